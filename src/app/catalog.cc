@@ -1,0 +1,84 @@
+#include "app/catalog.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include <pugixml.hpp>
+
+#include "text/unicode.h"
+
+namespace stdok {
+
+std::vector<std::string> Catalog::DocumentIds() const {
+  std::vector<std::string> ids;
+  std::set<std::string> seen;
+  for (const Template& t : templates)
+    if (seen.insert(t.id).second) ids.push_back(t.id);
+  return ids;
+}
+
+bool ParseProfile(const std::string& path, std::string_view text, Profile* profile,
+                  Diagnostics* diagnostics) {
+  pugi::xml_document doc;
+  auto result = doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
+  auto fail = [&](const std::string& message) {
+    Diagnostic d;
+    d.location.file = path;
+    d.rule = "profile.invalid";
+    d.message = message;
+    diagnostics->push_back(std::move(d));
+    return false;
+  };
+  if (!result) return fail(std::string("malformed profile XML: ") + result.description());
+  pugi::xml_node root = doc.child("profile");
+  if (!root) return fail("a profile's root element must be <profile>");
+  profile->id = root.attribute("id").value();
+  profile->name = NormalizeNfc(root.attribute("name").value());
+  if (profile->id.empty()) return fail("<profile> needs an id");
+  for (pugi::xml_node v = root.child("value"); v; v = v.next_sibling("value"))
+    profile->values[v.attribute("key").value()] = NormalizeNfc(v.text().get());
+  return true;
+}
+
+bool LoadCatalog(const std::string& dir, FileSystem* fs, Catalog* catalog, Diagnostics* diagnostics) {
+  namespace fsys = std::filesystem;
+  std::error_code ec;
+  auto list = [&](const fsys::path& folder) {
+    std::vector<std::string> files;
+    for (const auto& entry : fsys::directory_iterator(folder, ec))
+      if (entry.is_regular_file() && entry.path().extension() == ".xml") files.push_back(entry.path().string());
+    std::sort(files.begin(), files.end());
+    return files;
+  };
+  std::vector<std::string> templates = list(dir);
+  if (ec) {
+    Diagnostic d;
+    d.location.file = dir;
+    d.rule = "io.templates";
+    d.message = "cannot read the templates folder: " + ec.message();
+    diagnostics->push_back(std::move(d));
+    return false;
+  }
+  for (const std::string& path : templates) {
+    std::string text, error;
+    if (!fs->ReadFile(path, &text, &error)) {
+      diagnostics->push_back({Severity::kError, {path}, "", "", "io.read", error, ""});
+      continue;
+    }
+    Template t;
+    if (LoadTemplate(path, text, &t, diagnostics)) catalog->templates.push_back(std::move(t));
+  }
+  fsys::path profiles = fsys::path(dir) / "profiles";
+  if (fsys::is_directory(profiles, ec)) {
+    for (const std::string& path : list(profiles)) {
+      std::string text, error;
+      if (!fs->ReadFile(path, &text, &error)) continue;
+      Profile p;
+      if (ParseProfile(path, text, &p, diagnostics)) catalog->profiles[p.id] = std::move(p);
+    }
+  }
+  return true;
+}
+
+}  // namespace stdok

@@ -1,0 +1,110 @@
+#include "app/check_job.h"
+
+#include <algorithm>
+#include <map>
+
+#include "app/catalog.h"
+#include "output/manifest.h"
+#include "records/records_reader.h"
+#include "rules/checks.h"
+#include "text/collation.h"
+
+namespace stdok {
+
+CheckReport RunCheck(const CheckOptions& options, FileSystem* fs) {
+  CheckReport report;
+  std::string text, error;
+  if (!fs->ReadFile(options.input, &text, &error)) {
+    report.diagnostics.push_back({Severity::kError, {options.input}, "", "", "io.read",
+                                  "cannot read the records file: " + error, ""});
+    report.io_error = true;
+    return report;
+  }
+  Catalog catalog;
+  Diagnostics catalog_diagnostics;
+  LoadCatalog(options.templates_dir, fs, &catalog, &catalog_diagnostics);
+  Diagnostics all;
+  RecordsFile file = ReadRecords(options.input, text, options.today, &all);
+  Profile profile;
+  if (auto it = catalog.profiles.find(file.region.id); it != catalog.profiles.end()) profile = it->second;
+  std::map<std::string, std::string> names;
+  for (const Trainee& t : file.trainees) {
+    names[t.id] = t.family_name + " " + t.given_name;
+    if (!options.trainee_ids.empty() &&
+        std::find(options.trainee_ids.begin(), options.trainee_ids.end(), t.id) == options.trainee_ids.end())
+      continue;
+    CheckTrainee(file, t, profile, options.today, &all);
+  }
+  for (const DirectorContract& c : file.director_contracts) CheckDirectorContract(file, c, options.today, &all);
+  for (auto& d : all) {
+    if (!options.trainee_ids.empty() && !d.trainee_id.empty() &&
+        std::find(options.trainee_ids.begin(), options.trainee_ids.end(), d.trainee_id) == options.trainee_ids.end())
+      continue;
+    report.diagnostics.push_back(std::move(d));
+  }
+  auto name_of = [&](const Diagnostic& d) {
+    auto it = names.find(d.trainee_id);
+    return it == names.end() ? d.trainee_id : it->second;
+  };
+  std::stable_sort(report.diagnostics.begin(), report.diagnostics.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) {
+                     if (a.trainee_id.empty() != b.trainee_id.empty()) return a.trainee_id.empty();
+                     if (a.trainee_id != b.trainee_id) {
+                       int c = SwedishCompare(name_of(a), name_of(b));
+                       if (c != 0) return c < 0;
+                       return a.trainee_id < b.trainee_id;
+                     }
+                     return a.severity < b.severity;
+                   });
+  for (const auto& d : report.diagnostics) {
+    if (d.trainee_id.empty()) continue;
+    if (report.trainees.empty() || report.trainees.back().first != d.trainee_id)
+      report.trainees.emplace_back(d.trainee_id, name_of(d));
+  }
+  return report;
+}
+
+std::string FormatCheckText(const CheckReport& report) {
+  std::string out;
+  std::string current = "\x01";
+  int errors = 0, warnings = 0;
+  for (const Diagnostic& d : report.diagnostics) {
+    if (d.trainee_id != current) {
+      current = d.trainee_id;
+      std::string heading = "Filen";
+      for (const auto& [id, name] : report.trainees)
+        if (id == d.trainee_id) heading = name + " (" + id + ")";
+      out += (out.empty() ? "" : "\n") + heading + "\n";
+    }
+    (d.severity == Severity::kError ? errors : warnings)++;
+    out += "  " + d.ToString() + "\n";
+  }
+  out += (out.empty() ? "" : "\n") + std::to_string(errors) + " errors, " + std::to_string(warnings) + " warnings\n";
+  return out;
+}
+
+std::string FormatCheckJson(const CheckReport& report) {
+  std::string out = "{\n  \"diagnostics\": [";
+  for (size_t i = 0; i < report.diagnostics.size(); ++i) {
+    const Diagnostic& d = report.diagnostics[i];
+    out += i ? ",\n    {" : "\n    {";
+    out += "\"severity\": \"" + std::string(SeverityName(d.severity)) + "\", ";
+    out += "\"file\": \"" + JsonEscape(d.location.file) + "\", ";
+    out += "\"line\": " + std::to_string(d.location.line) + ", ";
+    out += "\"column\": " + std::to_string(d.location.column) + ", ";
+    out += "\"trainee_id\": \"" + JsonEscape(d.trainee_id) + "\", ";
+    out += "\"field\": \"" + JsonEscape(d.field) + "\", ";
+    out += "\"rule\": \"" + JsonEscape(d.rule) + "\", ";
+    out += "\"message\": \"" + JsonEscape(d.message) + "\", ";
+    out += "\"source\": \"" + JsonEscape(d.source) + "\"}";
+  }
+  out += report.diagnostics.empty() ? "]\n}\n" : "\n  ]\n}\n";
+  return out;
+}
+
+int CheckExitCode(const CheckReport& report) {
+  if (report.io_error) return 2;
+  return HasErrors(report.diagnostics) ? 1 : 0;
+}
+
+}  // namespace stdok

@@ -1,0 +1,32 @@
+// `stdok check`: diagnostics only, no PDFs; text for people, JSON for scripts.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/status.h"
+#include "output/file_system.h"
+
+namespace stdok {
+
+struct CheckOptions {
+  std::string input;
+  std::string templates_dir;  // for the region profile
+  std::vector<std::string> trainee_ids;
+  Date today;
+};
+
+struct CheckReport {
+  Diagnostics diagnostics;  // sorted: file-level first, then by trainee (Swedish order of name), errors first
+  std::vector<std::pair<std::string, std::string>> trainees;  // id, name, in report order
+  bool io_error = false;
+};
+
+CheckReport RunCheck(const CheckOptions& options, FileSystem* fs);
+std::string FormatCheckText(const CheckReport& report);
+std::string FormatCheckJson(const CheckReport& report);
+// 0 no errors, 1 errors in some record, 2 I/O.
+int CheckExitCode(const CheckReport& report);
+
+}  // namespace stdok

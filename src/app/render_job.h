@@ -1,0 +1,49 @@
+// `stdok render` and `stdok check` as library calls: records file in, documents and a
+// manifest out. The CLI only turns flags into these options.
+#pragma once
+
+#include <ctime>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/status.h"
+#include "output/file_system.h"
+#include "output/manifest.h"
+
+namespace stdok {
+
+enum class Pack { kAll, kContracts, kCertificates };
+
+struct RenderOptions {
+  std::string input;          // records file
+  std::string output_dir;     // OUT
+  std::string templates_dir;
+  std::string fonts_dir;
+  std::vector<std::string> doc_ids;      // empty: all
+  std::vector<std::string> trainee_ids;  // empty: all
+  Pack pack = Pack::kAll;
+  int jobs = 1;
+  Date today;                               // for rules and 10-digit personnummer
+  std::optional<std::time_t> creation_time; // SOURCE_DATE_EPOCH
+  bool quiet = false;
+};
+
+struct RenderSummary {
+  int written = 0;
+  int failed = 0;          // documents that could not be made
+  int skipped = 0;         // documents of records with errors
+  int trainees_with_errors = 0;
+  bool io_error = false;   // the input, templates, fonts or output folder were unusable
+  std::vector<ManifestEntry> entries;
+};
+
+// Renders every applicable document. Diagnostics go to `diagnostics` (never holding a full
+// personnummer). Exit code per docs: 0 all written, 1 some record or document failed,
+// 2 usage or I/O error.
+RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostics* diagnostics);
+int ExitCode(const RenderSummary& summary);
+
+}  // namespace stdok

@@ -1,0 +1,115 @@
+// The document tree: what a filled template says, before any position is known.
+// Produced by fill (template + record), consumed by layout.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace stdok {
+
+enum class TextStyle { kNormal, kBold, kSmall, kSmallBold };
+
+struct Heading {
+  int level = 1;  // 0 title, 1 section, 2 subsection
+  std::string text;
+};
+
+struct Paragraph {
+  std::string text;  // may hold "\n\n" paragraph breaks and "\n" line breaks
+  TextStyle style = TextStyle::kNormal;
+};
+
+// A label with its value below or beside it; an empty value leaves room to write by hand.
+struct Field {
+  std::string label;
+  std::string value;
+  double width = 1.0;        // share of the row's width when in a FieldRow
+  double blank_height = 7;   // mm of writing room when value is empty
+  bool boxed = false;        // draw a box around the value area (forms, free-text areas)
+};
+
+struct FieldRow {
+  std::vector<Field> fields;
+};
+
+struct CheckOption {
+  std::string text;
+  bool checked = false;
+};
+
+struct Checkboxes {
+  std::string label;
+  std::vector<CheckOption> options;
+};
+
+struct BulletList {
+  std::vector<std::string> items;
+};
+
+enum class Align { kLeft, kRight, kCenter };
+
+struct TableColumn {
+  std::string title;
+  double width = 1;  // relative
+  Align align = Align::kLeft;
+};
+
+struct Table {
+  std::vector<TableColumn> columns;
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> footer;  // e.g. a "Summa" row; empty for none
+  std::string empty_text;           // printed when there are no rows
+};
+
+struct Signer {
+  std::string role;        // "ST-läkare"
+  std::string name;        // printed name under the line
+  std::string field_name;  // PDF signature field name, unique in the document
+};
+
+// Place/date line and signature lines, never split across pages.
+struct SignatureBlock {
+  bool with_place_and_date = true;
+  std::string place;
+  std::string date;
+  std::vector<Signer> signers;
+};
+
+struct Spacer {
+  double height_mm = 4;
+};
+
+struct PageBreak {};
+
+struct Block {
+  enum class Kind { kHeading, kParagraph, kField, kFieldRow, kCheckboxes, kList, kTable,
+                    kSignatures, kSpacer, kPageBreak };
+  Kind kind;
+  Heading heading;
+  Paragraph paragraph;
+  FieldRow fields;  // kField uses fields.fields[0]
+  Checkboxes checkboxes;
+  BulletList list;
+  Table table;
+  SignatureBlock signatures;
+  Spacer spacer;
+  bool keep_with_next = false;
+};
+
+struct DocumentInfo {
+  std::string doc_id;     // "st-kontrakt"
+  std::string title;      // PDF title
+  std::string subject;
+  std::string author;     // issuing unit
+  std::string keywords;
+  std::string footer;     // left footer text; right footer is "Sid X (Y)"
+  std::string header;     // top-left header text (region), may be empty
+  bool signature_fields = true;  // AcroForm /Sig fields for signers
+};
+
+struct Document {
+  DocumentInfo info;
+  std::vector<Block> blocks;
+};
+
+}  // namespace stdok

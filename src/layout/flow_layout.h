@@ -1,0 +1,27 @@
+// Flow layout: document tree -> A4 pages. Breaks lines with ICU, moves a heading with what
+// follows it, repeats table headers on each page, never splits a signature block, and writes
+// the footer "Sid X (Y)".
+#pragma once
+
+#include "doc/document.h"
+#include "layout/page.h"
+#include "layout/text_measurer.h"
+
+namespace stdok {
+
+struct FlowStyle {
+  double margin_left = 20 * kPointsPerMm;
+  double margin_right = 20 * kPointsPerMm;
+  double margin_top = 18 * kPointsPerMm;
+  double margin_bottom = 22 * kPointsPerMm;  // body stops here; the footer sits below
+  double footer_baseline = 13 * kPointsPerMm;  // stays clear of a 10 mm print margin
+  double body_size = 10;
+  double label_size = 7.5;
+  double leading = 1.3;  // line height as a multiple of font size
+  double signature_line_length = 75 * kPointsPerMm;  // at least 60 mm for print
+};
+
+LaidOutDocument LayOutDocument(const Document& document, const TextMeasurer& measurer,
+                               const FlowStyle& style = FlowStyle());
+
+}  // namespace stdok

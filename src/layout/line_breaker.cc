@@ -1,0 +1,115 @@
+#include "layout/line_breaker.h"
+
+#include <memory>
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+namespace stdok {
+namespace {
+
+// One line BreakIterator per thread: creating one costs far more than using it.
+icu::BreakIterator* ThreadLineIterator() {
+  thread_local std::unique_ptr<icu::BreakIterator> iterator = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> it(
+        icu::BreakIterator::createLineInstance(icu::Locale("sv"), status));
+    if (U_FAILURE(status)) it.reset();
+    return it;
+  }();
+  return iterator.get();
+}
+
+size_t Utf8Next(std::string_view s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
+  return std::min(s.size(), i + n);
+}
+
+std::string_view TrimRight(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// Break opportunities (byte offsets, ascending, ending with text.size()) of one hard line.
+std::vector<size_t> Opportunities(std::string_view text) {
+  std::vector<size_t> breaks;
+  icu::BreakIterator* it = ThreadLineIterator();
+  bool ascii_only = true;
+  for (char c : text)
+    if (static_cast<unsigned char>(c) >= 0x80) ascii_only = false;
+  if (it) {
+    UErrorCode status = U_ZERO_ERROR;
+    UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+    if (U_SUCCESS(status)) {
+      it->setText(ut, status);
+      for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next())
+        breaks.push_back(static_cast<size_t>(b));
+      utext_close(ut);
+      if (U_SUCCESS(status) && !breaks.empty()) return breaks;
+      breaks.clear();
+    }
+  }
+  (void)ascii_only;
+  for (size_t i = 0; i < text.size(); ++i)
+    if (text[i] == ' ') breaks.push_back(i + 1);
+  breaks.push_back(text.size());
+  return breaks;
+}
+
+void BreakHardLine(std::string_view text, double max_width, FontFace face, double size,
+                   const TextMeasurer& m, std::vector<std::string>* out) {
+  if (TrimRight(text).empty()) {
+    out->emplace_back();
+    return;
+  }
+  std::vector<size_t> breaks = Opportunities(text);
+  size_t line_start = 0;
+  size_t fitted_end = 0;  // last opportunity that fits on the current line
+  for (size_t i = 0; i < breaks.size(); ++i) {
+    size_t candidate = breaks[i];
+    std::string_view piece = TrimRight(text.substr(line_start, candidate - line_start));
+    if (m.Width(piece, face, size) <= max_width) {
+      fitted_end = candidate;
+      continue;
+    }
+    if (fitted_end > line_start) {
+      out->emplace_back(TrimRight(text.substr(line_start, fitted_end - line_start)));
+      line_start = fitted_end;
+      --i;  // retry this opportunity on the new line
+      continue;
+    }
+    // A single segment wider than the line: break between characters.
+    size_t pos = line_start, last_fit = line_start;
+    while (pos < candidate) {
+      size_t next = Utf8Next(text, pos);
+      if (m.Width(text.substr(line_start, next - line_start), face, size) > max_width) break;
+      last_fit = next;
+      pos = next;
+    }
+    if (last_fit == line_start) last_fit = Utf8Next(text, line_start);  // at least one char
+    out->emplace_back(text.substr(line_start, last_fit - line_start));
+    line_start = fitted_end = last_fit;
+    --i;
+  }
+  std::string_view rest = TrimRight(text.substr(line_start));
+  if (!rest.empty()) out->emplace_back(rest);
+}
+
+}  // namespace
+
+std::vector<std::string> BreakLines(std::string_view text, double max_width, FontFace face,
+                                    double size, const TextMeasurer& measurer) {
+  std::vector<std::string> lines;
+  if (text.empty()) return lines;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    BreakHardLine(text.substr(start, end - start), max_width, face, size, measurer, &lines);
+    start = end + 1;
+  }
+  return lines;
+}
+
+}  // namespace stdok

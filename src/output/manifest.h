@@ -1,0 +1,28 @@
+// The manifest: one entry per document a run wrote or skipped, as JSON and as CSV for Excel.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace stdok {
+
+struct ManifestEntry {
+  std::string trainee_id;    // or the person id for a studierektorskontrakt
+  std::string trainee_name;
+  std::string doc_id;
+  std::string file;          // relative to the output folder; empty when not written
+  int pages = 0;
+  size_t bytes = 0;
+  std::string sha256;
+  std::string status;        // "written", "skipped" or "failed"
+  std::string reason;        // why skipped/failed (never holds a personnummer)
+};
+
+// {"generator": ..., "documents": [...]}; field names are stable (docs/output.md).
+std::string ManifestJson(const std::vector<ManifestEntry>& entries, const std::string& generator);
+// UTF-8 with BOM, ';'-separated, CRLF line ends, fields quoted where needed.
+std::string ManifestCsv(const std::vector<ManifestEntry>& entries);
+
+std::string JsonEscape(const std::string& text);
+
+}  // namespace stdok

@@ -1,0 +1,30 @@
+// PDF writer: laid-out pages -> PDF bytes, with libharu. The only place that includes hpdf.h.
+#pragma once
+
+#include <ctime>
+#include <optional>
+#include <string>
+
+#include "layout/page.h"
+
+namespace stdok {
+
+struct FontFiles {
+  std::string regular;  // path of a TrueType file
+  std::string bold;
+};
+
+struct PdfOptions {
+  FontFiles fonts;
+  std::optional<std::time_t> creation_time;  // SOURCE_DATE_EPOCH; now when empty
+  std::string producer = "stdok";
+  bool signature_fields = true;  // AcroForm /Sig fields over signature lines
+};
+
+// Writes the document to *bytes. Text that Windows-1252 can hold is set with the
+// WinAnsiEncoding simple font (small, fast); other text with the UTF-8 (Identity-H) font,
+// embedded only in documents that need it. Returns false with *error on failure.
+bool WritePdf(const LaidOutDocument& document, const PdfOptions& options, std::string* bytes,
+              std::string* error);
+
+}  // namespace stdok

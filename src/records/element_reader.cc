@@ -1,0 +1,214 @@
+#include "records/element_reader.h"
+
+#include <cctype>
+#include <charconv>
+#include <cstring>
+
+#include "text/unicode.h"
+
+namespace stdok {
+namespace {
+
+std::string Trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+}  // namespace
+
+std::string NormalizeContentText(const std::string& raw) {
+  std::string text = NormalizeNfc(raw);
+  // Split into lines, trim each, join lines of one paragraph with spaces.
+  std::string out;
+  std::string paragraph;
+  size_t start = 0;
+  auto flush = [&]() {
+    if (paragraph.empty()) return;
+    if (!out.empty()) out += "\n\n";
+    out += paragraph;
+    paragraph.clear();
+  };
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = Trim(std::string_view(text).substr(start, end - start));
+    if (line.empty()) {
+      flush();
+    } else {
+      if (!paragraph.empty()) paragraph += ' ';
+      paragraph += line;
+    }
+    start = end + 1;
+  }
+  flush();
+  return out;
+}
+
+ElementReader::ElementReader(pugi::xml_node node, ReadContext* context)
+    : node_(node), context_(context) {}
+
+ElementReader::~ElementReader() {
+  for (pugi::xml_attribute a = node_.first_attribute(); a; a = a.next_attribute()) {
+    if (read_attributes_.count(a.name())) continue;
+    Error(std::string("@") + a.name(), "records.unknown-attribute",
+          std::string("unknown attribute '") + a.name() + "' on <" + node_.name() + ">", a);
+  }
+  for (pugi::xml_node c = node_.first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_element) {
+      if (allowed_children_.count(c.name())) continue;
+      Diagnostic d;
+      d.location = context_->source->Locate(c.offset_debug());
+      d.trainee_id = context_->trainee_id;
+      d.field = c.name();
+      d.rule = "records.unknown-element";
+      d.message = std::string("unexpected element <") + c.name() + "> inside <" + node_.name() + ">";
+      context_->diagnostics->push_back(std::move(d));
+    } else if ((c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) && !content_read_) {
+      if (Trim(c.value()).empty()) continue;
+      Diagnostic d;
+      d.location = context_->source->Locate(c.value() - context_->buffer);
+      d.trainee_id = context_->trainee_id;
+      d.field = node_.name();
+      d.rule = "records.unexpected-text";
+      d.message = std::string("text is not expected directly inside <") + node_.name() + ">";
+      context_->diagnostics->push_back(std::move(d));
+    }
+  }
+}
+
+SourceLocation ElementReader::Where() const {
+  return context_->source->Locate(node_.offset_debug());
+}
+
+SourceLocation ElementReader::AttributeLocation(pugi::xml_attribute attribute) const {
+  if (!attribute) return Where();
+  // The value pointer lies inside the in-place parsed buffer; step back to the name.
+  std::ptrdiff_t value_offset = attribute.value() - context_->buffer;
+  std::ptrdiff_t name_offset = value_offset - 2 - static_cast<std::ptrdiff_t>(std::strlen(attribute.name()));
+  return context_->source->Locate(name_offset >= 0 ? name_offset : value_offset);
+}
+
+void ElementReader::Error(const std::string& field, const std::string& rule,
+                          const std::string& message, pugi::xml_attribute attribute) {
+  Diagnostic d;
+  d.location = AttributeLocation(attribute);
+  d.trainee_id = context_->trainee_id;
+  d.field = std::string(node_.name()) + (field.empty() || field[0] == '@' ? "" : "/") + field;
+  d.rule = rule;
+  d.message = message;
+  context_->diagnostics->push_back(std::move(d));
+}
+
+std::string ElementReader::Text(const char* name, bool required) {
+  read_attributes_.insert(name);
+  pugi::xml_attribute a = node_.attribute(name);
+  if (!a) {
+    if (required)
+      Error(std::string("@") + name, "records.missing-attribute",
+            std::string("<") + node_.name() + "> needs the attribute '" + name + "'");
+    return "";
+  }
+  std::string value = CollapseWhitespace(NormalizeNfc(a.value()));
+  if (required && value.empty())
+    Error(std::string("@") + name, "records.empty-attribute",
+          std::string("attribute '") + name + "' must not be empty", a);
+  return value;
+}
+
+std::optional<Date> ElementReader::DateAttr(const char* name, bool required) {
+  std::string text = Text(name, required);
+  if (text.empty()) return std::nullopt;
+  auto date = ParseIsoDate(text);
+  if (!date)
+    Error(std::string("@") + name, "records.date-invalid",
+          std::string("'") + text + "' is not a valid date (expected ÅÅÅÅ-MM-DD)",
+          node_.attribute(name));
+  return date;
+}
+
+std::optional<double> ElementReader::Number(const char* name, double min, double max,
+                                            bool required) {
+  std::string text = Text(name, required);
+  if (text.empty()) return std::nullopt;
+  std::string normalized = text;
+  for (char& c : normalized)
+    if (c == ',') c = '.';
+  double value = 0;
+  auto [ptr, ec] = std::from_chars(normalized.data(), normalized.data() + normalized.size(), value);
+  if (ec != std::errc() || ptr != normalized.data() + normalized.size() || value < min ||
+      value > max) {
+    Error(std::string("@") + name, "records.number-invalid",
+          std::string("'") + text + "' is not a number between " + std::to_string(int(min)) +
+              " and " + std::to_string(int(max)),
+          node_.attribute(name));
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<int> ElementReader::Integer(const char* name, int min, int max, bool required) {
+  std::string text = Text(name, required);
+  if (text.empty()) return std::nullopt;
+  int value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size() || value < min || value > max) {
+    Error(std::string("@") + name, "records.integer-invalid",
+          std::string("'") + text + "' is not a whole number between " + std::to_string(min) +
+              " and " + std::to_string(max),
+          node_.attribute(name));
+    return std::nullopt;
+  }
+  return value;
+}
+
+bool ElementReader::Flag(const char* name, bool default_value) {
+  std::string text = Text(name);
+  if (text.empty()) return default_value;
+  if (text == "yes" || text == "true" || text == "ja") return true;
+  if (text == "no" || text == "false" || text == "nej") return false;
+  Error(std::string("@") + name, "records.flag-invalid",
+        std::string("'") + text + "' must be yes or no", node_.attribute(name));
+  return default_value;
+}
+
+std::vector<std::string> ElementReader::Codes(const char* name) {
+  std::string text = Text(name);
+  std::vector<std::string> codes;
+  std::string current;
+  for (char c : text + " ") {
+    if (c == ' ' || c == ',' || c == ';') {
+      if (!current.empty()) codes.push_back(current);
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  return codes;
+}
+
+std::string ElementReader::Content() {
+  content_read_ = true;
+  std::string raw;
+  for (pugi::xml_node c = node_.first_child(); c; c = c.next_sibling())
+    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) raw += c.value();
+  return NormalizeContentText(raw);
+}
+
+std::string ElementReader::ChildText(const char* name) {
+  allowed_children_.insert(name);
+  pugi::xml_node child = node_.child(name);
+  if (!child) return "";
+  ElementReader reader(child, context_);
+  return reader.Content();
+}
+
+std::vector<pugi::xml_node> ElementReader::Children(const char* name) {
+  allowed_children_.insert(name);
+  std::vector<pugi::xml_node> out;
+  for (pugi::xml_node c = node_.child(name); c; c = c.next_sibling(name)) out.push_back(c);
+  return out;
+}
+
+}  // namespace stdok

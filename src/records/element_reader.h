@@ -1,0 +1,73 @@
+// Reads one XML element strictly: typed attribute access with diagnostics that point at the
+// attribute, and a report of every attribute or child element nobody asked for (typos).
+// Only the records reader and the template loader use it; it is the one place, with them,
+// that includes pugixml.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <pugixml.hpp>
+
+#include "core/date.h"
+#include "core/status.h"
+#include "records/source_text.h"
+
+namespace stdok {
+
+// Shared state of one file being read: where offsets map to, and where findings go.
+struct ReadContext {
+  const SourceText* source = nullptr;
+  const char* buffer = nullptr;  // start of the in-place parsed buffer (for value offsets)
+  Diagnostics* diagnostics = nullptr;
+  std::string trainee_id;  // set while reading a trainee, so findings name the record
+};
+
+class ElementReader {
+ public:
+  ElementReader(pugi::xml_node node, ReadContext* context);
+  // Reports unread attributes and unexpected children as errors.
+  ~ElementReader();
+  ElementReader(const ElementReader&) = delete;
+  ElementReader& operator=(const ElementReader&) = delete;
+
+  pugi::xml_node node() const { return node_; }
+  SourceLocation Where() const;
+
+  // Text attribute, NFC-normalized and trimmed; "" when absent. Required ones report absence.
+  std::string Text(const char* name, bool required = false);
+  std::optional<Date> DateAttr(const char* name, bool required = false);
+  std::optional<double> Number(const char* name, double min, double max, bool required = false);
+  std::optional<int> Integer(const char* name, int min, int max, bool required = false);
+  bool Flag(const char* name, bool default_value);  // yes/no, true/false, ja/nej
+  std::vector<std::string> Codes(const char* name);  // space- or comma-separated list
+
+  // The element's own text content (all text children), NFC-normalized; paragraphs kept.
+  std::string Content();
+  // Text content of the single child element `name`, "" when absent.
+  std::string ChildText(const char* name);
+
+  // Children with this name; marks the name as expected.
+  std::vector<pugi::xml_node> Children(const char* name);
+  // Declares an expected child name without reading it here.
+  void Allow(const char* child_name) { allowed_children_.insert(child_name); }
+
+  void Error(const std::string& field, const std::string& rule, const std::string& message,
+             pugi::xml_attribute attribute = {});
+  SourceLocation AttributeLocation(pugi::xml_attribute attribute) const;
+
+ private:
+  pugi::xml_node node_;
+  ReadContext* context_;
+  std::set<std::string> read_attributes_;
+  std::set<std::string> allowed_children_;
+  bool content_read_ = false;
+};
+
+// Normalizes text read from XML: NFC, line ends to '\n', trailing spaces and common
+// indentation removed, runs of blank lines kept as paragraph breaks ("\n\n").
+std::string NormalizeContentText(const std::string& raw);
+
+}  // namespace stdok

@@ -1,0 +1,544 @@
+#include "records/records_reader.h"
+
+#include <algorithm>
+#include <memory>
+#include <set>
+
+#include "records/element_reader.h"
+#include "records/source_text.h"
+#include "rules/personnummer.h"
+
+namespace stdok {
+namespace {
+
+DateRange ReadRange(ElementReader& r, bool start_required) {
+  DateRange range;
+  range.start = r.DateAttr("start", start_required);
+  range.end = r.DateAttr("end");
+  if (range.start && range.end && *range.end < *range.start)
+    r.Error("@end", "records.period-reversed",
+            "the period ends (" + FormatIso(*range.end) + ") before it starts (" +
+                FormatIso(*range.start) + ")",
+            r.node().attribute("end"));
+  return range;
+}
+
+double Rate(ElementReader& r, const char* name = "rate") {
+  return r.Number(name, 0, 100).value_or(100);
+}
+
+class TraineeReader {
+ public:
+  TraineeReader(ReadContext* context, Date today) : context_(context), today_(today) {}
+
+  Trainee Read(pugi::xml_node node) {
+    Trainee t;
+    ElementReader r(node, context_);
+    t.where = r.Where();
+    t.id = r.Text("id", true);
+    context_->trainee_id = t.id;
+
+    for (auto n : r.Children("name")) {
+      ElementReader e(n, context_);
+      t.given_name = e.Text("given", true);
+      t.family_name = e.Text("family", true);
+    }
+    if (r.Children("name").empty())
+      r.Error("name", "records.missing-element", "the trainee has no <name given=… family=…>");
+    for (auto n : r.Children("personnummer")) {
+      ElementReader e(n, context_);
+      t.personnummer = e.Content();
+    }
+    for (auto n : r.Children("contact")) ReadContact(n, &t.contact);
+    for (auto n : r.Children("education")) ReadEducation(n, &t.education);
+    for (auto n : r.Children("programme")) ReadProgramme(n, &t.programme);
+    if (r.Children("programme").empty())
+      r.Error("programme", "records.missing-element", "the trainee has no <programme>");
+    for (auto n : r.Children("roles")) ReadRoles(n, &t.roles);
+    for (auto n : r.Children("placement")) t.placements.push_back(ReadPlacement(n));
+    for (auto n : r.Children("side-placement")) t.side_placements.push_back(ReadSide(n));
+    for (auto n : r.Children("auskultation")) t.auskultationer.push_back(ReadAuskultation(n));
+    for (auto n : r.Children("course")) t.courses.push_back(ReadCourse(n));
+    for (auto n : r.Children("development-work")) t.development_work.push_back(ReadDevWork(n));
+    for (auto n : r.Children("scientific-work")) t.scientific_work.push_back(ReadScience(n));
+    for (auto n : r.Children("absence")) t.absences.push_back(ReadAbsence(n));
+    for (auto n : r.Children("prior-service")) t.credits.prior_service.push_back(ReadPrior(n));
+    for (auto n : r.Children("doctorate")) {
+      ElementReader e(n, context_);
+      std::string country = e.Text("country");
+      t.credits.doctorate_date = e.DateAttr("date");
+      if (country.empty() || country == "Sverige") t.credits.swedish_doctorate = true;
+      else t.credits.foreign_doctorate = true;
+    }
+    for (auto n : r.Children("delmal-certificate")) t.delmal_groups.push_back(ReadDelmalGroup(n));
+    for (auto n : r.Children("assessment")) t.assessments.push_back(ReadAssessment(n));
+    for (auto n : r.Children("action-plan")) t.action_plans.push_back(ReadActionPlan(n));
+    for (auto n : r.Children("contract")) ReadContract(n, &t.contract);
+
+    if (!t.personnummer.empty()) {
+      PersonalNumberError error = PersonalNumberError::kNone;
+      auto pn = ParsePersonalNumber(t.personnummer, today_, &error);
+      if (pn) {
+        t.personnummer = pn->canonical;
+      } else {
+        const char* why = error == PersonalNumberError::kCheckDigit ? "its check digit is wrong"
+                          : error == PersonalNumberError::kDate     ? "its date does not exist"
+                                                                    : "it is not 10 or 12 digits";
+        Diagnostic d;
+        d.location = context_->source->Locate(r.node().child("personnummer").offset_debug());
+        d.trainee_id = t.id;
+        d.field = "personnummer";
+        d.rule = "records.personnummer-invalid";
+        d.message = "personnummer " + MaskPersonalNumber(t.personnummer) + " is invalid: " + why;
+        d.source = "Skatteverket";
+        context_->diagnostics->push_back(std::move(d));
+      }
+    }
+    return t;
+  }
+
+ private:
+  void ReadContact(pugi::xml_node n, Contact* c) {
+    ElementReader e(n, context_);
+    c->email = e.Text("email");
+    c->phone = e.Text("phone");
+    c->work_phone = e.Text("work-phone");
+    c->address = e.Text("address");
+    c->postcode = e.Text("postcode");
+    c->town = e.Text("town");
+    c->workplace = e.Text("workplace");
+  }
+
+  void ReadEducation(pugi::xml_node n, Education* ed) {
+    ElementReader e(n, context_);
+    ed->swedish_at = e.Flag("swedish-at", false);
+    ed->degree_country = e.Text("degree-country");
+    ed->degree_date = e.DateAttr("degree-date");
+    ed->bt_certificate_date = e.DateAttr("bt-certificate");
+    ed->third_country_specialist = e.Flag("third-country", false);
+    for (auto l : e.Children("licence")) {
+      ElementReader le(l, context_);
+      Licence licence;
+      licence.country = le.Text("country", true);
+      licence.date = le.DateAttr("date");
+      ed->licences.push_back(licence);
+    }
+  }
+
+  void ReadProgramme(pugi::xml_node n, Programme* p) {
+    ElementReader e(n, context_);
+    p->where = e.Where();
+    p->kind = e.Text("kind", true);
+    if (!p->kind.empty() && p->kind != "BT" && p->kind != "ST" && p->kind != "BT+ST")
+      e.Error("@kind", "records.programme-kind", "kind must be BT, ST or BT+ST, not '" + p->kind + "'",
+              n.attribute("kind"));
+    p->specialty = e.Text("specialty");
+    if (p->kind != "BT" && p->specialty.empty() && !p->kind.empty())
+      e.Error("@specialty", "records.missing-attribute", "an ST programme needs a specialty");
+    p->start = e.DateAttr("start", true);
+    p->bt_start = e.DateAttr("bt-start");
+    p->planned_end = e.DateAttr("planned-end");
+    p->rate = Rate(e);
+    p->regulation = e.Text("regulation");
+    if (!p->regulation.empty() && p->regulation != "HSLF-FS 2021:8" && p->regulation != "SOSFS 2015:8")
+      e.Error("@regulation", "records.regulation-unknown",
+              "regulation must be 'HSLF-FS 2021:8' or 'SOSFS 2015:8', not '" + p->regulation + "'",
+              n.attribute("regulation"));
+    p->home_unit_id = e.Text("home-unit");
+  }
+
+  void ReadRoles(pugi::xml_node n, Roles* roles) {
+    ElementReader e(n, context_);
+    roles->where = e.Where();
+    roles->main_supervisor = e.Text("huvudhandledare");
+    roles->head_of_unit = e.Text("verksamhetschef");
+    roles->director_of_studies = e.Text("studierektor");
+    roles->bt_manager = e.Text("bt-chef");
+    roles->external_assessor = e.Text("extern-bedomare");
+    roles->second_specialist = e.Text("specialist");
+  }
+
+  Placement ReadPlacement(pugi::xml_node n) {
+    ElementReader e(n, context_);
+    Placement p;
+    p.where = e.Where();
+    p.unit_id = e.Text("unit");
+    p.unit_name = e.Text("unit-name");
+    if (p.unit_id.empty() && p.unit_name.empty())
+      e.Error("@unit", "records.missing-attribute", "a placement needs unit or unit-name");
+    p.period = ReadRange(e, true);
+    p.rate = Rate(e);
+    p.kind = e.Text("kind");
+    p.supervisor = e.Text("supervisor");
+    p.delmal = e.Codes("delmal");
+    p.is_bt = e.Flag("bt", false);
+    p.certificate = e.Flag("certificate", true);
+    p.description = e.Content();
+    return p;
+  }
+
+  SidePlacement ReadSide(pugi::xml_node n) {
+    ElementReader e(n, context_);
+    SidePlacement s;
+    s.where = e.Where();
+    s.id = e.Text("id");
+    s.unit_id = e.Text("unit");
+    s.unit_name = e.Text("unit-name");
+    if (s.unit_id.empty() && s.unit_name.empty())
+      e.Error("@unit", "records.missing-attribute", "a side placement needs unit or unit-name");
+    s.contact = e.Text("contact");
+    s.supervisor = e.Text("supervisor");
+    s.period = ReadRange(e, true);
+    s.rate = Rate(e);
+    s.contract_date = e.DateAttr("contract-date");
+    s.contract_place = e.Text("contract-place");
+    s.delmal = e.Codes("delmal");
+    s.reduced_time_note = e.ChildText("reduced-time");
+    s.expectations = e.ChildText("expectations");
+    for (auto p : e.Children("plan")) {
+      ElementReader pe(p, context_);
+      SidePlan plan;
+      plan.delmal = pe.Text("delmal", true);
+      plan.text = pe.Content();
+      s.plans.push_back(plan);
+    }
+    s.on_call = e.ChildText("on-call");
+    s.seminar_days = e.ChildText("seminar-days");
+    s.booked_courses = e.ChildText("booked-courses");
+    s.absences_note = e.ChildText("absences");
+    s.receiving_duties = e.ChildText("receiving-duties");
+    s.trainee_evaluation = e.ChildText("trainee-evaluation");
+    for (auto c : e.Children("clinic-assessment")) {
+      ElementReader ce(c, context_);
+      s.assessment_instruments = ce.Text("instruments");
+      s.clinic_assessment = ce.Content();
+    }
+    s.strengths = e.ChildText("strengths");
+    s.improvements = e.ChildText("improvements");
+    return s;
+  }
+
+  Auskultation ReadAuskultation(pugi::xml_node n) {
+    ElementReader e(n, context_);
+    Auskultation a;
+    a.where = e.Where();
+    a.unit_id = e.Text("unit");
+    a.unit_name = e.Text("unit-name");
+    a.period = ReadRange(e, true);
+    a.supervisor = e.Text("supervisor");
+    a.delmal = e.Codes("delmal");
+    a.description = e.Content();
+    return a;
+  }
+
+  Course ReadCourse(pugi::xml_node n) {
+    ElementReader e(n, context_);
+    Course c;
+    c.where = e.Where();
+    c.subject = e.Text("subject", true);
+    c.delmal = e.Codes("delmal");
+    c.leader = e.Text("leader");
+    c.leader_name = e.Text("leader-name");
+    c.signer_role = e.Text("signer");
+    if (c.signer_role.empty()) c.signer_role = "kursledare";
+    if (c.signer_role != "kursledare" && c.signer_role != "handledare")
+      e.Error("@signer", "records.signer-role", "signer must be kursledare or handledare",
+              n.attribute("signer"));
+    c.period = ReadRange(e, false);
+    std::string status = e.Text("status");
+    if (!status.empty() && status != "done" && status != "planned")
+      e.Error("@status", "records.course-status", "status must be done or planned",
+              n.attribute("status"));
+    c.done = status != "planned";
+    c.description = e.Content();
+    return c;
+  }
+
+  DevelopmentWork ReadDevWork(pugi::xml_node n) {
+    ElementReader e(n, context_);
+    DevelopmentWork w;
+    w.where = e.Where();
+    w.subject = e.Text("subject", true);
+    w.delmal = e.Codes("delmal");
+    w.supervisor = e.Text("supervisor");
+    w.period = ReadRange(e, false);
+    w.description = e.Content();
+    return w;
+  }
+
+  ScientificWork ReadScience(pugi::xml_node n) {
+    ElementReader e(n, context_);
+    ScientificWork w;
+    w.where = e.Where();
+    w.subject = e.Text("subject", true);
+    w.delmal = e.Codes("delmal");
+    w.supervisor = e.Text("supervisor");
+    w.activities = e.ChildText("activities");
+    w.verification = e.ChildText("verification");
+    return w;
+  }
+
+  Absence ReadAbsence(pugi::xml_node n) {
+    ElementReader e(n, context_);
+    Absence a;
+    a.where = e.Where();
+    a.kind = e.Text("kind", true);
+    static const std::set<std::string> kKinds = {"föräldraledighet", "sjukfrånvaro",
+                                                 "tjänstledighet", "semester", "kompledighet"};
+    if (!a.kind.empty() && !kKinds.count(a.kind))
+      e.Error("@kind", "records.absence-kind",
+              "kind must be föräldraledighet, sjukfrånvaro, tjänstledighet, semester or kompledighet",
+              n.attribute("kind"));
+    a.period = ReadRange(e, true);
+    if (!a.period.end)
+      e.Error("@end", "records.missing-attribute", "an absence needs an end date");
+    a.rate = Rate(e);
+    return a;
+  }
+
+  PriorService ReadPrior(pugi::xml_node n) {
+    ElementReader e(n, context_);
+    PriorService p;
+    p.where = e.Where();
+    p.unit_name = e.Text("unit-name");
+    p.period = ReadRange(e, false);
+    p.rate = Rate(e);
+    p.months = e.Number("months", 0, 120).value_or(0);
+    p.before_licence = e.Flag("before-licence", false);
+    p.description = e.Content();
+    return p;
+  }
+
+  DelmalGroup ReadDelmalGroup(pugi::xml_node n) {
+    ElementReader e(n, context_);
+    DelmalGroup g;
+    g.where = e.Where();
+    g.codes = e.Codes("codes");
+    if (g.codes.empty())
+      e.Error("@codes", "records.missing-attribute", "a delmål certificate needs codes");
+    g.signer = e.Text("signer");
+    g.date = e.DateAttr("date");
+    g.activities = e.ChildText("activities");
+    g.verification = e.ChildText("verification");
+    return g;
+  }
+
+  Assessment ReadAssessment(pugi::xml_node n) {
+    ElementReader e(n, context_);
+    Assessment a;
+    a.where = e.Where();
+    a.kind = e.Text("kind", true);
+    a.date = e.DateAttr("date");
+    a.delmal = e.Codes("delmal");
+    a.assessor = e.Text("assessor");
+    a.note = e.Content();
+    return a;
+  }
+
+  ActionPlan ReadActionPlan(pugi::xml_node n) {
+    ElementReader e(n, context_);
+    ActionPlan p;
+    p.where = e.Where();
+    p.id = e.Text("id");
+    p.date = e.DateAttr("date", true);
+    p.level = e.Integer("level", 1, 3).value_or(1);
+    p.track = e.Text("track");
+    if (p.track.empty()) p.track = "support";
+    if (p.track != "support" && p.track != "advanced")
+      e.Error("@track", "records.plan-track", "track must be support or advanced",
+              n.attribute("track"));
+    p.delmal = e.Codes("delmal");
+    p.chef = e.Text("chef");
+    p.overall_director = e.Text("overall-director");
+    p.hr_contact = e.Text("hr-contact");
+    p.background = e.ChildText("background");
+    p.gaps = e.ChildText("gaps");
+    p.analysis = e.ChildText("analysis");
+    p.time_plan = e.ChildText("time-plan");
+    for (auto a : e.Children("action")) {
+      ElementReader ae(a, context_);
+      PlanAction action;
+      action.responsible = ae.Text("responsible");
+      action.due = ae.DateAttr("due");
+      action.text = ae.Content();
+      p.actions.push_back(action);
+    }
+    for (auto f : e.Children("follow-up")) {
+      ElementReader fe(f, context_);
+      if (auto d = fe.DateAttr("date", true)) p.follow_ups.push_back(*d);
+    }
+    return p;
+  }
+
+  void ReadContract(pugi::xml_node n, ContractTerms* c) {
+    ElementReader e(n, context_);
+    c->where = e.Where();
+    c->date = e.DateAttr("date");
+    c->place = e.Text("place");
+    c->supervision_hours = e.Number("supervision-hours", 0, 40);
+    c->self_study_hours = e.Number("self-study-hours", 0, 40);
+    c->variant = e.Text("variant");
+    c->iup_date = e.DateAttr("iup-date");
+    c->teaching = e.ChildText("teaching");
+    c->research = e.ChildText("research");
+    c->abroad = e.ChildText("abroad");
+    c->specialist_exam = e.ChildText("specialist-exam");
+    c->appraisals = e.ChildText("appraisals");
+    c->other = e.ChildText("other");
+  }
+
+  ReadContext* context_;
+  Date today_;
+};
+
+DirectorContract ReadDirectorContract(pugi::xml_node n, ReadContext* context) {
+  ElementReader e(n, context);
+  DirectorContract c;
+  c.where = e.Where();
+  c.person = e.Text("person", true);
+  c.head_of_unit = e.Text("head-of-unit");
+  c.kind = e.Text("kind");
+  c.regulation = e.Text("regulation");
+  c.form = e.Text("form");
+  c.period = ReadRange(e, true);
+  if (!c.period.end) e.Error("@end", "records.missing-attribute", "the contract needs an end date");
+  c.share = e.Number("share", 0, 100).value_or(0);
+  c.compensation = e.Number("compensation", 0, 1e7).value_or(0);
+  for (const auto& u : e.Codes("units")) c.unit_ids.push_back(u);
+  c.date = e.DateAttr("date");
+  c.place = e.Text("place");
+  return c;
+}
+
+void ReadPeopleAndUnits(ElementReader& root, RecordsFile* file, ReadContext* context) {
+  for (auto n : root.Children("unit")) {
+    ElementReader e(n, context);
+    Unit u;
+    u.where = e.Where();
+    u.id = e.Text("id", true);
+    u.name = e.Text("name", true);
+    u.kind = e.Text("kind");
+    u.town = e.Text("town");
+    u.address = e.Text("address");
+    if (!u.id.empty() && !file->units.emplace(u.id, u).second)
+      e.Error("@id", "records.duplicate-id", "unit id '" + u.id + "' is defined twice",
+              n.attribute("id"));
+  }
+  for (auto n : root.Children("person")) {
+    ElementReader e(n, context);
+    Person p;
+    p.where = e.Where();
+    p.id = e.Text("id", true);
+    p.given_name = e.Text("given-name", true);
+    p.family_name = e.Text("family-name", true);
+    p.title = e.Text("title");
+    p.specialty = e.Text("specialty");
+    p.unit_id = e.Text("unit");
+    p.workplace = e.Text("workplace");
+    p.email = e.Text("email");
+    p.phone = e.Text("phone");
+    p.personnummer = e.Text("personnummer");
+    p.supervisor_training_year = e.Integer("supervisor-training", 1950, 2199);
+    if (!p.id.empty() && file->units.count(p.id))
+      e.Error("@id", "records.duplicate-id", "id '" + p.id + "' is already a unit's id",
+              n.attribute("id"));
+    if (!p.id.empty() && !file->people.emplace(p.id, p).second)
+      e.Error("@id", "records.duplicate-id", "person id '" + p.id + "' is defined twice",
+              n.attribute("id"));
+  }
+}
+
+}  // namespace
+
+RecordsFile ReadRecords(const std::string& path, std::string_view text, const Date& today,
+                        Diagnostics* diagnostics) {
+  RecordsFile file;
+  file.path = path;
+  SourceText source(path, text);
+  auto report = [&](std::ptrdiff_t offset, const std::string& rule, const std::string& message) {
+    Diagnostic d;
+    d.location = source.Locate(offset);
+    d.rule = rule;
+    d.message = message;
+    diagnostics->push_back(std::move(d));
+  };
+
+  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') ||
+                           (text[0] == '\xFE' && text[1] == '\xFF') ||
+                           (text.size() > 1 && (text[0] == '\0' || text[1] == '\0')))) {
+    report(0, "records.encoding", "the file is UTF-16; save it as UTF-8");
+    return file;
+  }
+  size_t bom = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+
+  // Parse in place so that attribute and text pointers map back to file offsets.
+  std::unique_ptr<char[]> buffer(new char[text.size() + 1]);
+  std::copy(text.begin(), text.end(), buffer.get());
+  buffer[text.size()] = '\0';
+  pugi::xml_document document;
+  pugi::xml_parse_result result = document.load_buffer_inplace(
+      buffer.get() + bom, text.size() - bom,
+      pugi::parse_default | pugi::parse_doctype | pugi::parse_ws_pcdata_single, pugi::encoding_utf8);
+  if (!result) {
+    report(result.offset + static_cast<std::ptrdiff_t>(bom), "records.xml-malformed",
+           std::string("malformed XML: ") + result.description());
+    return file;
+  }
+  for (pugi::xml_node n = document.first_child(); n; n = n.next_sibling()) {
+    if (n.type() == pugi::node_doctype) {
+      report(n.offset_debug() + bom, "records.doctype",
+             "a DOCTYPE is not allowed in a records file (entities are not expanded)");
+      return file;
+    }
+  }
+  pugi::xml_node root = document.document_element();
+  if (std::string_view(root.name()) != "stdok-records") {
+    report(root.offset_debug() + bom, "records.root",
+           std::string("the root element must be <stdok-records>, not <") + root.name() + ">");
+    return file;
+  }
+
+  ReadContext context{&source, buffer.get(), diagnostics, ""};
+  // offset_debug() is relative to the parsed buffer start; account for the skipped BOM.
+  SourceText shifted(path, text.substr(bom));
+  context.source = &shifted;
+  context.buffer = buffer.get() + bom;
+  {
+    ElementReader r(root, &context);
+    std::string version = r.Text("version");
+    if (!version.empty() && version != "1")
+      r.Error("@version", "records.version", "records version '" + version + "' is not supported (1 is)",
+              root.attribute("version"));
+    r.Text("xmlns");
+    for (auto n : r.Children("region")) {
+      ElementReader e(n, &context);
+      file.region.where = e.Where();
+      file.region.id = e.Text("id", true);
+      file.region.name = e.Text("name", true);
+      file.region.issuing_unit = e.Text("issuing-unit");
+    }
+    ReadPeopleAndUnits(r, &file, &context);
+    std::set<std::string> trainee_ids;
+    for (auto n : r.Children("trainee")) {
+      TraineeReader reader(&context, today);
+      Trainee t = reader.Read(n);
+      context.trainee_id.clear();
+      if (!t.id.empty() && !trainee_ids.insert(t.id).second) {
+        Diagnostic d;
+        d.location = shifted.Locate(n.offset_debug());
+        d.trainee_id = t.id;
+        d.field = "trainee/@id";
+        d.rule = "records.duplicate-id";
+        d.message = "trainee id '" + t.id + "' is used twice; both records are skipped";
+        diagnostics->push_back(std::move(d));
+        continue;
+      }
+      file.trainees.push_back(std::move(t));
+    }
+    for (auto n : r.Children("director-contract"))
+      file.director_contracts.push_back(ReadDirectorContract(n, &context));
+  }
+  return file;
+}
+
+}  // namespace stdok

@@ -1,0 +1,20 @@
+// Record checks: every rule a record must satisfy before its documents are made.
+// Each finding names its rule id and source (regulation or regional guideline).
+#pragma once
+
+#include "core/date.h"
+#include "core/status.h"
+#include "fill/context.h"
+#include "records/model.h"
+
+namespace stdok {
+
+// Checks one trainee; appends findings (errors stop that trainee's documents).
+void CheckTrainee(const RecordsFile& file, const Trainee& trainee, const Profile& profile,
+                  const Date& today, Diagnostics* diagnostics);
+
+// Checks a studierektorskontrakt.
+void CheckDirectorContract(const RecordsFile& file, const DirectorContract& contract,
+                           const Date& today, Diagnostics* diagnostics);
+
+}  // namespace stdok

@@ -1,0 +1,108 @@
+#include "text/swedish_format.h"
+
+#include <unicode/locid.h>
+#include <unicode/smpdtfmt.h>
+#include <unicode/timezone.h>
+
+#include <charconv>
+#include <cmath>
+#include <memory>
+#include <system_error>
+
+namespace stdok {
+namespace {
+
+constexpr char kNoBreakSpace[] = "\xC2\xA0";  // U+00A0, also ICU's "sv" grouping separator
+
+// One formatter per thread: icu::SimpleDateFormat::format is not safe to share.
+icu::SimpleDateFormat* ThreadDateFormat() {
+  thread_local std::unique_ptr<icu::SimpleDateFormat> format = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    auto created = std::make_unique<icu::SimpleDateFormat>(icu::UnicodeString(u"d MMMM y"),
+                                                           icu::Locale("sv"), status);
+    if (U_FAILURE(status)) return std::unique_ptr<icu::SimpleDateFormat>();
+    created->setTimeZone(*icu::TimeZone::getGMT());
+    return created;
+  }();
+  return format.get();
+}
+
+// Rounds a decimal digit string (digits only, `fraction` of them after the point) to
+// `decimals` fraction digits, half away from zero. Returns the digits with the point inserted.
+std::string RoundDigits(std::string digits, size_t fraction, size_t decimals) {
+  while (fraction < decimals) {
+    digits += '0';
+    ++fraction;
+  }
+  const size_t keep = digits.size() - (fraction - decimals);
+  const bool round_up = keep < digits.size() && digits[keep] >= '5';
+  digits.resize(keep);
+  for (size_t i = digits.size(); round_up && i-- > 0;) {
+    if (digits[i] == '9') {
+      digits[i] = '0';
+      if (i == 0) digits.insert(digits.begin(), '1');
+    } else {
+      ++digits[i];
+      break;
+    }
+  }
+  if (decimals > 0) digits.insert(digits.size() - decimals, ".");  // >= 1 integer digit remains
+  return digits;
+}
+
+}  // namespace
+
+std::string FormatDateProse(const Date& date) {
+  icu::SimpleDateFormat* format = ThreadDateFormat();
+  if (!date.IsValid() || format == nullptr) return FormatIso(date);
+  const UDate millis = static_cast<double>(DaysFromCivil(date)) * 86400000.0;
+  icu::UnicodeString text;
+  format->format(millis, text);
+  std::string out;
+  return text.toUTF8String(out);
+}
+
+// Hand-made rather than ICU's: ICU "sv" writes negatives with U+2212 MINUS SIGN, which has no
+// WinAnsi code; here the sign is ASCII '-'. Rounding is half away from zero on the shortest
+// decimal form of the double (so 2.675 -> "2,68", as a reader expects).
+std::string FormatDecimal(double value, int decimals) {
+  if (std::isnan(value)) return "NaN";
+  if (std::isinf(value)) return value < 0 ? "-inf" : "inf";
+  if (decimals < 0) decimals = 0;
+  if (decimals > 20) decimals = 20;
+
+  char buffer[400];  // fixed notation of DBL_MAX has 309 digits
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, std::fabs(value),
+                                    std::chars_format::fixed);
+  if (result.ec != std::errc()) return "NaN";
+  std::string plain(buffer, result.ptr);
+  const size_t point = plain.find('.');
+  size_t fraction = 0;
+  if (point != std::string::npos) {
+    fraction = plain.size() - point - 1;
+    plain.erase(point, 1);
+  }
+  const std::string rounded = RoundDigits(plain, fraction, static_cast<size_t>(decimals));
+
+  const size_t int_end = rounded.find('.') == std::string::npos ? rounded.size() : rounded.find('.');
+  std::string out;
+  for (size_t i = 0; i < int_end; ++i) {
+    if (i > 0 && (int_end - i) % 3 == 0) out += kNoBreakSpace;
+    out += rounded[i];
+  }
+  if (int_end < rounded.size()) out += "," + rounded.substr(int_end + 1);
+  const bool is_zero = rounded.find_first_not_of("0.") == std::string::npos;
+  return value < 0 && !is_zero ? "-" + out : out;
+}
+
+std::string FormatPercent(double percent) {
+  std::string number = FormatDecimal(percent, 1);
+  if (number.size() >= 2 && number.compare(number.size() - 2, 2, ",0") == 0) {
+    number.resize(number.size() - 2);
+  }
+  return number + kNoBreakSpace + "%";
+}
+
+std::string FormatMoney(double kronor) { return FormatDecimal(kronor, 0) + kNoBreakSpace + "kr"; }
+
+}  // namespace stdok
