@@ -16,7 +16,6 @@ struct ExpressionNode {
   Value literal;                        // kLiteral
   std::string name;                     // kFilter name / kCompare operator
   std::vector<std::shared_ptr<const ExpressionNode>> children;  // operands; filter: input first
-  std::vector<Value> args;              // kFilter arguments
 };
 
 using NodePtr = std::shared_ptr<const ExpressionNode>;
@@ -120,18 +119,13 @@ class Parser {
       if (Peek("(")) {
         ++pos_;
         while (error_.empty() && !Peek(")")) {
-          NodePtr arg = ParsePrimary();
-          if (!arg || arg->kind != NodeKind::kLiteral) {
-            Fail("filter arguments must be literals");
-            break;
-          }
-          filter->args.push_back(arg->literal);
+          filter->children.push_back(ParsePrimary());  // literal or path
           if (Peek(",")) ++pos_;
           else if (!Peek(")")) Fail("expected ',' or ')'");
         }
         if (error_.empty()) ++pos_;
       }
-      filter->children = {node};
+      filter->children.insert(filter->children.begin(), node);
       node = filter;
     }
     return node;
@@ -230,8 +224,11 @@ Value Eval(const ExpressionNode& node, const Scope& scope, std::string* error) {
       if (node.name == ">") return Value(c > 0);
       return Value(c >= 0);
     }
-    case NodeKind::kFilter:
-      return ApplyFilter(node.name, Eval(*node.children[0], scope, error), node.args, error);
+    case NodeKind::kFilter: {
+      std::vector<Value> args;
+      for (size_t i = 1; i < node.children.size(); ++i) args.push_back(Eval(*node.children[i], scope, error));
+      return ApplyFilter(node.name, Eval(*node.children[0], scope, error), args, error);
+    }
   }
   return Value();
 }

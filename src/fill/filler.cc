@@ -27,11 +27,30 @@ class Filler {
     return text;
   }
 
+  // Renders a leaf element's inline content; trims it and tidies spaces around breaks.
   std::string Content(const TemplateNode& node, const Scope& scope) {
-    std::string error;
-    std::string text = node.content.Render(scope, &error);
-    if (!error.empty()) Report(node, error);
-    return text;
+    std::string raw;
+    Walk(node.children, scope, [&](const TemplateNode& piece, const Scope& s) {
+      std::string error;
+      raw += piece.content.Render(s, &error);
+      if (!error.empty()) Report(piece, error);
+    });
+    return TidyText(raw);
+  }
+
+  static std::string TidyText(const std::string& raw) {
+    std::string out;
+    out.reserve(raw.size());
+    for (size_t i = 0; i < raw.size(); ++i) {
+      char c = raw[i];
+      if (c == ' ' && (out.empty() || out.back() == ' ' || out.back() == '\n')) continue;
+      if (c == '\n')
+        while (!out.empty() && out.back() == ' ') out.pop_back();
+      out += c;
+    }
+    while (!out.empty() && (out.back() == ' ' || out.back() == '\n')) out.pop_back();
+    size_t start = out.find_first_not_of('\n');
+    return start == std::string::npos ? std::string() : out.substr(start);
   }
 
   bool Test(const TemplateNode& node, const Scope& scope) {

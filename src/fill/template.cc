@@ -84,6 +84,24 @@ const std::map<std::string, std::set<std::string>>& KnownElements() {
   return kElements;
 }
 
+// Runs of white space become one space; a run holding a blank line becomes "\n\n"
+// (a paragraph break). Ends are kept so that inline pieces join with their spaces.
+std::string CollapseInlineSpace(const char* raw) {
+  std::string text = NormalizeNfc(raw);
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (std::isspace(static_cast<unsigned char>(text[i]))) {
+      int newlines = 0;
+      while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) newlines += text[i++] == '\n';
+      out += newlines >= 2 ? "\n\n" : " ";
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
+}
+
 const std::set<std::string> kLeafElements = {"title", "subtitle", "heading", "p", "field",
                                              "box", "item", "td", "column", "signer",
                                              "space", "page-break"};
@@ -116,7 +134,7 @@ class Loader {
     if (!Expression::Parse(a.value(), out, &error)) Error(Offset(a, n), error);
   }
 
-  TemplateNode Node(pugi::xml_node n) {
+  TemplateNode Node(pugi::xml_node n, bool inline_content = false) {
     TemplateNode node;
     node.tag = n.name();
     node.where = source_->Locate(n.offset_debug());
@@ -142,27 +160,44 @@ class Loader {
         (node.tag == "for" && (node.condition.Empty() || node.loop_name.empty())))
       Error(n.offset_debug(), "<" + node.tag + "> needs " +
                                   (node.tag == "if" ? "test" : "each and as"));
-    bool leaf = kLeafElements.count(node.tag) > 0;
-    std::string text;
-    std::ptrdiff_t text_offset = n.offset_debug();
-    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
-      if (c.type() == pugi::node_element) {
-        if (leaf) Error(c.offset_debug(), "<" + node.tag + "> cannot contain <" + c.name() + ">");
-        else node.children.push_back(Node(c));
-      } else if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
-        if (!leaf) {
+    if (kLeafElements.count(node.tag) || inline_content) {
+      node.children = Inline(n);
+    } else {
+      for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+        if (c.type() == pugi::node_element) {
+          node.children.push_back(Node(c));
+        } else if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
           bool blank = true;
           for (const char* p = c.value(); *p; ++p)
             if (!std::isspace(static_cast<unsigned char>(*p))) blank = false;
           if (!blank) Error(c.value() - buffer_, "text is not allowed directly in <" + node.tag + ">");
-        } else {
-          if (text.empty()) text_offset = c.value() - buffer_;
-          text += c.value();
         }
       }
     }
-    if (leaf) ParseTextInto(NormalizeContentText(text).c_str(), text_offset, &node.content);
     return node;
+  }
+
+  // Content of a leaf element: text pieces ("#text" nodes) and inline <if>/<else>/<for>.
+  std::vector<TemplateNode> Inline(pugi::xml_node n) {
+    std::vector<TemplateNode> out;
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+      if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+        TemplateNode text;
+        text.tag = "#text";
+        text.where = source_->Locate(c.value() - buffer_);
+        ParseTextInto(CollapseInlineSpace(c.value()).c_str(), c.value() - buffer_, &text.content);
+        out.push_back(std::move(text));
+      } else if (c.type() == pugi::node_element) {
+        std::string tag = c.name();
+        if (tag != "if" && tag != "else" && tag != "for") {
+          Error(c.offset_debug(), "<" + std::string(n.name()) + "> may hold text, <if>, <else> and <for>, not <" + tag + ">");
+          continue;
+        }
+        TemplateNode node = Node(c, /*inline_content=*/true);
+        out.push_back(std::move(node));
+      }
+    }
+    return out;
   }
 
   bool ok() const { return ok_; }

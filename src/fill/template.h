@@ -35,7 +35,9 @@ struct TemplateNode {
   std::map<std::string, TemplateText, std::less<>> attributes;
   Expression condition;  // <if test>, <for each>, <box checked>
   std::string loop_name; // <for as>
-  TemplateText content;  // text content of leaf elements
+  TemplateText content;  // "#text" nodes: the text piece
+  // Block elements: child elements. Leaf elements (p, field, td, …): inline content as
+  // "#text" nodes and inline <if>/<else>/<for>.
   std::vector<TemplateNode> children;
 };
 

@@ -1,9 +1,12 @@
 #include "pdf/pdf_writer.h"
 
 #include <hpdf.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
 
 #include <cstring>
 #include <memory>
+#include <set>
 
 #include "text/unicode.h"
 
@@ -57,6 +60,7 @@ class Writer {
     SetInfo();
     for (const Page& page : doc_.pages) DrawPage(page);
     if (Failed()) return Fail("cannot draw the pages", error);
+    if (needs_unicode && !FixToUnicode()) return Fail("cannot write the ToUnicode map", error);
     if (HPDF_SaveToStream(pdf) != HPDF_OK || Failed()) return Fail("cannot write the PDF", error);
     HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
     bytes->resize(size);
@@ -78,6 +82,41 @@ class Writer {
                   static_cast<unsigned>(error_.code), static_cast<unsigned>(error_.detail));
     *error = what + (Failed() ? code : "");
     return false;
+  }
+
+  // libharu 2.3.0 gives its UTF-8 fonts a copy of the encoding CMap as /ToUnicode, which is
+  // not a valid ToUnicode map. The codes it writes are the Unicode code points themselves, so
+  // the right map is the identity over the characters used; rewrite the stream with that.
+  bool FixToUnicode() {
+    std::string map =
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+    std::vector<char32_t> used(unicode_used_.begin(), unicode_used_.end());
+    for (size_t i = 0; i < used.size(); i += 100) {
+      size_t n = std::min<size_t>(100, used.size() - i);
+      map += std::to_string(n) + " beginbfchar\n";
+      for (size_t j = i; j < i + n; ++j) {
+        char entry[32];
+        std::snprintf(entry, sizeof entry, "<%04X> <%04X>\n", static_cast<unsigned>(used[j]),
+                      static_cast<unsigned>(used[j]));
+        map += entry;
+      }
+      map += "endbfchar\n";
+    }
+    map += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    for (HPDF_Font font : utf_) {
+      if (!font) continue;
+      auto to_unicode = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT));
+      if (!to_unicode || !to_unicode->stream) return false;
+      HPDF_MemStream_FreeData(to_unicode->stream);
+      // Absent keys answer "not found" without raising an error: fine.
+      for (const char* key : {"Type", "CMapName", "CIDSystemInfo", "WMode"})
+        HPDF_Dict_RemoveElement(to_unicode, key);
+      if (HPDF_Stream_WriteStr(to_unicode->stream, map.c_str()) != HPDF_OK) return false;
+    }
+    return !Failed();
   }
 
   bool NeedsUnicode() {
@@ -147,6 +186,8 @@ class Writer {
       } else {
         font = utf_[face];
         text = t.text.c_str();
+        for (char32_t c : ToCodepoints(t.text))
+          if (c < 0x10000) unicode_used_.insert(c);
       }
       if (font != current_font || t.size != current_size) {
         HPDF_Page_SetFontAndSize(p, font, static_cast<HPDF_REAL>(t.size));
@@ -164,6 +205,7 @@ class Writer {
   std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocDeleter> pdf_;
   HPDF_Font win_[2] = {nullptr, nullptr};
   HPDF_Font utf_[2] = {nullptr, nullptr};
+  std::set<char32_t> unicode_used_;
 };
 
 }  // namespace

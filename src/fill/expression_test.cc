@@ -1,0 +1,67 @@
+#include "fill/expression.h"
+
+#include <gtest/gtest.h>
+
+namespace stdok {
+namespace {
+
+Value Sample() {
+  ValueMap person{{"name", "Anna Lind"}, {"rate", 62.5}};
+  ValueList codes{Value("STa1"), Value("STb2")};
+  ValueMap period{{"start", Date{2024, 9, 1}}, {"end", Date{2025, 2, 28}}};
+  return Value(ValueMap{{"person", Value(person)},
+                        {"codes", Value(codes)},
+                        {"period", Value(period)},
+                        {"start", Date{2026, 11, 22}},
+                        {"money", 12500.0},
+                        {"empty", ""}});
+}
+
+std::string Eval(const std::string& text, std::string* error = nullptr) {
+  static const Value root = Sample();
+  Scope scope(&root);
+  Expression e;
+  std::string parse_error, eval_error;
+  if (!Expression::Parse(text, &e, &parse_error)) return "PARSE: " + parse_error;
+  std::string out = e.Evaluate(scope, &eval_error).ToText();
+  if (error) *error = eval_error;
+  return out;
+}
+
+TEST(Expression, PathsAndFormats) {
+  EXPECT_EQ(Eval("person.name"), "Anna Lind");
+  EXPECT_EQ(Eval("person.missing"), "");
+  EXPECT_EQ(Eval("start | date"), "22 november 2026");
+  EXPECT_EQ(Eval("start | iso"), "2026-11-22");
+  EXPECT_EQ(Eval("start | yymmdd"), "261122");
+  EXPECT_EQ(Eval("period | period"), "2024-09-01 – 2025-02-28");
+  EXPECT_EQ(Eval("period | period_short"), "240901 – 250228");
+  EXPECT_EQ(Eval("person.rate | percent"), "62,5\u00a0%");
+  EXPECT_EQ(Eval("money | money"), "12\u00a0500\u00a0kr");
+  EXPECT_EQ(Eval("person.rate | decimal(2)"), "62,50");
+  EXPECT_EQ(Eval("codes | join(' och ')"), "STa1 och STb2");
+  EXPECT_EQ(Eval("empty | default('–')"), "–");
+  EXPECT_EQ(Eval("empty | default(person.name)"), "Anna Lind");
+  EXPECT_EQ(Eval("codes | count"), "2");
+}
+
+TEST(Expression, LogicAndComparison) {
+  EXPECT_EQ(Eval("person.rate > 50"), "ja");
+  EXPECT_EQ(Eval("person.rate == 62.5 and not empty"), "ja");
+  EXPECT_EQ(Eval("person.name == 'Bo' or (codes | count) >= 3"), "nej");
+  EXPECT_EQ(Eval("'Öberg' > 'Zetterberg'"), "ja");  // Swedish collation: Ö after Z
+}
+
+TEST(Expression, ErrorsNameThemselves) {
+  EXPECT_NE(Eval("person.").find("PARSE"), std::string::npos);
+  EXPECT_NE(Eval("'open").find("unterminated"), std::string::npos);
+  EXPECT_NE(Eval("a ==").find("PARSE"), std::string::npos);
+  std::string error;
+  Eval("person.name | date", &error);
+  EXPECT_NE(error.find("needs a date"), std::string::npos);
+  Eval("person.name | shout", &error);
+  EXPECT_NE(error.find("unknown filter 'shout'"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace stdok

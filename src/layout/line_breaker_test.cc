@@ -1,0 +1,52 @@
+#include "layout/line_breaker.h"
+
+#include <gtest/gtest.h>
+
+#include "layout/fixed_width_measurer.h"
+
+namespace stdok {
+namespace {
+
+// At size 10 and advance 500, each character is 5 points wide.
+std::vector<std::string> Break(std::string_view text, int chars_per_line) {
+  FixedWidthMeasurer m;
+  return BreakLines(text, chars_per_line * 5.0, FontFace::kRegular, 10, m);
+}
+
+TEST(LineBreaker, BreaksAtSpacesGreedily) {
+  EXPECT_EQ(Break("Överenskommelse om specialiseringstjänstgöring", 20),
+            (std::vector<std::string>{"Överenskommelse om", "specialiseringstjäns", "tgöring"}));
+  EXPECT_EQ(Break("en två tre fyra", 7), (std::vector<std::string>{"en två", "tre", "fyra"}));
+}
+
+TEST(LineBreaker, BreaksAfterHyphensAndSlashesAsIcuAllows) {
+  // UAX #14 allows a break after a hyphen; ASCII-space breaking would overflow here.
+  auto lines = Break("ST-studierektor/verksamhetschef", 16);
+  for (const auto& l : lines) EXPECT_LE(l.size(), 16u) << l;
+  EXPECT_EQ(lines[0], "ST-studierektor/");  // after the slash, not inside "ST-s"
+}
+
+TEST(LineBreaker, HonoursHardBreaksAndKeepsEmptyLines) {
+  EXPECT_EQ(Break("rad ett\n\nrad tre", 40), (std::vector<std::string>{"rad ett", "", "rad tre"}));
+  EXPECT_TRUE(Break("", 10).empty());
+}
+
+TEST(LineBreaker, NeverLosesOrClipsText) {
+  std::string text = "Łukasz Żółkiewski, Ștefan Bălan och Nguyễn Thị Hồng skriver under kontraktet.";
+  auto lines = Break(text, 12);
+  std::string joined;
+  for (const auto& l : lines) {
+    EXPECT_LE(FixedWidthMeasurer().Width(l, FontFace::kRegular, 10), 60.0) << l;
+    joined += l;
+  }
+  std::string expected;
+  for (char c : text)
+    if (c != ' ') expected += c;
+  std::string got;
+  for (char c : joined)
+    if (c != ' ') got += c;
+  EXPECT_EQ(got, expected);
+}
+
+}  // namespace
+}  // namespace stdok
