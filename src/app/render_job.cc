@@ -231,6 +231,10 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
   }
   size_t before = diagnostics->size();
   RecordsFile file = ReadRecords(options.input, text, options.today, diagnostics);
+  if (!options.trainee_ids.empty()) {  // findings about trainees not asked for are not this run's
+    auto unwanted = [&](const Diagnostic& d) { return !d.trainee_id.empty() && !Listed(options.trainee_ids, d.trainee_id); };
+    diagnostics->erase(std::remove_if(diagnostics->begin() + before, diagnostics->end(), unwanted), diagnostics->end());
+  }
   bool file_level_error = false;
   for (size_t i = before; i < diagnostics->size(); ++i)
     if ((*diagnostics)[i].severity == Severity::kError && (*diagnostics)[i].trainee_id.empty())

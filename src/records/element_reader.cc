@@ -95,7 +95,7 @@ void ElementReader::Error(const std::string& field, const std::string& rule,
   Diagnostic d;
   d.location = AttributeLocation(attribute);
   d.trainee_id = context_->trainee_id;
-  d.field = std::string(node_.name()) + (field.empty() || field[0] == '@' ? "" : "/") + field;
+  d.field = std::string(node_.name()) + (field.empty() ? "" : "/" + field);
   d.rule = rule;
   d.message = message;
   context_->diagnostics->push_back(std::move(d));

@@ -53,7 +53,7 @@ TEST(RecordsReader, ImpossibleDatePointsAtTheAttribute) {
   EXPECT_EQ(d[0].location.line, 9);
   EXPECT_EQ(d[0].location.column, 52);  // the start attribute
   EXPECT_NE(d[0].message.find("2025-02-30"), std::string::npos);
-  EXPECT_EQ(d[0].field, "programme@start");
+  EXPECT_EQ(d[0].field, "programme/@start");
 }
 
 TEST(RecordsReader, UnknownAttributeAndElementAreErrors) {
