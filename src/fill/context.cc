@@ -1,5 +1,7 @@
 #include "fill/context.h"
 
+#include <algorithm>
+
 #include "rules/regulation.h"
 #include "rules/service_time.h"
 
@@ -200,7 +202,30 @@ class ContextBuilder {
       pm["bt"] = pl.is_bt;
       placements.push_back(Value(std::move(pm)));
     }
+    // Clinical service under supervision: placements and side placements, by start date
+    // (certificates for klinisk tjänstgöring and the tjänsteförteckningar use this list).
+    ValueList service = placements;
+    for (const SidePlacement& s : t.side_placements) {
+      ValueMap sm;
+      sm["unit"] = UnitValue(s.unit_id, s.unit_name);
+      sm["period"] = PeriodValue(s.period);
+      sm["rate"] = s.rate;
+      if (s.period.start && s.period.end) sm["months"] = FullTimeMonths(*s.period.start, *s.period.end, s.rate);
+      sm["kind"] = "sidotjänstgöring";
+      sm["supervisor"] = PersonValue(s.supervisor);
+      sm["delmal"] = Codes(s.delmal);
+      std::string description = s.expectations;
+      for (const auto& plan : s.plans) description += (description.empty() ? "" : "\n\n") + plan.delmal + ": " + plan.text;
+      sm["description"] = description;
+      sm["bt"] = false;
+      sm["side"] = true;
+      service.push_back(Value(std::move(sm)));
+    }
+    std::stable_sort(service.begin(), service.end(), [](const Value& a, const Value& b) {
+      return CompareValues(a.Get("period").Get("start"), b.Get("period").Get("start")) < 0;
+    });
     m["placements"] = Value(std::move(placements));
+    m["clinical_service"] = Value(std::move(service));
 
     ValueList sides;
     for (const SidePlacement& s : t.side_placements) sides.push_back(SidePlacementValue(s));

@@ -303,6 +303,26 @@ Value ApplyFilter(const std::string& name, const Value& input, const std::vector
   }
   if (name == "count") return input.IsList() ? Value(static_cast<double>(input.AsList().size())) : wrong("a list");
   if (name == "first") return input.IsList() && !input.AsList().empty() ? input.AsList().front() : Value();
+  if (name == "where") {  // list | where('member', value): the elements whose member equals value
+    if (!input.IsList()) return wrong("a list");
+    if (args.empty()) return wrong("a member name");
+    std::string member = args[0].ToText();
+    Value wanted = args.size() > 1 ? args[1] : Value(true);
+    ValueList out;
+    for (const Value& v : input.AsList())
+      if (args.size() > 1 ? ValuesEqual(v.Get(member), wanted) : v.Get(member).Truthy()) out.push_back(v);
+    return Value(std::move(out));
+  }
+  if (name == "sum") {  // list | sum('member'): the sum of a numeric member
+    if (!input.IsList()) return wrong("a list");
+    std::string member = arg_text(0, "");
+    double total = 0;
+    for (const Value& v : input.AsList()) {
+      const Value& x = member.empty() ? v : v.Get(member);
+      if (x.IsNumber()) total += x.AsNumber();
+    }
+    return Value(total);
+  }
   if (name == "yesno") return Value(input.Truthy() ? arg_text(0, "Ja") : arg_text(1, "Nej"));
   if (error->empty()) *error = "unknown filter '" + name + "'";
   return Value();

@@ -2,6 +2,7 @@
 //   path            trainee.huvudhandledare.name      (names: letters, digits, '_', '-')
 //   literals        'text'  12  12.5  true  false
 //   filters         value | date   | period | percent | money | decimal(2) | default('–') …
+//                   list | where('kind', 'primärvård') | sum('months') …
 //   comparison      a == b   a != b   a < b   a <= b   a > b   a >= b
 //   logic           not a    a and b    a or b    ( … )
 #pragma once

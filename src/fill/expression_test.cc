@@ -45,6 +45,21 @@ TEST(Expression, PathsAndFormats) {
   EXPECT_EQ(Eval("codes | count"), "2");
 }
 
+TEST(Expression, ListFilters) {
+  ValueList rows{Value(ValueMap{{"kind", "akut"}, {"months", 3.5}}),
+                 Value(ValueMap{{"kind", "primärvård"}, {"months", 4.0}}),
+                 Value(ValueMap{{"kind", "akut"}, {"months", 2.25}})};
+  Value root(ValueMap{{"rows", Value(rows)}});
+  Scope scope(&root);
+  Expression e;
+  std::string error;
+  ASSERT_TRUE(Expression::Parse("rows | where('kind', 'akut') | sum('months') | decimal(2)", &e, &error));
+  EXPECT_EQ(e.Evaluate(scope, &error).ToText(), "5,75");
+  ASSERT_TRUE(Expression::Parse("rows | where('kind', 'primärvård') | count", &e, &error));
+  EXPECT_EQ(e.Evaluate(scope, &error).ToText(), "1");
+  EXPECT_TRUE(error.empty()) << error;
+}
+
 TEST(Expression, LogicAndComparison) {
   EXPECT_EQ(Eval("person.rate > 50"), "ja");
   EXPECT_EQ(Eval("person.rate == 62.5 and not empty"), "ja");
