@@ -6,8 +6,8 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libhpdf-dev libpugixml-dev libicu-dev libcli11-dev libgtest-dev
-  qpdf poppler-utils libnss3-tools libxml2-utils
-  python3 time
+  qpdf poppler-utils libnss3-tools libxml2-utils icc-profiles-free
+  python3 time openssl
 )
 
 missing=()

@@ -138,8 +138,9 @@ struct WorkResult {
 
 class Renderer {
  public:
-  Renderer(const RenderOptions& options, const FontSet& fonts, const std::string& author, FileSystem* fs)
-      : options_(options), fonts_(fonts), author_(author), fs_(fs) {}
+  Renderer(const RenderOptions& options, const FontSet& fonts, const std::string& author,
+           const std::string& icc, FileSystem* fs)
+      : options_(options), fonts_(fonts), author_(author), icc_(icc), fs_(fs) {}
 
   WorkResult Render(const WorkItem& work) {
     WorkResult result;
@@ -172,7 +173,10 @@ class Renderer {
     pdf.fonts = fonts_.files();
     pdf.creation_time = options_.creation_time;
     pdf.producer = std::string("stdok ") + STDOK_VERSION;
-    pdf.signature_fields = doc.info.signature_fields;
+    pdf.signature_fields = options_.signature_fields.value_or(doc.info.signature_fields);
+    pdf.pdfa = options_.pdfa.value_or(work.tmpl->pack == "contracts");
+    pdf.icc_profile = icc_;
+    pdf.document_key = work.owner_id + "/" + work.relative_path;
     std::string bytes, error;
     if (!WritePdf(pages, pdf, &bytes, &error)) {
       e.status = "failed";
@@ -200,6 +204,7 @@ class Renderer {
   const RenderOptions& options_;
   const FontSet& fonts_;
   std::string author_;
+  const std::string& icc_;
   FileSystem* fs_;
 };
 
@@ -293,8 +298,18 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
     return summary;
   }
 
+  std::string icc;
+  bool any_pdfa = options.pdfa.value_or(false);
+  for (const WorkItem& w : work) any_pdfa |= options.pdfa.value_or(w.tmpl->pack == "contracts");
+  if (any_pdfa && !fs->ReadFile(options.icc_profile_path, &icc, &error)) {
+    IoError(options.icc_profile_path, "PDF/A needs an sRGB ICC profile (Debian package icc-profiles-free): " + error,
+            diagnostics);
+    summary.io_error = true;
+    return summary;
+  }
+
   std::vector<WorkResult> results(work.size());
-  Renderer renderer(options, fonts, author, fs);
+  Renderer renderer(options, fonts, author, icc, fs);
   std::atomic<size_t> next{0};
   auto worker = [&]() {
     for (size_t i = next++; i < work.size(); i = next++) results[i] = renderer.Render(work[i]);

@@ -29,6 +29,11 @@ struct RenderOptions {
   Date today;                               // for rules and 10-digit personnummer
   std::optional<std::time_t> creation_time; // SOURCE_DATE_EPOCH
   bool quiet = false;
+  // PDF/A-1b and signature fields: unset = each template's default (contracts: on,
+  // Socialstyrelsen's certificates: off); set = forced for every document of the run.
+  std::optional<bool> pdfa;
+  std::optional<bool> signature_fields;
+  std::string icc_profile_path = "/usr/share/color/icc/sRGB.icc";  // Debian: icc-profiles-free
 };
 
 struct RenderSummary {

@@ -78,6 +78,12 @@ int main(int argc, char** argv) {
   render_cmd->add_option("-j,--jobs", render.jobs, "Documents rendered in parallel")->check(CLI::Range(1, 256));
   render_cmd->add_option("--as-of", as_of, "Date the rules use as today (ÅÅÅÅ-MM-DD)");
   render_cmd->add_flag("-q,--quiet", render.quiet, "No progress or summary");
+  bool pdfa = false, no_pdfa = false, sign = false, no_sign = false;
+  render_cmd->add_flag("--pdfa", pdfa, "PDF/A-1b for every document (default: contracts only)");
+  render_cmd->add_flag("--no-pdfa", no_pdfa, "No PDF/A for any document");
+  render_cmd->add_flag("--sign-fields", sign, "Signature fields in every document (default: contracts only)");
+  render_cmd->add_flag("--no-sign-fields", no_sign, "No signature fields in any document");
+  render_cmd->add_option("--icc", render.icc_profile_path, "sRGB ICC profile for PDF/A");
 
   CheckOptions check;
   check.templates_dir = data_dir + "/templates";
@@ -115,6 +121,8 @@ int main(int argc, char** argv) {
   if (*render_cmd) {
     render.today = today;
     render.creation_time = epoch;
+    if (pdfa || no_pdfa) render.pdfa = pdfa && !no_pdfa;
+    if (sign || no_sign) render.signature_fields = sign && !no_sign;
     render.pack = pack == "contracts" ? Pack::kContracts : pack == "certificates" ? Pack::kCertificates : Pack::kAll;
     Diagnostics diagnostics;
     RenderSummary summary = RunRender(render, &fs, &diagnostics);

@@ -1,13 +1,15 @@
 #include "pdf/pdf_writer.h"
 
 #include <hpdf.h>
-#include <hpdf_objects.h>
-#include <hpdf_streams.h>
+#include <hpdf_doc.h>
 
-#include <cstring>
+#include <cstdio>
 #include <memory>
 #include <set>
+#include <vector>
 
+#include "output/sha256.h"
+#include "pdf/haru_objects.h"
 #include "text/unicode.h"
 
 namespace stdok {
@@ -30,9 +32,19 @@ struct DocDeleter {
   void operator()(HPDF_Doc doc) const { HPDF_Free(doc); }
 };
 
+std::tm Utc(std::time_t t) {
+  std::tm utc{};
+  gmtime_r(&t, &utc);
+  return utc;
+}
+
 class Writer {
  public:
   Writer(const LaidOutDocument& doc, const PdfOptions& options) : doc_(doc), options_(options) {}
+  ~Writer() {
+    for (HPDF_Font font : utf_)
+      if (font) haru::CancelCidSet(font);
+  }
 
   bool Run(std::string* bytes, std::string* error) {
     pdf_.reset(HPDF_New(&OnHaruError, &error_));
@@ -58,19 +70,27 @@ class Writer {
     }
     if (Failed()) return Fail("cannot prepare the fonts", error);
     SetInfo();
-    for (const Page& page : doc_.pages) DrawPage(page);
+    std::vector<HPDF_Dict> fields;
+    for (const Page& page : doc_.pages) {
+      HPDF_Page p = DrawPage(page);
+      if (options_.signature_fields && !haru::AddSignatureFields(pdf, p, page.widgets, &fields))
+        return Fail("cannot add the signature fields", error);
+    }
+    if (!haru::FinishAcroForm(pdf, fields)) return Fail("cannot add the form", error);
     if (Failed()) return Fail("cannot draw the pages", error);
-    if (needs_unicode && !FixToUnicode()) return Fail("cannot write the ToUnicode map", error);
+    for (int face = 0; face < 2; ++face) {
+      if (!utf_[face] || used_[face].empty()) continue;
+      if (!haru::FixToUnicode(utf_[face], used_[face])) return Fail("cannot write the ToUnicode map", error);
+      if (options_.pdfa) haru::RequestCidSet(utf_[face], &used_[face]);
+    }
+    if (options_.pdfa && !MakeArchival()) return Fail("cannot add the PDF/A parts", error);
     if (HPDF_SaveToStream(pdf) != HPDF_OK || Failed()) return Fail("cannot write the PDF", error);
     HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
     bytes->resize(size);
     HPDF_UINT32 read = size;
     HPDF_ResetStream(pdf);
-    if (HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes->data()), &read) != HPDF_OK &&
-        read != size) {
-      return Fail("cannot read the PDF back from memory", error);
-    }
-    bytes->resize(read);
+    HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes->data()), &read);
+    if (read != size) return Fail("cannot read the PDF back from memory", error);
     return true;
   }
 
@@ -84,41 +104,6 @@ class Writer {
     return false;
   }
 
-  // libharu 2.3.0 gives its UTF-8 fonts a copy of the encoding CMap as /ToUnicode, which is
-  // not a valid ToUnicode map. The codes it writes are the Unicode code points themselves, so
-  // the right map is the identity over the characters used; rewrite the stream with that.
-  bool FixToUnicode() {
-    std::string map =
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-    std::vector<char32_t> used(unicode_used_.begin(), unicode_used_.end());
-    for (size_t i = 0; i < used.size(); i += 100) {
-      size_t n = std::min<size_t>(100, used.size() - i);
-      map += std::to_string(n) + " beginbfchar\n";
-      for (size_t j = i; j < i + n; ++j) {
-        char entry[32];
-        std::snprintf(entry, sizeof entry, "<%04X> <%04X>\n", static_cast<unsigned>(used[j]),
-                      static_cast<unsigned>(used[j]));
-        map += entry;
-      }
-      map += "endbfchar\n";
-    }
-    map += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-    for (HPDF_Font font : utf_) {
-      if (!font) continue;
-      auto to_unicode = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT));
-      if (!to_unicode || !to_unicode->stream) return false;
-      HPDF_MemStream_FreeData(to_unicode->stream);
-      // Absent keys answer "not found" without raising an error: fine.
-      for (const char* key : {"Type", "CMapName", "CIDSystemInfo", "WMode"})
-        HPDF_Dict_RemoveElement(to_unicode, key);
-      if (HPDF_Stream_WriteStr(to_unicode->stream, map.c_str()) != HPDF_OK) return false;
-    }
-    return !Failed();
-  }
-
   bool NeedsUnicode() {
     std::string scratch;
     for (const Page& p : doc_.pages)
@@ -127,17 +112,20 @@ class Writer {
     return false;
   }
 
+  std::time_t CreationTime() const {
+    return options_.creation_time ? *options_.creation_time : std::time(nullptr);
+  }
+
   void SetInfo() {
     HPDF_Doc pdf = pdf_.get();
+    const DocumentInfo& info = doc_.info;
     HPDF_SetInfoAttr(pdf, HPDF_INFO_PRODUCER, options_.producer.c_str());
     HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, options_.producer.c_str());
-    if (!doc_.info.title.empty()) HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, doc_.info.title.c_str());
-    if (!doc_.info.subject.empty()) HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, doc_.info.subject.c_str());
-    if (!doc_.info.author.empty()) HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, doc_.info.author.c_str());
-    if (!doc_.info.keywords.empty()) HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, doc_.info.keywords.c_str());
-    std::time_t t = options_.creation_time ? *options_.creation_time : std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&t, &utc);
+    if (!info.title.empty()) HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, info.title.c_str());
+    if (!info.subject.empty()) HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, info.subject.c_str());
+    if (!info.author.empty()) HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, info.author.c_str());
+    if (!info.keywords.empty()) HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, info.keywords.c_str());
+    std::tm utc = Utc(CreationTime());
     HPDF_Date date{};
     date.year = utc.tm_year + 1900;
     date.month = utc.tm_mon + 1;
@@ -146,18 +134,29 @@ class Writer {
     date.minutes = utc.tm_min;
     date.seconds = utc.tm_sec;
     date.ind = '+';  // 'Z' makes libharu 2.3.0 write an invalid date
-    date.off_hour = 0;
-    date.off_minutes = 0;
     HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
     HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
   }
 
-  void DrawPage(const Page& page) {
+  bool MakeArchival() {
+    HPDF_Doc pdf = pdf_.get();
+    pdf->pdf_version = HPDF_VER_14;
+    std::tm utc = Utc(CreationTime());
+    char iso[40];
+    std::snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:%02d+00:00", utc.tm_year + 1900,
+                  utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec);
+    haru::XmpInfo xmp{doc_.info.title, doc_.info.author, doc_.info.subject, doc_.info.keywords,
+                      options_.producer, iso};
+    std::string id = Sha256Hex(options_.document_key + "\n" + iso + "\n" + doc_.info.title);
+    return haru::AddMetadata(pdf, haru::BuildXmp(xmp)) &&
+           haru::AddOutputIntent(pdf, options_.icc_profile) && haru::SetDocumentId(pdf, id);
+  }
+
+  HPDF_Page DrawPage(const Page& page) {
     HPDF_Page p = HPDF_AddPage(pdf_.get());
     HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(kPageWidth));
     HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(kPageHeight));
-    HPDF_Page_SetRGBStroke(p, 0, 0, 0);
-    HPDF_Page_SetRGBFill(p, 0, 0, 0);
+    // Pure black for print: DeviceGray 0 (the default), never a composite colour.
     double current_width = -1;
     for (const LineSegment& l : page.lines) {
       if (l.width != current_width) HPDF_Page_SetLineWidth(p, static_cast<HPDF_REAL>(current_width = l.width));
@@ -166,12 +165,13 @@ class Writer {
       HPDF_Page_Stroke(p);
     }
     for (const Rectangle& r : page.rectangles) {
-      if (r.line_width != current_width) HPDF_Page_SetLineWidth(p, static_cast<HPDF_REAL>(current_width = r.line_width));
+      if (r.line_width != current_width)
+        HPDF_Page_SetLineWidth(p, static_cast<HPDF_REAL>(current_width = r.line_width));
       HPDF_Page_Rectangle(p, static_cast<HPDF_REAL>(r.x), static_cast<HPDF_REAL>(r.y),
                           static_cast<HPDF_REAL>(r.w), static_cast<HPDF_REAL>(r.h));
       HPDF_Page_Stroke(p);
     }
-    if (page.texts.empty()) return;
+    if (page.texts.empty()) return p;
     HPDF_Page_BeginText(p);
     HPDF_Font current_font = nullptr;
     double current_size = 0;
@@ -187,7 +187,7 @@ class Writer {
         font = utf_[face];
         text = t.text.c_str();
         for (char32_t c : ToCodepoints(t.text))
-          if (c < 0x10000) unicode_used_.insert(c);
+          if (c < 0x10000) used_[face].insert(c);
       }
       if (font != current_font || t.size != current_size) {
         HPDF_Page_SetFontAndSize(p, font, static_cast<HPDF_REAL>(t.size));
@@ -197,6 +197,7 @@ class Writer {
       HPDF_Page_TextOut(p, static_cast<HPDF_REAL>(t.x), static_cast<HPDF_REAL>(t.baseline), text);
     }
     HPDF_Page_EndText(p);
+    return p;
   }
 
   const LaidOutDocument& doc_;
@@ -205,7 +206,7 @@ class Writer {
   std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocDeleter> pdf_;
   HPDF_Font win_[2] = {nullptr, nullptr};
   HPDF_Font utf_[2] = {nullptr, nullptr};
-  std::set<char32_t> unicode_used_;
+  std::set<char32_t> used_[2];
 };
 
 }  // namespace

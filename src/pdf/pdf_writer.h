@@ -1,4 +1,4 @@
-// PDF writer: laid-out pages -> PDF bytes, with libharu. The only place that includes hpdf.h.
+// PDF writer: laid-out pages -> PDF bytes, with libharu. Only pdf/ includes hpdf.h.
 #pragma once
 
 #include <ctime>
@@ -18,7 +18,12 @@ struct PdfOptions {
   FontFiles fonts;
   std::optional<std::time_t> creation_time;  // SOURCE_DATE_EPOCH; now when empty
   std::string producer = "stdok";
-  bool signature_fields = true;  // AcroForm /Sig fields over signature lines
+  bool signature_fields = true;  // AcroForm /Sig fields over the signature lines
+  bool pdfa = false;             // PDF/A-1b: XMP, output intent, CIDSet, document ID
+  std::string icc_profile;       // sRGB ICC bytes, required when pdfa
+  // Identifies the document (e.g. "T-0042/st-kontrakt"); with the creation time it makes the
+  // trailer /ID, unique per document and repeatable under SOURCE_DATE_EPOCH.
+  std::string document_key;
 };
 
 // Writes the document to *bytes. Text that Windows-1252 can hold is set with the
