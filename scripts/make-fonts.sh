@@ -106,21 +106,21 @@ UNICODES="$(IFS=,; echo "${RANGES[*]}"),$CP1252"
 #                         and the layout stage measures advance widths only
 #   --notdef-outline      keep the .notdef box so a missing glyph is visible
 #                         in the PDF instead of an invisible blank
-#   --name-IDs='*'        keep the whole name table: copyright (0), trademark
-#                         (7), licence (13, 14) travel with the font; libharu
-#                         needs ids 2 and 6 (platform 3/1/0x409 or 1/0/0)
+#   --name-IDs=0-7        copyright (0), names (1-6), trademark (7); libharu
+#                         needs ids 2 and 6 (platform 3/1/0x409 or 1/0/0). The
+#                         licence text (13, 14) is left out of the files that
+#                         get embedded in every PDF: it ships as fonts/LICENSE
 #   --recalc-bounds       head xMin/yMin/xMax/yMax (-> PDF /FontBBox) match the
 #                         glyphs that remain
 # Not needed: --glyph-names (post format 3 is fine, libharu reads only the
 # underline fields of post), --legacy-kern, --recalc-timestamp (left off so
 # the output is reproducible).
 SUBSET_OPTS=(
-  "--unicodes=$UNICODES"
   --no-hinting
   "--layout-features="
   "--drop-tables+=GSUB,GPOS,GDEF,kern,gasp,FFTM"
   --notdef-outline
-  "--name-IDs=*"
+  "--name-IDs=0,1,2,3,4,5,6,7"
   --recalc-bounds
 )
 
@@ -171,11 +171,19 @@ grep -q 'SIL OPEN FONT LICENSE Version 1.1' "$TMP/LICENSE" || {
 }
 install_if_changed "$TMP/LICENSE" "$OUT_DIR/LICENSE"
 
+# Two sets: the full one (every script above) and a Windows-1252-only one, a quarter the
+# size, that the PDF writer uses for documents whose text is all Windows-1252.
+for set in full latin1; do
 for style in Regular Bold; do
   src="$SRC_DIR/LiberationSans-$style.ttf"
-  dst="$OUT_DIR/LiberationSans-$style.ttf"
-  tmp="$TMP/LiberationSans-$style.ttf"
-  "$PYFTSUBSET" "$src" "${SUBSET_OPTS[@]}" --output-file="$tmp" 2>"$TMP/pyftsubset.log" || {
+  if [[ $set == full ]]; then
+    name="LiberationSans-$style.ttf"; unicodes="$UNICODES"
+  else
+    name="LiberationSans-Latin1-$style.ttf"; unicodes="$CP1252"
+  fi
+  dst="$OUT_DIR/$name"
+  tmp="$TMP/$name"
+  "$PYFTSUBSET" "$src" "${SUBSET_OPTS[@]}" "--unicodes=$unicodes" --output-file="$tmp" 2>"$TMP/pyftsubset.log" || {
     cat "$TMP/pyftsubset.log" >&2
     exit 1
   }
@@ -183,10 +191,11 @@ for style in Regular Bold; do
   grep -v 'FFTM NOT subset' "$TMP/pyftsubset.log" >&2 || true
 
   # Verify coverage and the tables libharu 2.3.0 reads.
-  "$PY" - "$src" "$tmp" <<'EOF'
+  "$PY" - "$src" "$tmp" "$set" <<'EOF'
 import sys
 from fontTools.ttLib import TTFont
 src, out = TTFont(sys.argv[1]), TTFont(sys.argv[2])
+full = sys.argv[3] == "full"
 errors = []
 for tag in ("head", "hhea", "hmtx", "maxp", "cmap", "loca", "glyf", "name", "OS/2", "post"):
     if tag not in out:
@@ -208,7 +217,8 @@ for b in range(0x20, 0x100):
         pass
 for lo, hi in ((0x20, 0x7E), (0xA0, 0x24F), (0x2B0, 0x36F), (0x1E00, 0x1EFF),
                (0x2000, 0x206F), (0x20AC, 0x20AC), (0x2122, 0x2122), (0x2610, 0x2612)):
-    wanted.update(range(lo, hi + 1))
+    if full:
+        wanted.update(range(lo, hi + 1))
 for cp in sorted(wanted):
     if cp in src_cmap and cp not in out_cmap:
         errors.append("U+%04X lost" % cp)
@@ -224,5 +234,6 @@ print("make-fonts: %s: %d glyphs, %d code points" % (sys.argv[2].rsplit("/", 1)[
 EOF
 
   install_if_changed "$tmp" "$dst"
+done
 done
 exit "$status"

@@ -7,6 +7,12 @@ namespace stdok {
 bool FontSet::Load(const std::string& dir, FileSystem* fs, std::string* error) {
   files_.regular = dir + "/LiberationSans-Regular.ttf";
   files_.bold = dir + "/LiberationSans-Bold.ttf";
+  files_.latin1_regular = dir + "/LiberationSans-Latin1-Regular.ttf";
+  files_.latin1_bold = dir + "/LiberationSans-Latin1-Bold.ttf";
+  for (std::string* optional : {&files_.latin1_regular, &files_.latin1_bold}) {
+    std::string ignored, why;
+    if (!fs->ReadFile(*optional, &ignored, &why)) optional->clear();  // fall back to the full set
+  }
   for (auto [path, metrics] : {std::pair{&files_.regular, &regular_}, std::pair{&files_.bold, &bold_}}) {
     std::string bytes, why;
     if (!fs->ReadFile(*path, &bytes, &why)) {

@@ -12,7 +12,9 @@ namespace stdok {
 
 class FontSet : public TextMeasurer {
  public:
-  // Loads DIR/LiberationSans-Regular.ttf and DIR/LiberationSans-Bold.ttf.
+  // Loads DIR/LiberationSans-{Regular,Bold}.ttf (metrics and the full font programs) and
+  // notes DIR/LiberationSans-Latin1-{Regular,Bold}.ttf, the smaller programs for documents
+  // whose text is all Windows-1252, when they exist.
   bool Load(const std::string& dir, FileSystem* fs, std::string* error);
   double Width(std::string_view text, FontFace face, double size) const override;
   const FontFiles& files() const { return files_; }

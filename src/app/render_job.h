@@ -3,6 +3,7 @@
 #pragma once
 
 #include <ctime>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -34,6 +35,8 @@ struct RenderOptions {
   std::optional<bool> pdfa;
   std::optional<bool> signature_fields;
   std::string icc_profile_path = "/usr/share/color/icc/sRGB.icc";  // Debian: icc-profiles-free
+  // Called after each document (from worker threads, serialized): done, total.
+  std::function<void(size_t, size_t)> on_progress;
 };
 
 struct RenderSummary {
@@ -42,6 +45,7 @@ struct RenderSummary {
   int skipped = 0;         // documents of records with errors
   int trainees_with_errors = 0;
   bool io_error = false;   // the input, templates, fonts or output folder were unusable
+  bool file_errors = false;  // errors not tied to one record (malformed XML, a bad <person>)
   std::vector<ManifestEntry> entries;
 };
 

@@ -136,6 +136,9 @@ bool AddOutputIntent(HPDF_Doc pdf, const std::string& icc_bytes) {
   HPDF_Dict icc = HPDF_DictStream_New(mmgr, pdf->xref);
   if (!icc) return false;
   HPDF_STATUS ret = HPDF_OK;
+  // The bytes come compressed already (once per run, not per document).
+  icc->filter = HPDF_STREAM_FILTER_NONE;
+  ret += HPDF_Dict_AddName(icc, "Filter", "FlateDecode");
   ret += HPDF_Dict_AddNumber(icc, "N", 3);
   ret += HPDF_Dict_AddName(icc, "Alternate", "DeviceRGB");
   ret += HPDF_Stream_Write(icc->stream, reinterpret_cast<const HPDF_BYTE*>(icc_bytes.data()),

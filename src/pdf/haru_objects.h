@@ -28,7 +28,7 @@ struct XmpInfo {
 std::string BuildXmp(const XmpInfo& info);
 // Attaches the packet as the catalog's uncompressed /Metadata stream.
 bool AddMetadata(HPDF_Doc pdf, const std::string& xmp);
-// Adds an sRGB /OutputIntents entry from the ICC profile bytes.
+// Adds an sRGB /OutputIntents entry from the ICC profile, given zlib-compressed.
 bool AddOutputIntent(HPDF_Doc pdf, const std::string& icc_bytes);
 // Sets the trailer /ID to two copies of the first 16 bytes of `digest_hex` (hex).
 bool SetDocumentId(HPDF_Doc pdf, const std::string& digest_hex);

@@ -3,6 +3,8 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 
+#include <zlib.h>
+
 #include <cstdio>
 #include <memory>
 #include <set>
@@ -10,6 +12,7 @@
 
 #include "output/sha256.h"
 #include "pdf/haru_objects.h"
+#include "text/codepage.h"
 #include "text/unicode.h"
 
 namespace stdok {
@@ -54,21 +57,22 @@ class Writer {
     }
     HPDF_Doc pdf = pdf_.get();
     HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-    bool needs_unicode = NeedsUnicode();
-    // The UTF-8 encoder is needed for the info strings in any case; the UTF-8 (CID) fonts,
-    // which cost time and bytes, only when some text is outside Windows-1252.
-    HPDF_UseUTFEncodings(pdf);
-    HPDF_SetCurrentEncoder(pdf, "UTF-8");
-    const char* regular = HPDF_LoadTTFontFromFile(pdf, options_.fonts.regular.c_str(), HPDF_TRUE);
-    const char* bold = HPDF_LoadTTFontFromFile(pdf, options_.fonts.bold.c_str(), HPDF_TRUE);
-    if (!regular || !bold || Failed()) return Fail("cannot load the fonts " + options_.fonts.regular, error);
-    win_[0] = HPDF_GetFont(pdf, regular, "WinAnsiEncoding");
-    win_[1] = HPDF_GetFont(pdf, bold, "WinAnsiEncoding");
-    if (needs_unicode) {
-      utf_[0] = HPDF_GetFont(pdf, regular, "UTF-8");
-      utf_[1] = HPDF_GetFont(pdf, bold, "UTF-8");
+    // libharu's UTF-8 machinery (encoder tables, CID fonts) is slow; it is set up only for a
+    // document that has text no single-byte code page holds, or info strings beyond
+    // PDFDocEncoding.
+    ScanText();
+    if (use_utf8_) {
+      HPDF_UseUTFEncodings(pdf);
+      HPDF_SetCurrentEncoder(pdf, "UTF-8");
     }
-    if (Failed()) return Fail("cannot prepare the fonts", error);
+    // A smaller font program where the document needs no more than Windows-1252.
+    bool latin1 = all_cp1252_ && !options_.fonts.latin1_regular.empty() && !options_.fonts.latin1_bold.empty();
+    const std::string& regular = latin1 ? options_.fonts.latin1_regular : options_.fonts.regular;
+    const std::string& bold = latin1 ? options_.fonts.latin1_bold : options_.fonts.bold;
+    font_names_[0] = HPDF_LoadTTFontFromFile(pdf, regular.c_str(), HPDF_TRUE);
+    font_names_[1] = HPDF_LoadTTFontFromFile(pdf, bold.c_str(), HPDF_TRUE);
+    if (!font_names_[0] || !font_names_[1] || Failed())
+      return Fail("cannot load the fonts " + options_.fonts.regular, error);
     SetInfo();
     std::vector<HPDF_Dict> fields;
     for (const Page& page : doc_.pages) {
@@ -104,12 +108,35 @@ class Writer {
     return false;
   }
 
-  bool NeedsUnicode() {
+  // Decides which fonts and encoders the document needs.
+  void ScanText() {
     std::string scratch;
-    for (const Page& p : doc_.pages)
-      for (const TextRun& t : p.texts)
-        if (!ToCp1252(t.text, &scratch)) return true;
-    return false;
+    const DocumentInfo& info = doc_.info;
+    for (const std::string* s : {&info.title, &info.subject, &info.author, &info.keywords})
+      if (!EncodePdfDoc(*s, &scratch)) use_utf8_ = true;
+    for (const Page& p : doc_.pages) {
+      for (const TextRun& t : p.texts) {
+        if (ToCp1252(t.text, &scratch)) continue;
+        all_cp1252_ = false;
+        if (ChooseCodepage(t.text, &scratch) == Codepage::kCount) use_utf8_ = true;
+      }
+    }
+  }
+
+  // The font for `face` in `codepage` (kCount: the UTF-8 font), created on first use.
+  HPDF_Font FontFor(Codepage codepage, int face) {
+    HPDF_Font& slot = codepage == Codepage::kCount ? utf_[face] : simple_[static_cast<int>(codepage)][face];
+    if (!slot)
+      slot = HPDF_GetFont(pdf_.get(), font_names_[face],
+                          codepage == Codepage::kCount ? "UTF-8" : HaruEncodingName(codepage));
+    return slot;
+  }
+
+  void SetInfoString(HPDF_InfoType type, const std::string& value) {
+    if (value.empty()) return;
+    std::string encoded;
+    if (!use_utf8_ && EncodePdfDoc(value, &encoded)) HPDF_SetInfoAttr(pdf_.get(), type, encoded.c_str());
+    else HPDF_SetInfoAttr(pdf_.get(), type, value.c_str());
   }
 
   std::time_t CreationTime() const {
@@ -119,12 +146,12 @@ class Writer {
   void SetInfo() {
     HPDF_Doc pdf = pdf_.get();
     const DocumentInfo& info = doc_.info;
-    HPDF_SetInfoAttr(pdf, HPDF_INFO_PRODUCER, options_.producer.c_str());
-    HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, options_.producer.c_str());
-    if (!info.title.empty()) HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, info.title.c_str());
-    if (!info.subject.empty()) HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, info.subject.c_str());
-    if (!info.author.empty()) HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, info.author.c_str());
-    if (!info.keywords.empty()) HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, info.keywords.c_str());
+    SetInfoString(HPDF_INFO_PRODUCER, options_.producer);
+    SetInfoString(HPDF_INFO_CREATOR, options_.producer);
+    SetInfoString(HPDF_INFO_TITLE, info.title);
+    SetInfoString(HPDF_INFO_SUBJECT, info.subject);
+    SetInfoString(HPDF_INFO_AUTHOR, info.author);
+    SetInfoString(HPDF_INFO_KEYWORDS, info.keywords);
     std::tm utc = Utc(CreationTime());
     HPDF_Date date{};
     date.year = utc.tm_year + 1900;
@@ -178,13 +205,10 @@ class Writer {
     std::string encoded;
     for (const TextRun& t : page.texts) {
       int face = t.face == FontFace::kBold ? 1 : 0;
-      HPDF_Font font;
-      const char* text;
-      if (ToCp1252(t.text, &encoded)) {
-        font = win_[face];
-        text = encoded.c_str();
-      } else {
-        font = utf_[face];
+      Codepage codepage = ToCp1252(t.text, &encoded) ? Codepage::kWinAnsi : ChooseCodepage(t.text, &encoded);
+      HPDF_Font font = FontFor(codepage, face);
+      const char* text = encoded.c_str();
+      if (codepage == Codepage::kCount) {
         text = t.text.c_str();
         for (char32_t c : ToCodepoints(t.text))
           if (c < 0x10000) used_[face].insert(c);
@@ -204,12 +228,25 @@ class Writer {
   const PdfOptions& options_;
   HaruError error_;
   std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocDeleter> pdf_;
-  HPDF_Font win_[2] = {nullptr, nullptr};
+  bool use_utf8_ = false;
+  bool all_cp1252_ = true;
+  const char* font_names_[2] = {nullptr, nullptr};
+  HPDF_Font simple_[static_cast<int>(Codepage::kCount)][2] = {};
   HPDF_Font utf_[2] = {nullptr, nullptr};
   std::set<char32_t> used_[2];
 };
 
 }  // namespace
+
+std::string DeflateIccProfile(const std::string& icc_bytes) {
+  uLongf size = compressBound(static_cast<uLong>(icc_bytes.size()));
+  std::string out(size, '\0');
+  if (compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(icc_bytes.data()),
+                static_cast<uLong>(icc_bytes.size()), Z_BEST_COMPRESSION) != Z_OK)
+    return "";
+  out.resize(size);
+  return out;
+}
 
 bool WritePdf(const LaidOutDocument& document, const PdfOptions& options, std::string* bytes,
               std::string* error) {

@@ -1,0 +1,23 @@
+// `stdok bench`: in-process timing of the pipeline against the PDF writer alone, for
+// scripts/bench.sh. Nothing is written to disk.
+#pragma once
+
+#include <string>
+
+#include "app/render_job.h"
+
+namespace stdok {
+
+struct BenchFigures {
+  size_t documents = 0;
+  double pipeline_seconds = 0;  // fill + layout + PDF writer, one thread
+  double writer_seconds = 0;    // the same laid-out pages through the PDF writer alone
+  double mean_bytes = 0;
+};
+
+// Plans like `render`, then times every document twice (see BenchFigures). `repeat` runs the
+// whole set that many times to make short runs measurable.
+bool RunBench(const RenderOptions& options, int repeat, FileSystem* fs, BenchFigures* figures,
+              Diagnostics* diagnostics);
+
+}  // namespace stdok

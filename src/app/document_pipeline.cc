@@ -1,0 +1,44 @@
+#include "app/document_pipeline.h"
+
+#include "fill/filler.h"
+#include "layout/flow_layout.h"
+#include "pdf/pdf_writer.h"
+
+namespace stdok {
+
+bool LayOutWork(const WorkItem& work, const RenderSetup& setup, LaidOutDocument* pages,
+                Diagnostics* diagnostics) {
+  Scope root(work.context.get());
+  Scope scope(&root, "item", work.item);
+  size_t mark = diagnostics->size();
+  Document doc = FillTemplate(*work.tmpl, scope, diagnostics);
+  for (size_t i = mark; i < diagnostics->size(); ++i) (*diagnostics)[i].trainee_id = work.owner_id;
+  for (size_t i = mark; i < diagnostics->size(); ++i)
+    if ((*diagnostics)[i].severity == Severity::kError) return false;
+  doc.info.author = setup.author;
+  *pages = LayOutDocument(doc, setup.fonts);
+  for (const Page& page : pages->pages) {
+    for (const TextRun& run : page.texts) {
+      if (setup.fonts.Covers(run.text)) continue;
+      diagnostics->push_back({Severity::kWarning, {work.tmpl->path}, work.owner_id, "", "pdf.missing-glyph",
+                              "the font has no glyph for a character in '" + run.text.substr(0, 60) + "'", ""});
+      return true;
+    }
+  }
+  return true;
+}
+
+bool WriteWork(const WorkItem& work, const LaidOutDocument& pages, const RenderOptions& options,
+               const RenderSetup& setup, std::string* bytes, std::string* error) {
+  PdfOptions pdf;
+  pdf.fonts = setup.fonts.files();
+  pdf.creation_time = options.creation_time;
+  pdf.producer = std::string("stdok ") + STDOK_VERSION;
+  pdf.signature_fields = options.signature_fields.value_or(pages.info.signature_fields);
+  pdf.pdfa = options.pdfa.value_or(work.tmpl->pack == "contracts");
+  pdf.icc_profile = setup.icc_profile;
+  pdf.document_key = work.owner_id + "/" + work.relative_path;
+  return WritePdf(pages, pdf, bytes, error);
+}
+
+}  // namespace stdok

@@ -1,0 +1,209 @@
+#include "app/render_plan.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "fill/context.h"
+#include "fill/filler.h"
+#include "pdf/pdf_writer.h"
+#include "records/records_reader.h"
+#include "rules/checks.h"
+#include "rules/regulation.h"
+#include "text/slug.h"
+
+namespace stdok {
+
+bool Listed(const std::vector<std::string>& filter, const std::string& id) {
+  if (filter.empty()) return true;
+  for (const auto& f : filter)
+    if (f == id) return true;
+  return false;
+}
+
+namespace {
+
+bool PackAllows(Pack pack, const Template& t) {
+  if (pack == Pack::kAll) return true;
+  return (pack == Pack::kContracts) == (t.pack == "contracts");
+}
+
+class Planner {
+ public:
+  Planner(const RenderOptions& options, const Catalog& catalog, const RecordsFile& file,
+          const Profile& profile, Diagnostics* diagnostics)
+      : options_(options), catalog_(catalog), file_(file), profile_(profile), diagnostics_(diagnostics) {}
+
+  std::string Folder(const std::string& name, const std::string& id) {
+    std::string folder = Slugify(name);
+    if (!folders_.insert(folder).second) {
+      folder += "-" + Slugify(id);
+      for (int n = 2; !folders_.insert(folder).second; ++n) folder = Slugify(name) + "-" + std::to_string(n);
+    }
+    return folder;
+  }
+
+  // The variant of `id` that applies to this context, or null.
+  const Template* Choose(const std::string& id, const Scope& scope, const std::string& regulation,
+                         const std::string& wanted_variant) {
+    const Template* best = nullptr;
+    for (const Template& t : catalog_.templates) {
+      if (t.id != id) continue;
+      if (!t.regulation.empty() && !regulation.empty() && t.regulation != regulation) continue;
+      if (!TemplateApplies(t, scope, diagnostics_)) continue;
+      if (!wanted_variant.empty() && t.variant == wanted_variant) return &t;
+      if (!best || t.priority > best->priority) best = &t;
+    }
+    return best;
+  }
+
+  void PlanTrainee(const Trainee& trainee, std::vector<WorkItem>* work) {
+    auto context = std::make_shared<const Value>(BuildTraineeContext(file_, trainee, profile_, options_.today));
+    Scope scope(context.get());
+    std::string regulation = EffectiveRegulation(trainee);
+    std::string folder = Folder(trainee.FullName(), trainee.id);
+    std::map<std::string, int> used;
+    for (const std::string& id : catalog_.DocumentIds()) {
+      if (!Listed(options_.doc_ids, id)) continue;
+      const Template* probe = nullptr;
+      for (const Template& t : catalog_.templates)
+        if (t.id == id) probe = &t;
+      if (!probe || probe->one_per == OnePer::kDirectorContract) continue;
+      std::vector<Value> items;
+      const Value& t = context->Get("trainee");
+      if (probe->one_per == OnePer::kTrainee) items.emplace_back();
+      else if (probe->one_per == OnePer::kSidePlacement) items = t.Get("side_placements").AsList();
+      else if (probe->one_per == OnePer::kActionPlan) items = t.Get("action_plans").AsList();
+      std::string wanted = trainee.contract.variant.empty() ? profile_.Get("variant." + id)
+                                                            : trainee.contract.variant;
+      for (const Value& item : items) {
+        Scope item_scope(&scope, "item", item);
+        const Template* chosen = Choose(id, item_scope, regulation, wanted);
+        if (!chosen || !PackAllows(options_.pack, *chosen)) continue;
+        int n = ++used[id];
+        std::string name = n == 1 ? Slugify(id) : Slugify(id) + "-" + std::to_string(n);
+        work->push_back({chosen, context, item, trainee.id, trainee.FullName(), folder + "/" + name + ".pdf"});
+      }
+    }
+  }
+
+  void PlanDirector(const DirectorContract& contract, std::vector<WorkItem>* work) {
+    auto context = std::make_shared<const Value>(BuildDirectorContext(file_, contract, profile_, options_.today));
+    Scope scope(context.get());
+    const Value& person = context->Get("contract").Get("person");
+    std::string name = person.Get("name").ToText();
+    std::string folder = Folder(name, contract.person);
+    int n = 0;
+    for (const std::string& id : catalog_.DocumentIds()) {
+      if (!Listed(options_.doc_ids, id)) continue;
+      const Template* chosen = nullptr;
+      for (const Template& t : catalog_.templates)
+        if (t.id == id && t.one_per == OnePer::kDirectorContract && TemplateApplies(t, scope, diagnostics_))
+          chosen = &t;
+      if (!chosen || !PackAllows(options_.pack, *chosen)) continue;
+      std::string file_name = ++n == 1 ? Slugify(id) : Slugify(id) + "-" + std::to_string(n);
+      work->push_back({chosen, context, Value(), contract.person, name, folder + "/" + file_name + ".pdf"});
+    }
+  }
+
+ private:
+  const RenderOptions& options_;
+  const Catalog& catalog_;
+  const RecordsFile& file_;
+  const Profile& profile_;
+  Diagnostics* diagnostics_;
+  std::set<std::string> folders_;
+};
+
+void IoError(const std::string& where, const std::string& message, Diagnostics* diagnostics) {
+  diagnostics->push_back({Severity::kError, {where}, "", "", "io", message, ""});
+}
+
+}  // namespace
+
+bool PrepareRender(const RenderOptions& options, FileSystem* fs, RenderSetup* setup,
+                   RenderSummary* summary, Diagnostics* diagnostics) {
+  auto io_failure = [&](const std::string& where, const std::string& message) {
+    IoError(where, message, diagnostics);
+    summary->io_error = true;
+    return false;
+  };
+  if (!LoadCatalog(options.templates_dir, fs, &setup->catalog, diagnostics)) {
+    summary->io_error = true;
+    return false;
+  }
+  std::string error;
+  if (!setup->fonts.Load(options.fonts_dir, fs, &error)) return io_failure(options.fonts_dir, "cannot load fonts: " + error);
+  std::string text;
+  if (!fs->ReadFile(options.input, &text, &error))
+    return io_failure(options.input, "cannot read the records file: " + error);
+
+  size_t before = diagnostics->size();
+  setup->file = ReadRecords(options.input, text, options.today, diagnostics);
+  if (!options.trainee_ids.empty()) {  // findings about trainees not asked for are not this run's
+    auto unwanted = [&](const Diagnostic& d) {
+      return !d.trainee_id.empty() && !Listed(options.trainee_ids, d.trainee_id);
+    };
+    diagnostics->erase(std::remove_if(diagnostics->begin() + static_cast<std::ptrdiff_t>(before),
+                                      diagnostics->end(), unwanted),
+                       diagnostics->end());
+  }
+  for (size_t i = before; i < diagnostics->size(); ++i)
+    if ((*diagnostics)[i].severity == Severity::kError && (*diagnostics)[i].trainee_id.empty())
+      summary->file_errors = true;
+
+  const RecordsFile& file = setup->file;
+  if (auto it = setup->catalog.profiles.find(file.region.id); it != setup->catalog.profiles.end()) {
+    setup->profile = it->second;
+  } else {
+    setup->profile.id = file.region.id;
+    setup->profile.name = file.region.name;
+    if (!file.region.id.empty())
+      diagnostics->push_back({Severity::kWarning, file.region.where, "", "region/@id", "profile.unknown",
+                              "no profile for region '" + file.region.id + "'; defaults are used", ""});
+  }
+  setup->author = !file.region.issuing_unit.empty() ? file.region.issuing_unit
+                  : !file.region.name.empty()       ? file.region.name
+                                                    : setup->profile.name;
+
+  Planner planner(options, setup->catalog, file, setup->profile, diagnostics);
+  for (const Trainee& trainee : file.trainees) {
+    if (!Listed(options.trainee_ids, trainee.id)) continue;
+    CheckTrainee(file, trainee, setup->profile, options.today, diagnostics);
+    if (HasErrorsFor(*diagnostics, trainee.id)) {
+      ManifestEntry skipped;
+      skipped.trainee_id = trainee.id;
+      skipped.trainee_name = trainee.FullName();
+      skipped.status = "skipped";
+      skipped.reason = "the record has errors; run stdok check";
+      summary->entries.push_back(skipped);
+      ++summary->skipped;
+      continue;
+    }
+    planner.PlanTrainee(trainee, &setup->work);
+  }
+  // Records the reader dropped (e.g. duplicate ids) count as records with errors too.
+  std::set<std::string> with_errors;
+  for (const auto& d : *diagnostics)
+    if (d.severity == Severity::kError && !d.trainee_id.empty()) with_errors.insert(d.trainee_id);
+  summary->trainees_with_errors = static_cast<int>(with_errors.size());
+  if (options.trainee_ids.empty()) {
+    for (const DirectorContract& contract : file.director_contracts) {
+      size_t mark = diagnostics->size();
+      CheckDirectorContract(file, contract, options.today, diagnostics);
+      bool bad = false;
+      for (size_t i = mark; i < diagnostics->size(); ++i) bad |= (*diagnostics)[i].severity == Severity::kError;
+      if (!bad) planner.PlanDirector(contract, &setup->work);
+    }
+  }
+
+  bool any_pdfa = false;
+  for (const WorkItem& w : setup->work) any_pdfa |= options.pdfa.value_or(w.tmpl->pack == "contracts");
+  if (any_pdfa && !fs->ReadFile(options.icc_profile_path, &setup->icc_profile, &error))
+    return io_failure(options.icc_profile_path,
+                      "PDF/A needs an sRGB ICC profile (Debian package icc-profiles-free): " + error);
+  if (any_pdfa) setup->icc_profile = DeflateIccProfile(setup->icc_profile);
+  return true;
+}
+
+}  // namespace stdok

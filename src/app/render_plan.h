@@ -1,0 +1,45 @@
+// Planning a render: load templates, fonts and records, check every record, and list the
+// documents to make (one WorkItem each) in a stable order.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/catalog.h"
+#include "app/font_set.h"
+#include "app/render_job.h"
+#include "fill/value.h"
+#include "records/model.h"
+
+namespace stdok {
+
+// One document to make: which template, for whom, with which item, into which file.
+struct WorkItem {
+  const Template* tmpl = nullptr;
+  std::shared_ptr<const Value> context;
+  Value item;              // the side placement / action plan, or null
+  std::string owner_id;    // trainee id (or studierektor person id)
+  std::string owner_name;
+  std::string relative_path;  // "<folder>/<doc-id>.pdf", built only from slugs
+};
+
+struct RenderSetup {
+  Catalog catalog;
+  FontSet fonts;
+  RecordsFile file;
+  Profile profile;
+  std::string author;       // PDF author: the issuing unit
+  std::string icc_profile;  // sRGB ICC bytes when some document is PDF/A
+  std::vector<WorkItem> work;
+};
+
+// Fills *setup. Records with errors are reported in *diagnostics and get a "skipped" entry in
+// summary->entries; their documents are not planned. Returns false (and sets
+// summary->io_error) when templates, fonts, the records file or the ICC profile are unusable.
+bool PrepareRender(const RenderOptions& options, FileSystem* fs, RenderSetup* setup,
+                   RenderSummary* summary, Diagnostics* diagnostics);
+
+bool Listed(const std::vector<std::string>& filter, const std::string& id);
+
+}  // namespace stdok
