@@ -1,5 +1,7 @@
 // Record checks: every rule a record must satisfy before its documents are made.
-// Each finding names its rule id and source (regulation or regional guideline).
+// Each finding names its rule id and source (regulation or regional guideline); docs/rules.md
+// lists them. Severity: errors make a document wrong on its face (they stop the trainee's
+// documents); warnings are requirements the studierektor must act on; infos are notes.
 #pragma once
 
 #include "core/date.h"
@@ -9,7 +11,8 @@
 
 namespace stdok {
 
-// Checks one trainee; appends findings (errors stop that trainee's documents).
+// Checks one trainee; appends findings (errors stop that trainee's documents). `diagnostics`
+// may already hold the reader's findings (they are not repeated).
 void CheckTrainee(const RecordsFile& file, const Trainee& trainee, const Profile& profile,
                   const Date& today, Diagnostics* diagnostics);
 

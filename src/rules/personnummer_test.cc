@@ -54,6 +54,15 @@ TEST(PersonnummerTest, Samordningsnummer) {
   EXPECT_TRUE(last_day.is_coordination);
 }
 
+TEST(PersonnummerTest, SamordningsnummerShapesErrorsAndMask) {
+  const PersonalNumber twelve = Parse("197010632391");
+  EXPECT_TRUE(twelve.is_coordination);
+  EXPECT_EQ(twelve.canonical, "19701063-2391");
+  EXPECT_EQ(ParseError("701063-2392"), PersonalNumberError::kCheckDigit);
+  EXPECT_EQ(ParseError("701093-2391"), PersonalNumberError::kDate);  // day 93: not 61..91
+  EXPECT_EQ(MaskPersonalNumber("19701063-2391"), "19701063-****");
+}
+
 TEST(PersonnummerTest, AllAcceptedShapes) {
   for (const char* text : {"19850312-1231", "198503121231", "850312-1231", "8503121231", " 850312-1231\n"}) {
     const PersonalNumber p = Parse(text);

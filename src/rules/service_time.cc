@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "rules/regulation.h"
+#include "rules/rule_context.h"
+
 namespace stdok {
 
 double FullTimeMonths(const Date& first, const Date& last, double rate) {
@@ -16,32 +19,205 @@ bool AbsenceExtendsTraining(const std::string& kind) {
 
 double RequiredMonths(const std::string& regulation, const std::string& programme_kind) {
   if (programme_kind == "BT") return 6;
-  return regulation == "SOSFS 2015:8" ? 60 : 66;
+  return regulation == kSosfs2015 ? 60 : 66;
 }
+
+double NetFullTimeMonths(const std::vector<RatedPeriod>& service,
+                         const std::vector<RatedPeriod>& absences, std::optional<Date> until) {
+  auto clip = [&](const std::vector<RatedPeriod>& in) {
+    std::vector<RatedPeriod> out;
+    for (RatedPeriod p : in) {
+      if (until && *until < p.last) p.last = *until;
+      if (p.last < p.first || p.rate <= 0) continue;
+      out.push_back(p);
+    }
+    return out;
+  };
+  const std::vector<RatedPeriod> s = clip(service), a = clip(absences);
+  std::vector<Date> points;
+  for (const auto& p : s) {
+    points.push_back(p.first);
+    points.push_back(AddDays(p.last, 1));
+  }
+  for (const auto& p : a) {
+    points.push_back(p.first);
+    points.push_back(AddDays(p.last, 1));
+  }
+  std::sort(points.begin(), points.end());
+  points.erase(std::unique(points.begin(), points.end()), points.end());
+
+  double total = 0;
+  std::optional<Date> run_first;
+  Date run_last;
+  double run_rate = 0;
+  auto close_run = [&] {
+    if (run_first && run_rate > 0) total += FullTimeMonths(*run_first, run_last, run_rate);
+    run_first.reset();
+  };
+  for (size_t i = 0; i + 1 < points.size(); ++i) {
+    const Date first = points[i];
+    const Date last = AddDays(points[i + 1], -1);
+    double served = 0, absent = 0;
+    for (const auto& p : s)
+      if (p.first <= first && first <= p.last) served += p.rate;
+    for (const auto& p : a)
+      if (p.first <= first && first <= p.last) absent += p.rate;
+    const double net = std::max(0.0, std::min(100.0, served) - absent);
+    if (run_first && std::fabs(net - run_rate) < 1e-9) {
+      run_last = last;
+      continue;
+    }
+    close_run();
+    run_first = first;
+    run_last = last;
+    run_rate = net;
+  }
+  close_run();
+  return total;
+}
+
+std::optional<Date> FirstLicenceDate(const Trainee& trainee) {
+  std::optional<Date> first;
+  for (const Licence& l : trainee.education.licences)
+    if (l.date && (!first || *l.date < *first)) first = l.date;
+  return first;
+}
+
+bool PriorServiceCounts(const Trainee& trainee, const PriorService& prior) {
+  if (prior.before_licence) return false;
+  std::optional<Date> licence = FirstLicenceDate(trainee);
+  return !(licence && prior.period.end && *prior.period.end < *licence);
+}
+
+double PriorServiceCredit(const Trainee& trainee) {
+  double months = 0;
+  for (const PriorService& prior : trainee.credits.prior_service) {
+    if (!PriorServiceCounts(trainee, prior)) continue;
+    if (prior.months > 0) months += prior.months;
+    else if (prior.period.start && prior.period.end)
+      months += FullTimeMonths(*prior.period.start, *prior.period.end, prior.rate);
+  }
+  return months;
+}
+
+double DoctorateCredit(const Trainee& trainee) {
+  return trainee.credits.swedish_doctorate && trainee.programme.kind != "BT" ? 6 : 0;
+}
+
+namespace {
+
+std::vector<RatedPeriod> ExtendingAbsences(const Trainee& trainee) {
+  std::vector<RatedPeriod> out;
+  for (const Absence& a : trainee.absences)
+    if (AbsenceExtendsTraining(a.kind) && a.period.start && a.period.end)
+      out.push_back({*a.period.start, *a.period.end, a.rate});
+  return out;
+}
+
+double ProgrammeRate(const Programme& p) { return p.rate > 0 ? p.rate : 100; }
+
+// BT placements served before an ST's start (HSLF-FS 2021:8: BT counts toward the 5.5 years).
+double BtBeforeStart(const Trainee& t, const std::string& regulation) {
+  const Programme& p = t.programme;
+  if (regulation != kHslf2021 || p.kind != "ST" || !p.start) return 0;
+  std::vector<RatedPeriod> bt;
+  for (const Placement& pl : t.placements)
+    if (pl.is_bt && pl.period.start && pl.period.end && *pl.period.start < *p.start)
+      bt.push_back({*pl.period.start, *pl.period.end, pl.rate});
+  return NetFullTimeMonths(bt, ExtendingAbsences(t), AddDays(*p.start, -1));
+}
+
+}  // namespace
 
 CompletionEstimate EstimateCompletion(const Trainee& trainee, const std::string& regulation) {
   CompletionEstimate estimate;
   const Programme& p = trainee.programme;
-  std::optional<Date> start = p.start;
-  if (p.bt_start && (!start || *p.bt_start < *start)) start = p.bt_start;
-  double rate = p.rate > 0 ? p.rate : 100;
+  std::optional<Date> start = ProgrammeFirstDay(p);
+  const double rate = ProgrammeRate(p);
 
-  for (const PriorService& prior : trainee.credits.prior_service) estimate.credited_months += prior.months;
-  if (trainee.credits.swedish_doctorate && p.kind != "BT") estimate.credited_months += 6;
-  estimate.required_months =
-      std::max(0.0, RequiredMonths(regulation, p.kind) - estimate.credited_months);
-
-  for (const Absence& a : trainee.absences) {
-    if (!AbsenceExtendsTraining(a.kind) || !a.period.start || !a.period.end) continue;
-    // Absent share cannot exceed the share the trainee works.
-    estimate.lost_months += FullTimeMonths(*a.period.start, *a.period.end, std::min(a.rate, rate));
+  estimate.credited_months = PriorServiceCredit(trainee) + DoctorateCredit(trainee);
+  estimate.bt_before_start_months = BtBeforeStart(trainee, regulation);
+  estimate.required_months = std::max(0.0, RequiredMonths(regulation, p.kind) -
+                                               estimate.credited_months -
+                                               estimate.bt_before_start_months);
+  for (const RatedPeriod& a : ExtendingAbsences(trainee)) {
+    Date first = a.first;
+    if (start && first < *start) first = *start;
+    // The absent share cannot exceed the share the trainee works.
+    estimate.lost_months += FullTimeMonths(first, a.last, std::min(a.rate, rate));
   }
   if (!start) return estimate;
-  double calendar_months = (estimate.required_months + estimate.lost_months) * 100.0 / rate;
-  int whole = static_cast<int>(std::floor(calendar_months + 1e-9));
-  int days = static_cast<int>(std::lround((calendar_months - whole) * 30));
+  const double calendar_months = (estimate.required_months + estimate.lost_months) * 100.0 / rate;
+  const int whole = static_cast<int>(std::floor(calendar_months + 1e-9));
+  const int days = static_cast<int>(std::lround((calendar_months - whole) * 30));
   estimate.earliest_completion = AddDays(AddMonths(*start, whole), days - 1);
   return estimate;
+}
+
+ServiceTime ComputeServiceTime(const Trainee& trainee, const std::string& regulation,
+                               const Date& as_of) {
+  ServiceTime time;
+  const Programme& p = trainee.programme;
+  const double rate = ProgrammeRate(p);
+  std::vector<RatedPeriod> service;
+  auto add = [&](const DateRange& period, double placement_rate) {
+    if (!period.start) return;
+    service.push_back({*period.start, period.end.value_or(as_of), std::min(placement_rate, rate)});
+  };
+  for (const Placement& pl : trainee.placements) add(pl.period, pl.rate);
+  for (const SidePlacement& s : trainee.side_placements) add(s.period, s.rate);
+  if (trainee.placements.empty() && trainee.side_placements.empty()) {
+    time.from_placements = false;
+    if (std::optional<Date> first = ProgrammeFirstDay(p))
+      service.push_back({*first, p.planned_end.value_or(as_of), rate});
+  }
+  time.served_months = NetFullTimeMonths(service, ExtendingAbsences(trainee), as_of);
+  time.credited_months = PriorServiceCredit(trainee) + DoctorateCredit(trainee);
+  time.minimum_months = RequiredMonths(regulation, p.kind);
+  time.required_months = std::max(0.0, time.minimum_months - time.credited_months);
+  time.met = time.served_months + 1e-9 >= time.required_months;
+  return time;
+}
+
+void CheckServiceTime(const RuleContext& c) {
+  const Trainee& t = c.trainee();
+  const Programme& p = t.programme;
+  const CompletionEstimate estimate = EstimateCompletion(t, c.regulation());
+  if (p.planned_end && estimate.earliest_completion && *p.planned_end < *estimate.earliest_completion)
+    c.Add(Severity::kWarning, p.where, "programme/@planned-end", "time.planned-end-too-early",
+          "the planned end " + FormatIso(*p.planned_end) + " is before the earliest completion " +
+              FormatIso(*estimate.earliest_completion) + " (" +
+              FormatMonths(RequiredMonths(c.regulation(), p.kind)) + " full-time months under " +
+              c.regulation() + ", after credits and absences)",
+          sources::kMinimumTime);
+
+  const std::optional<Date> licence = FirstLicenceDate(t);
+  for (const PriorService& prior : t.credits.prior_service) {
+    if (prior.before_licence || !licence || !prior.period.start || !(*prior.period.start < *licence))
+      continue;
+    const bool counted = PriorServiceCounts(t, prior);
+    c.Add(Severity::kWarning, prior.where, "prior-service/@start", "credit.before-licence",
+          "prior service " + FormatPeriodText(prior.period) + " starts before the licence (" +
+              FormatIso(*licence) + "); only supervised service after licensure is credited" +
+              (counted ? ": check that the credited months count only the time after it"
+                       : ", so it is not counted"),
+          sources::kCredit);
+  }
+  if (t.credits.foreign_doctorate)
+    c.Add(Severity::kInfo, t.where, "doctorate/@country", "credit.foreign-doctorate",
+          "a foreign doctorate is not credited automatically: Socialstyrelsen assesses it "
+          "(\"Bedömning av utländsk doktorsexamen\")",
+          sources::kDoctorate);
+  if (t.credits.swedish_doctorate && p.kind == "BT")
+    c.Add(Severity::kInfo, t.where, "doctorate", "credit.doctorate-in-bt",
+          "a Swedish doctorate shortens ST by 6 months but is never credited in BT", sources::kDoctorate);
+  if (c.regulation() == kHslf2021 && p.kind == "ST" && t.education.bt_certificate_date &&
+      estimate.bt_before_start_months == 0 && PriorServiceCredit(t) == 0)
+    c.Add(Severity::kInfo, p.where, "programme", "time.bt-before-st-unrecorded",
+          "the BT done before this ST counts toward the 5.5 years, but no BT placements before "
+          "the start nor prior service are recorded: the earliest completion counts 5.5 years "
+          "from the ST start",
+          sources::kMinimumTime);
 }
 
 }  // namespace stdok

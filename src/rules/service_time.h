@@ -1,9 +1,12 @@
 // Service time: full-time months from periods and rates, absences, credits, and the earliest
-// completion date. Sources: HSLF-FS 2021:8 / SOSFS 2015:8 (minimum lengths), Socialstyrelsen's
-// tjänsteförteckning (months on full time), regional guidelines (which absences count).
+// completion date. Sources: patientsäkerhetsförordningen 4 kap. 1 § (minimum lengths),
+// Socialstyrelsen's tjänsteförteckning (months on full time), SOSFS 2015:8 6 kap. and
+// HSLF-FS 2021:8 7 kap. (credits), Region Västernorrland (which absences count).
 #pragma once
 
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "core/date.h"
 #include "records/model.h"
@@ -21,16 +24,64 @@ bool AbsenceExtendsTraining(const std::string& kind);
 // a BT-only programme needs 6 (12 is the norm).
 double RequiredMonths(const std::string& regulation, const std::string& programme_kind);
 
+// A period at a share of full time, e.g. a placement or an absence.
+struct RatedPeriod {
+  Date first;
+  Date last;
+  double rate = 100;
+};
+
+// Net full-time months of service periods minus absences, up to and including `until`.
+// Where service periods overlap their rates add up to at most 100 %; an absence takes away at
+// most what is served on its days. Runs of days with the same net rate are measured as one
+// calendar period (so back-to-back placements add up exactly: 3 + 3 months = 6.0).
+double NetFullTimeMonths(const std::vector<RatedPeriod>& service,
+                         const std::vector<RatedPeriod>& absences,
+                         std::optional<Date> until = std::nullopt);
+
+// Credited full-time months: prior supervised service after licensure (the stated months, else
+// the period at its rate; service before licensure is not credited) and a Swedish doctorate
+// (6 months; never for a BT-only programme).
+double PriorServiceCredit(const Trainee& trainee);
+double DoctorateCredit(const Trainee& trainee);
+// Whether one prior service counts as credit (after licensure).
+bool PriorServiceCounts(const Trainee& trainee, const PriorService& prior);
+// The first licence date (legitimation), if any.
+std::optional<Date> FirstLicenceDate(const Trainee& trainee);
+
 struct CompletionEstimate {
-  double required_months = 0;  // after credits
+  double required_months = 0;  // after credits and BT served before the ST start
   double credited_months = 0;  // prior service + doctorate
   double lost_months = 0;      // full-time months of absences that extend training
+  double bt_before_start_months = 0;  // BT placements before an ST start (HSLF-FS 2021:8)
   std::optional<Date> earliest_completion;  // last day of the minimum training time
 };
 
-// Earliest completion date: from the programme start (BT start when earlier), at the
-// programme's employment rate, extended by absences and shortened by credits (a Swedish
-// doctorate: 6 months, never for BT).
+// Earliest completion date: from the programme's first day (BT start when earlier), in
+// continuous service at the programme's employment rate, extended by absences that extend the
+// training and shortened by credits. Under HSLF-FS 2021:8 an ST whose BT was done before it
+// starts also counts the recorded BT placements before the start.
 CompletionEstimate EstimateCompletion(const Trainee& trainee, const std::string& regulation);
+
+// Months served as of a date, and whether the time requirement is met then.
+struct ServiceTime {
+  double served_months = 0;     // net full-time months served up to as_of
+  double credited_months = 0;   // prior service + doctorate
+  double minimum_months = 0;    // RequiredMonths for the regulation and programme
+  double required_months = 0;   // minimum - credits
+  bool from_placements = true;  // false: no placements, the programme period was used
+  bool met = false;             // served >= required
+};
+
+// Service comes from placements and side placements (each at its rate, at most the
+// programme's), minus absences that extend the training; a record without any placement is
+// counted as the programme period at the programme's rate.
+ServiceTime ComputeServiceTime(const Trainee& trainee, const std::string& regulation,
+                               const Date& as_of);
+
+class RuleContext;
+// time.planned-end-too-early, credit.before-licence, credit.foreign-doctorate,
+// credit.doctorate-in-bt, time.bt-before-st-unrecorded.
+void CheckServiceTime(const RuleContext& context);
 
 }  // namespace stdok
