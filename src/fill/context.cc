@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "rules/regulation.h"
+#include "rules/rule_context.h"
 #include "rules/service_time.h"
 
 namespace stdok {
@@ -24,9 +25,34 @@ Value PeriodValue(const DateRange& r) {
   return Value(std::move(m));
 }
 
+// Whether two periods share a day; an open end counts as open-ended.
+bool Overlaps(const DateRange& a, const DateRange& b) {
+  if (!a.start || !b.start) return false;
+  if (b.end && *a.start > *b.end) return false;
+  if (a.end && *b.start > *a.end) return false;
+  return true;
+}
+
+// Delmål codes in reading order: letters, then the number as a number (STa2 before STa10).
+bool DelmalBefore(const std::string& a, const std::string& b) {
+  auto split = [](const std::string& code) {
+    size_t digits = code.find_first_of("0123456789");
+    std::string prefix = code.substr(0, digits);
+    int number = 0;
+    if (digits != std::string::npos)
+      for (size_t i = digits; i < code.size() && code[i] >= '0' && code[i] <= '9'; ++i)
+        number = number * 10 + (code[i] - '0');
+    return std::make_pair(prefix, number);
+  };
+  auto ka = split(a), kb = split(b);
+  if (ka != kb) return ka < kb;
+  return a < b;
+}
+
 class ContextBuilder {
  public:
-  explicit ContextBuilder(const RecordsFile& file) : file_(file) {}
+  explicit ContextBuilder(const RecordsFile& file, int follow_up_months = 3)
+      : file_(file), follow_up_months_(follow_up_months) {}
 
   Value UnitValue(const std::string& id, const std::string& fallback_name) const {
     auto it = file_.units.find(id);
@@ -73,7 +99,7 @@ class ContextBuilder {
     return Value(std::move(m));
   }
 
-  Value SidePlacementValue(const SidePlacement& s) const {
+  Value SidePlacementValue(const SidePlacement& s, const stdok::Trainee& t) const {
     ValueMap m;
     m["id"] = s.id;
     m["unit"] = UnitValue(s.unit_id, s.unit_name);
@@ -101,7 +127,85 @@ class ContextBuilder {
     m["instruments"] = s.assessment_instruments;
     m["strengths"] = s.strengths;
     m["improvements"] = s.improvements;
+    // Registered absences and courses that fall in the placement's period (the contract lists
+    // them so that the receiving unit can plan around them).
+    ValueList absences;
+    for (const Absence& a : t.absences) {
+      if (!Overlaps(a.period, s.period)) continue;
+      absences.push_back(Value(ValueMap{{"kind", a.kind}, {"period", PeriodValue(a.period)},
+                                        {"rate", a.rate}}));
+    }
+    m["absences_during"] = Value(std::move(absences));
+    ValueList courses;
+    for (const Course& c : t.courses) {
+      if (!Overlaps(c.period, s.period)) continue;
+      courses.push_back(Value(ValueMap{{"subject", c.subject}, {"period", PeriodValue(c.period)},
+                                       {"delmal", Codes(c.delmal)}, {"done", c.done}}));
+    }
+    m["courses_during"] = Value(std::move(courses));
     return Value(std::move(m));
+  }
+
+  // One row per delmål named anywhere in the record, in code order: what is planned or done
+  // for it, how it has been assessed and whether it is certified (the IUP's delmålsöversikt).
+  Value DelmalOverview(const stdok::Trainee& t, const Date& today) const {
+    struct Entry {
+      ValueList activities;
+      ValueList assessments;
+      ValueList certificates;
+    };
+    std::map<std::string, Entry> entries;
+    auto touch = [&](const std::vector<std::string>& codes) -> std::vector<Entry*> {
+      std::vector<Entry*> out;
+      for (const auto& c : codes) out.push_back(&entries[c]);
+      return out;
+    };
+    auto activity = [&](const std::vector<std::string>& codes, const std::string& kind,
+                        const std::string& name, const DateRange& period, bool planned) {
+      if (period.start && *period.start > today) planned = true;
+      for (Entry* e : touch(codes))
+        e->activities.push_back(Value(ValueMap{{"kind", kind}, {"name", name},
+                                               {"period", PeriodValue(period)},
+                                               {"planned", planned}}));
+    };
+    for (const Placement& p : t.placements)
+      activity(p.delmal, "Placering", UnitValue(p.unit_id, p.unit_name).ToText(), p.period, false);
+    for (const SidePlacement& s : t.side_placements)
+      activity(s.delmal, "Sidotjänstgöring", UnitValue(s.unit_id, s.unit_name).ToText(), s.period, false);
+    for (const Auskultation& a : t.auskultationer)
+      activity(a.delmal, "Auskultation", UnitValue(a.unit_id, a.unit_name).ToText(), a.period, false);
+    for (const Course& c : t.courses) activity(c.delmal, "Kurs", c.subject, c.period, !c.done);
+    for (const DevelopmentWork& w : t.development_work)
+      activity(w.delmal, "Kvalitets- och utvecklingsarbete", w.subject, w.period, false);
+    for (const ScientificWork& w : t.scientific_work)
+      activity(w.delmal, "Vetenskapligt arbete", w.subject, DateRange{}, false);
+    for (const Assessment& a : t.assessments)
+      for (Entry* e : touch(a.delmal))
+        e->assessments.push_back(Value(ValueMap{{"kind", a.kind}, {"date", Opt(a.date)},
+                                                {"assessor", PersonValue(a.assessor)},
+                                                {"note", a.note}}));
+    for (const DelmalGroup& g : t.delmal_groups)
+      for (Entry* e : touch(g.codes))
+        e->certificates.push_back(Value(ValueMap{{"date", Opt(g.date)},
+                                                 {"signer", PersonValue(g.signer)},
+                                                 {"activities", g.activities},
+                                                 {"verification", g.verification}}));
+    std::vector<std::string> codes;
+    for (const auto& [code, entry] : entries) codes.push_back(code);
+    std::sort(codes.begin(), codes.end(), DelmalBefore);
+    ValueList out;
+    for (const std::string& code : codes) {
+      Entry& e = entries[code];
+      bool certified = !e.certificates.empty();
+      Value certified_date = certified ? e.certificates.back().Get("date") : Value();
+      out.push_back(Value(ValueMap{{"code", code},
+                                   {"activities", Value(std::move(e.activities))},
+                                   {"assessments", Value(std::move(e.assessments))},
+                                   {"certificates", Value(std::move(e.certificates))},
+                                   {"certified", certified},
+                                   {"certified_date", certified_date}}));
+    }
+    return Value(std::move(out));
   }
 
   Value ActionPlanValue(const ActionPlan& p) const {
@@ -129,14 +233,17 @@ class ContextBuilder {
     ValueList follow_ups;
     for (const Date& d : p.follow_ups) follow_ups.emplace_back(d);
     m["follow_ups"] = Value(std::move(follow_ups));
-    if (p.date) m["first_follow_up_due"] = AddMonths(*p.date, 3);
+    // First follow-up: within three months (Västernorrland bilaga F) unless the region's
+    // profile sets deadline-action-plan-follow-up-months, as the deadline rule does.
+    m["follow_up_months"] = follow_up_months_;
+    if (p.date) m["first_follow_up_due"] = AddMonths(*p.date, follow_up_months_);
     m["chef"] = PersonValue(p.chef);
     m["overall_director"] = PersonValue(p.overall_director);
     m["hr_contact"] = PersonValue(p.hr_contact);
     return Value(std::move(m));
   }
 
-  Value Trainee(const stdok::Trainee& t) const {
+  Value Trainee(const stdok::Trainee& t, const Date& today) const {
     ValueMap m;
     m["id"] = t.id;
     m["given"] = t.given_name;
@@ -228,7 +335,7 @@ class ContextBuilder {
     m["clinical_service"] = Value(std::move(service));
 
     ValueList sides;
-    for (const SidePlacement& s : t.side_placements) sides.push_back(SidePlacementValue(s));
+    for (const SidePlacement& s : t.side_placements) sides.push_back(SidePlacementValue(s, t));
     m["side_placements"] = Value(std::move(sides));
 
     ValueList ausk;
@@ -306,6 +413,7 @@ class ContextBuilder {
     ValueList plans;
     for (const ActionPlan& ap : t.action_plans) plans.push_back(ActionPlanValue(ap));
     m["action_plans"] = Value(std::move(plans));
+    m["delmal_overview"] = DelmalOverview(t, today);
 
     const ContractTerms& c = t.contract;
     ValueMap cm{{"date", Opt(c.date)}, {"place", c.place},
@@ -320,7 +428,15 @@ class ContextBuilder {
 
  private:
   const RecordsFile& file_;
+  int follow_up_months_ = 3;
 };
+
+// The months to the first follow-up of an action plan: the profile's value (the same key the
+// deadline rule reads), else three (Västernorrland, bilaga F).
+int FollowUpMonths(const Profile& profile) {
+  std::optional<int> months = ProfileInt(profile, profile_keys::kFollowUpMonths);
+  return months && *months > 0 ? *months : 3;
+}
 
 Value RegionValue(const RecordsFile& file, const Profile& profile) {
   ValueMap m{{"id", file.region.id},
@@ -339,11 +455,11 @@ Value ProfileValue(const Profile& profile) {
 
 Value BuildTraineeContext(const RecordsFile& file, const Trainee& trainee, const Profile& profile,
                           const Date& today) {
-  ContextBuilder builder(file);
+  ContextBuilder builder(file, FollowUpMonths(profile));
   ValueMap root{{"region", RegionValue(file, profile)},
                 {"profile", ProfileValue(profile)},
                 {"today", today},
-                {"trainee", builder.Trainee(trainee)}};
+                {"trainee", builder.Trainee(trainee, today)}};
   return Value(std::move(root));
 }
 
