@@ -17,6 +17,7 @@
 #include "app/catalog.h"
 #include "app/check_job.h"
 #include "app/render_job.h"
+#include "app/status_job.h"
 #include "core/date.h"
 
 namespace {
@@ -103,6 +104,16 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--as-of", as_of, "Date the rules use as today (ÅÅÅÅ-MM-DD)");
   check_cmd->add_option("--templates", check.templates_dir, "Templates folder (for region profiles)");
 
+  StatusOptions status;
+  status.templates_dir = data_dir + "/templates";
+  std::string status_format = "text";
+  auto* status_cmd = app.add_subcommand("status", "The studierektor's overview: one line per trainee, most at risk first");
+  status_cmd->add_option("records", status.input, "Records file (XML)")->required();
+  status_cmd->add_option("--trainee", status.trainee_ids, "Only these trainee ids");
+  status_cmd->add_option("--format", status_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  status_cmd->add_option("--as-of", as_of, "Date the rules use as today (ÅÅÅÅ-MM-DD)");
+  status_cmd->add_option("--templates", status.templates_dir, "Templates folder (for region profiles)");
+
   RenderOptions bench = render;
   int bench_repeat = 1;
   auto* bench_cmd = app.add_subcommand("bench", "Time the pipeline against the PDF writer alone (no files written)");
@@ -183,6 +194,14 @@ int main(int argc, char** argv) {
     CheckReport report = RunCheck(check, &fs);
     std::cout << (format == "json" ? FormatCheckJson(report) : FormatCheckText(report));
     return CheckExitCode(report);
+  }
+  if (*status_cmd) {
+    status.as_of = today;
+    StatusReport report = RunStatus(status, &fs);
+    PrintDiagnostics(report.diagnostics);
+    std::cout << (status_format == "json" ? FormatStatusJson(report.trainees, report.as_of)
+                                          : FormatStatusText(report.trainees, report.as_of, report.region_name));
+    return StatusExitCode(report);
   }
   if (*docs_cmd) {
     Catalog catalog;
