@@ -1,6 +1,7 @@
 #include "app/catalog.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <set>
 
@@ -78,6 +79,44 @@ bool LoadCatalog(const std::string& dir, FileSystem* fs, Catalog* catalog, Diagn
       if (ParseProfile(path, text, &p, diagnostics)) catalog->profiles[p.id] = std::move(p);
     }
   }
+  return true;
+}
+
+namespace {
+
+// "9" < "10", "8a" < "8b".
+bool AnnexBefore(const std::string& a, const std::string& b) {
+  auto number = [](const std::string& s) { return std::atoi(s.c_str()); };
+  if (number(a) != number(b)) return number(a) < number(b);
+  return a < b;
+}
+
+}  // namespace
+
+bool LoadForms(const std::string& dir, FileSystem* fs, Catalog* catalog, Diagnostics* diagnostics) {
+  namespace fsys = std::filesystem;
+  std::error_code ec;
+  std::vector<std::string> files;
+  for (const auto& entry : fsys::directory_iterator(dir, ec))
+    if (entry.is_regular_file() && entry.path().extension() == ".xml") files.push_back(entry.path().string());
+  if (ec) {
+    diagnostics->push_back({Severity::kError, {dir}, "", "", "io.forms",
+                            "cannot read the forms folder: " + ec.message(), ""});
+    return false;
+  }
+  for (const std::string& path : files) {
+    std::string text, error;
+    if (!fs->ReadFile(path, &text, &error)) {
+      diagnostics->push_back({Severity::kError, {path}, "", "", "io.read", error, ""});
+      continue;
+    }
+    FormDefinition form;
+    if (LoadForm(path, text, &form, diagnostics)) catalog->forms.push_back(std::move(form));
+  }
+  std::sort(catalog->forms.begin(), catalog->forms.end(), [](const FormDefinition& a, const FormDefinition& b) {
+    if (a.regulation != b.regulation) return a.regulation < b.regulation;  // "HSLF…" before "SOSFS…"
+    return AnnexBefore(a.annex, b.annex);
+  });
   return true;
 }
 

@@ -1,6 +1,7 @@
 #include "app/document_pipeline.h"
 
 #include "fill/filler.h"
+#include "forms/form_filler.h"
 #include "layout/flow_layout.h"
 #include "pdf/pdf_writer.h"
 
@@ -9,18 +10,30 @@ namespace stdok {
 bool LayOutWork(const WorkItem& work, const RenderSetup& setup, LaidOutDocument* pages,
                 Diagnostics* diagnostics) {
   Scope root(work.context.get());
-  Scope scope(&root, "item", work.item);
+  Scope with_item(&root, "item", work.item);
+  Scope with_attachment(&with_item, "attachment", work.attachment);
+  Scope scope(&with_attachment, "attachments", work.attachments);
   size_t mark = diagnostics->size();
-  Document doc = FillTemplate(*work.tmpl, scope, diagnostics);
-  for (size_t i = mark; i < diagnostics->size(); ++i) (*diagnostics)[i].trainee_id = work.owner_id;
-  for (size_t i = mark; i < diagnostics->size(); ++i)
-    if ((*diagnostics)[i].severity == Severity::kError) return false;
-  doc.info.author = setup.author;
-  *pages = LayOutDocument(doc, setup.fonts);
+  auto failed = [&] {
+    for (size_t i = mark; i < diagnostics->size(); ++i) (*diagnostics)[i].trainee_id = work.owner_id;
+    for (size_t i = mark; i < diagnostics->size(); ++i)
+      if ((*diagnostics)[i].severity == Severity::kError) return true;
+    return false;
+  };
+  if (work.form) {
+    *pages = FillForm(*work.form, scope, setup.fonts, diagnostics);
+    pages->info.author = setup.author;
+    if (failed()) return false;
+  } else {
+    Document doc = FillTemplate(*work.tmpl, scope, diagnostics);
+    if (failed()) return false;
+    doc.info.author = setup.author;
+    *pages = LayOutDocument(doc, setup.fonts);
+  }
   for (const Page& page : pages->pages) {
     for (const TextRun& run : page.texts) {
       if (setup.fonts.Covers(run.text)) continue;
-      diagnostics->push_back({Severity::kWarning, {work.tmpl->path}, work.owner_id, "", "pdf.missing-glyph",
+      diagnostics->push_back({Severity::kWarning, {work.SourcePath()}, work.owner_id, "", "pdf.missing-glyph",
                               "the font has no glyph for a character in '" + run.text.substr(0, 60) + "'", ""});
       return true;
     }
@@ -35,7 +48,7 @@ bool WriteWork(const WorkItem& work, const LaidOutDocument& pages, const RenderO
   pdf.creation_time = options.creation_time;
   pdf.producer = std::string("stdok ") + STDOK_VERSION;
   pdf.signature_fields = options.signature_fields.value_or(pages.info.signature_fields);
-  pdf.pdfa = options.pdfa.value_or(work.tmpl->pack == "contracts");
+  pdf.pdfa = options.pdfa.value_or(work.IsContract());
   pdf.icc_profile = setup.icc_profile;
   pdf.document_key = work.owner_id + "/" + work.relative_path;
   return WritePdf(pages, pdf, bytes, error);

@@ -23,17 +23,17 @@ WorkResult RenderOne(const WorkItem& work, const RenderOptions& options, const R
   ManifestEntry& e = result.entry;
   e.trainee_id = work.owner_id;
   e.trainee_name = work.owner_name;
-  e.doc_id = work.tmpl->id;
+  e.doc_id = work.DocId();
   e.status = "failed";
   LaidOutDocument pages;
   if (!LayOutWork(work, setup, &pages, &result.diagnostics)) {
-    e.reason = "template error in " + work.tmpl->path;
+    e.reason = "template error in " + work.SourcePath();
     return result;
   }
   std::string bytes, error;
   if (!WriteWork(work, pages, options, setup, &bytes, &error)) {
     e.reason = error;
-    result.diagnostics.push_back({Severity::kError, {work.tmpl->path}, work.owner_id, "", "pdf.write", error, ""});
+    result.diagnostics.push_back({Severity::kError, {work.SourcePath()}, work.owner_id, "", "pdf.write", error, ""});
     return result;
   }
   std::string path = options.output_dir + "/" + work.relative_path;

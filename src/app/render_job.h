@@ -22,6 +22,7 @@ struct RenderOptions {
   std::string input;          // records file
   std::string output_dir;     // OUT
   std::string templates_dir;
+  std::string forms_dir;       // Socialstyrelsen's forms (docs/forms.md)
   std::string fonts_dir;
   std::vector<std::string> doc_ids;      // empty: all
   std::vector<std::string> trainee_ids;  // empty: all

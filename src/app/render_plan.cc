@@ -6,6 +6,7 @@
 
 #include "fill/context.h"
 #include "fill/filler.h"
+#include "forms/form_filler.h"
 #include "pdf/pdf_writer.h"
 #include "records/records_reader.h"
 #include "rules/checks.h"
@@ -26,6 +27,23 @@ namespace {
 bool PackAllows(Pack pack, const Template& t) {
   if (pack == Pack::kAll) return true;
   return (pack == Pack::kContracts) == (t.pack == "contracts");
+}
+
+// "3, 4" or "5–12": runs of three or more consecutive numbers as a range.
+std::string NumberList(const std::vector<int>& numbers) {
+  std::string out;
+  for (size_t i = 0; i < numbers.size();) {
+    size_t j = i;
+    while (j + 1 < numbers.size() && numbers[j + 1] == numbers[j] + 1) ++j;
+    if (!out.empty()) out += ", ";
+    if (j - i >= 2) {
+      out += std::to_string(numbers[i]) + "–" + std::to_string(numbers[j]);
+    } else {
+      for (size_t k = i; k <= j; ++k) out += (k > i ? ", " : "") + std::to_string(numbers[k]);
+    }
+    i = j + 1;
+  }
+  return out;
 }
 
 class Planner {
@@ -82,8 +100,79 @@ class Planner {
         if (!chosen || !PackAllows(options_.pack, *chosen)) continue;
         int n = ++used[id];
         std::string name = n == 1 ? Slugify(id) : Slugify(id) + "-" + std::to_string(n);
-        work->push_back({chosen, context, item, trainee.id, trainee.FullName(), folder + "/" + name + ".pdf"});
+        WorkItem w;
+        w.tmpl = chosen;
+        w.context = context;
+        w.item = item;
+        w.owner_id = trainee.id;
+        w.owner_name = trainee.FullName();
+        w.owner_sort_key = trainee.family_name + " " + trainee.given_name;
+        w.relative_path = folder + "/" + name + ".pdf";
+        work->push_back(std::move(w));
       }
+    }
+    if (options_.pack != Pack::kContracts) PlanForms(trainee, context, scope, regulation, folder, work);
+  }
+
+  // Socialstyrelsen's forms under the trainee's regulation: one per trainee or per item
+  // (placement, course, …) as each form says. Every attached form gets its "Bilaga nr",
+  // counted per application (the BT application lists the bt-* groups, the ST application
+  // the rest) in form order, then item order; the application forms list them by group.
+  void PlanForms(const Trainee& trainee, const std::shared_ptr<const Value>& context, const Scope& scope,
+                 const std::string& regulation, const std::string& folder, std::vector<WorkItem>* work) {
+    struct Planned {
+      const FormDefinition* form;
+      Value item;
+      Value attachment;
+    };
+    std::vector<Planned> planned;
+    for (const FormDefinition& form : catalog_.forms) {
+      if (form.regulation != regulation || !Listed(options_.doc_ids, form.id)) continue;
+      std::vector<Value> items;
+      if (form.one_per == FormOnePer::kTrainee) {
+        items.emplace_back();
+      } else {
+        const Value* list = context.get();
+        std::string path = FormItemList(form.one_per);
+        for (size_t start = 0; start <= path.size();) {
+          size_t dot = std::min(path.find('.', start), path.size());
+          list = &list->Get(path.substr(start, dot - start));
+          start = dot + 1;
+        }
+        items = list->AsList();
+      }
+      for (const Value& item : items) {
+        Scope item_scope(&scope, "item", item);
+        if (FormApplies(form, item_scope, diagnostics_)) planned.push_back({&form, item, Value()});
+      }
+    }
+    std::map<std::string, std::vector<int>> numbers_by_group;
+    int next_bt = 0, next_st = 0;
+    for (Planned& p : planned) {
+      const std::string& group = p.form->group;
+      if (group == "ansokan" || group.empty()) continue;
+      int n = group.rfind("bt-", 0) == 0 ? ++next_bt : ++next_st;
+      p.attachment = Value(std::to_string(n));
+      numbers_by_group[group].push_back(n);
+    }
+    ValueMap attachments;
+    for (auto& [group, numbers] : numbers_by_group) attachments[group] = Value(NumberList(numbers));
+    Value attachments_value(std::move(attachments));
+    std::map<std::string, int> used;
+    for (Planned& p : planned) {
+      int n = ++used[p.form->id];
+      std::string name = n == 1 ? Slugify(p.form->id) : Slugify(p.form->id) + "-" + std::to_string(n);
+      WorkItem w;
+      w.form = p.form;
+      w.context = context;
+      w.item = std::move(p.item);
+      w.attachment = std::move(p.attachment);
+      if (p.form->group == "ansokan") w.attachments = attachments_value;
+      w.owner_id = trainee.id;
+      w.owner_name = trainee.FullName();
+      w.owner_sort_key = trainee.family_name + " " + trainee.given_name;
+      w.relative_path = folder + "/" + name + ".pdf";
+      work->push_back(std::move(w));
     }
   }
 
@@ -102,7 +191,14 @@ class Planner {
           chosen = &t;
       if (!chosen || !PackAllows(options_.pack, *chosen)) continue;
       std::string file_name = ++n == 1 ? Slugify(id) : Slugify(id) + "-" + std::to_string(n);
-      work->push_back({chosen, context, Value(), contract.person, name, folder + "/" + file_name + ".pdf"});
+      WorkItem w;
+      w.tmpl = chosen;
+      w.context = context;
+      w.owner_id = contract.person;
+      w.owner_name = name;
+      w.owner_sort_key = person.Get("family").ToText() + " " + person.Get("given").ToText();
+      w.relative_path = folder + "/" + file_name + ".pdf";
+      work->push_back(std::move(w));
     }
   }
 
@@ -128,7 +224,9 @@ bool PrepareRender(const RenderOptions& options, FileSystem* fs, RenderSetup* se
     summary->io_error = true;
     return false;
   };
-  if (!LoadCatalog(options.templates_dir, fs, &setup->catalog, diagnostics)) {
+  if (!LoadCatalog(options.templates_dir, fs, &setup->catalog, diagnostics) ||
+      (options.pack != Pack::kContracts && !options.forms_dir.empty() &&
+       !LoadForms(options.forms_dir, fs, &setup->catalog, diagnostics))) {
     summary->io_error = true;
     return false;
   }
@@ -198,7 +296,7 @@ bool PrepareRender(const RenderOptions& options, FileSystem* fs, RenderSetup* se
   }
 
   bool any_pdfa = false;
-  for (const WorkItem& w : setup->work) any_pdfa |= options.pdfa.value_or(w.tmpl->pack == "contracts");
+  for (const WorkItem& w : setup->work) any_pdfa |= options.pdfa.value_or(w.IsContract());
   if (any_pdfa && !fs->ReadFile(options.icc_profile_path, &setup->icc_profile, &error))
     return io_failure(options.icc_profile_path,
                       "PDF/A needs an sRGB ICC profile (Debian package icc-profiles-free): " + error);

@@ -14,14 +14,23 @@
 
 namespace stdok {
 
-// One document to make: which template, for whom, with which item, into which file.
+// One document to make: which template or form, for whom, with which item, into which file.
 struct WorkItem {
-  const Template* tmpl = nullptr;
+  const Template* tmpl = nullptr;        // a contract or plan, or
+  const FormDefinition* form = nullptr;  // one of Socialstyrelsen's forms
   std::shared_ptr<const Value> context;
-  Value item;              // the side placement / action plan, or null
+  Value item;              // the side placement / action plan / placement / course …, or null
+  Value attachment;        // forms: this form's "Bilaga nr"
+  Value attachments;       // application forms: group -> "3, 4, 5"
   std::string owner_id;    // trainee id (or studierektor person id)
   std::string owner_name;
-  std::string relative_path;  // "<folder>/<doc-id>.pdf", built only from slugs
+  std::string owner_sort_key;  // "Family Given": the print pack's order (Swedish collation)
+  std::string relative_path;   // "<folder>/<doc-id>.pdf", built only from slugs
+
+  const std::string& DocId() const { return form ? form->id : tmpl->id; }
+  const std::string& SourcePath() const { return form ? form->path : tmpl->path; }
+  // Contracts get PDF/A and signature fields by default; certificates are signed by hand.
+  bool IsContract() const { return !form && tmpl->pack == "contracts"; }
 };
 
 struct RenderSetup {

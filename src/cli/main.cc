@@ -72,6 +72,7 @@ int main(int argc, char** argv) {
   RenderOptions render;
   render.templates_dir = data_dir + "/templates";
   render.fonts_dir = data_dir + "/fonts";
+  render.forms_dir = data_dir + "/forms";
   render.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::string pack = "all";
   std::string as_of;
@@ -83,6 +84,7 @@ int main(int argc, char** argv) {
   render_cmd->add_option("--pack", pack, "all, contracts or certificates")
       ->check(CLI::IsMember({"all", "contracts", "certificates"}));
   render_cmd->add_option("--templates", render.templates_dir, "Templates folder (a region's own set)");
+  render_cmd->add_option("--forms", render.forms_dir, "Socialstyrelsen's forms folder");
   render_cmd->add_option("--fonts", render.fonts_dir, "Fonts folder");
   render_cmd->add_option("-j,--jobs", render.jobs, "Documents rendered in parallel")->check(CLI::Range(1, 256));
   render_cmd->add_option("--as-of", as_of, "Date the rules use as today (ÅÅÅÅ-MM-DD)");
@@ -122,8 +124,10 @@ int main(int argc, char** argv) {
   bench_cmd->add_option("--repeat", bench_repeat, "Run the whole set this many times")->check(CLI::Range(1, 1000));
 
   std::string docs_templates = data_dir + "/templates";
+  std::string docs_forms = data_dir + "/forms";
   auto* docs_cmd = app.add_subcommand("docs", "List the document types: id, title, regulation, source file");
   docs_cmd->add_option("--templates", docs_templates, "Templates folder");
+  docs_cmd->add_option("--forms", docs_forms, "Socialstyrelsen's forms folder");
 
   try {
     app.parse(argc, argv);
@@ -206,7 +210,8 @@ int main(int argc, char** argv) {
   if (*docs_cmd) {
     Catalog catalog;
     Diagnostics diagnostics;
-    if (!LoadCatalog(docs_templates, &fs, &catalog, &diagnostics)) {
+    if (!LoadCatalog(docs_templates, &fs, &catalog, &diagnostics) ||
+        !LoadForms(docs_forms, &fs, &catalog, &diagnostics)) {
       PrintDiagnostics(diagnostics);
       return 2;
     }
@@ -216,6 +221,10 @@ int main(int argc, char** argv) {
       std::cout << t.id << "\t" << (t.variant.empty() ? "-" : t.variant) << "\t" << t.title << "\t"
                 << (t.regulation.empty() ? "båda" : t.regulation) << "\t" << t.source << "\t"
                 << std::filesystem::path(t.path).filename().string() << "\n";
+    }
+    for (const FormDefinition& f : catalog.forms) {
+      std::cout << f.id << "\t-\t" << f.title << "\t" << f.regulation << "\t" << f.source << "\t"
+                << std::filesystem::path(f.path).filename().string() << "\n";
     }
     return diagnostics.empty() ? 0 : 1;
   }

@@ -263,6 +263,11 @@ class ContextBuilder {
     m["degree_country"] = t.education.degree_country;
     m["degree_date"] = Opt(t.education.degree_date);
     m["bt_certificate_date"] = Opt(t.education.bt_certificate_date);
+    ValueList licences;
+    for (const Licence& l : t.education.licences)
+      licences.push_back(Value(ValueMap{{"country", l.country}, {"date", Opt(l.date)}}));
+    m["licences"] = Value(std::move(licences));
+    m["third_country_specialist"] = t.education.third_country_specialist;
 
     const Programme& p = t.programme;
     std::string regulation = EffectiveRegulation(t);
@@ -293,6 +298,14 @@ class ContextBuilder {
     m["bt_chef"] = PersonValue(t.roles.bt_manager);
     m["extern_bedomare"] = PersonValue(t.roles.external_assessor);
     m["specialist"] = PersonValue(t.roles.second_specialist);
+    // SOSFS 2015:8: has the verksamhetschef appointed a specialist to assess the trainee?
+    // Yes when a second specialist is recorded; no when the verksamhetschef is a specialist
+    // in the trainee's specialty (and assesses); unknown (no box ticked) otherwise.
+    if (!t.roles.second_specialist.empty()) m["designated_assessor"] = true;
+    else if (auto chef = file_.people.find(t.roles.head_of_unit);
+             chef != file_.people.end() && !chef->second.specialty.empty() &&
+             chef->second.specialty == p.specialty)
+      m["designated_assessor"] = false;
 
     ValueList placements;
     for (const Placement& pl : t.placements) {
@@ -395,9 +408,11 @@ class ContextBuilder {
 
     ValueList groups;
     for (const DelmalGroup& g : t.delmal_groups) {
+      bool bt = !g.codes.empty();
+      for (const std::string& code : g.codes) bt &= code.rfind("BT", 0) == 0;
       ValueMap gm{{"codes", Codes(g.codes)}, {"signer", PersonValue(g.signer)},
                   {"activities", g.activities}, {"verification", g.verification},
-                  {"date", Opt(g.date)}};
+                  {"date", Opt(g.date)}, {"bt", bt}};
       groups.push_back(Value(std::move(gm)));
     }
     m["delmal_groups"] = Value(std::move(groups));
