@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "app/document_pipeline.h"
+#include "app/print_pack.h"
 #include "app/render_plan.h"
 #include "output/sha256.h"
 
@@ -87,12 +88,15 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
   worker();
   for (auto& t : threads) t.join();
 
+  std::vector<bool> written;
   for (WorkResult& r : results) {
+    written.push_back(r.entry.status == "written");
     for (auto& d : r.diagnostics) diagnostics->push_back(std::move(d));
     if (r.entry.status == "written") ++summary.written;
     else ++summary.failed;
     summary.entries.push_back(std::move(r.entry));
   }
+  if (options.print_pack) WritePrintPacks(setup, written, options, fs, &summary, diagnostics);
   std::string generator = std::string("stdok ") + STDOK_VERSION;
   if (!fs->WriteAtomically(options.output_dir + "/manifest.json", ManifestJson(summary.entries, generator), &error) ||
       !fs->WriteAtomically(options.output_dir + "/manifest.csv", ManifestCsv(summary.entries), &error)) {

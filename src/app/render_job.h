@@ -31,6 +31,7 @@ struct RenderOptions {
   Date today;                               // for rules and 10-digit personnummer
   std::optional<std::time_t> creation_time; // SOURCE_DATE_EPOCH
   bool quiet = false;
+  bool print_pack = false;  // also OUT/utskriftspaket/<doc-id>.pdf per document type (print_pack.h)
   // PDF/A-1b and signature fields: unset = each template's default (contracts: on,
   // Socialstyrelsen's certificates: off); set = forced for every document of the run.
   std::optional<bool> pdfa;

@@ -1,5 +1,7 @@
 #include "app/render_plan.h"
 
+#include "app/print_pack.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -50,7 +52,9 @@ class Planner {
  public:
   Planner(const RenderOptions& options, const Catalog& catalog, const RecordsFile& file,
           const Profile& profile, Diagnostics* diagnostics)
-      : options_(options), catalog_(catalog), file_(file), profile_(profile), diagnostics_(diagnostics) {}
+      : options_(options), catalog_(catalog), file_(file), profile_(profile), diagnostics_(diagnostics) {
+    folders_.insert(kPrintPackFolder);
+  }
 
   std::string Folder(const std::string& name, const std::string& id) {
     std::string folder = Slugify(name);

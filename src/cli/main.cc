@@ -89,6 +89,8 @@ int main(int argc, char** argv) {
   render_cmd->add_option("-j,--jobs", render.jobs, "Documents rendered in parallel")->check(CLI::Range(1, 256));
   render_cmd->add_option("--as-of", as_of, "Date the rules use as today (ÅÅÅÅ-MM-DD)");
   render_cmd->add_flag("-q,--quiet", render.quiet, "No progress or summary");
+  render_cmd->add_flag("--print-pack", render.print_pack,
+                       "Also one combined PDF per document type, by family name (OUT/utskriftspaket/)");
   bool pdfa = false, no_pdfa = false, sign = false, no_sign = false;
   render_cmd->add_flag("--pdfa", pdfa, "PDF/A-1b for every document (default: contracts only)");
   render_cmd->add_flag("--no-pdfa", no_pdfa, "No PDF/A for any document");

@@ -1,0 +1,81 @@
+#include "app/print_pack.h"
+
+#include <algorithm>
+#include <map>
+
+#include "app/document_pipeline.h"
+#include "output/sha256.h"
+#include "text/collation.h"
+#include "text/slug.h"
+
+namespace stdok {
+
+std::vector<std::vector<size_t>> PrintPackGroups(const std::vector<WorkItem>& work,
+                                                 const std::vector<bool>& written) {
+  std::vector<std::vector<size_t>> groups;
+  std::map<std::string, size_t> group_of;
+  for (size_t i = 0; i < work.size(); ++i) {
+    if (i >= written.size() || !written[i]) continue;
+    auto [it, added] = group_of.emplace(work[i].DocId(), groups.size());
+    if (added) groups.emplace_back();
+    groups[it->second].push_back(i);
+  }
+  for (auto& group : groups) {
+    std::stable_sort(group.begin(), group.end(), [&](size_t a, size_t b) {
+      return SwedishLess(work[a].owner_sort_key, work[b].owner_sort_key);
+    });
+  }
+  return groups;
+}
+
+void WritePrintPacks(const RenderSetup& setup, const std::vector<bool>& written,
+                     const RenderOptions& options, FileSystem* fs, RenderSummary* summary,
+                     Diagnostics* diagnostics) {
+  RenderOptions pack_options = options;
+  pack_options.pdfa = false;
+  pack_options.signature_fields = false;
+  std::string folder = options.output_dir + "/" + kPrintPackFolder;
+  for (const std::vector<size_t>& group : PrintPackGroups(setup.work, written)) {
+    const WorkItem& first = setup.work[group.front()];
+    ManifestEntry entry;
+    entry.doc_id = first.DocId();
+    entry.status = "failed";
+    LaidOutDocument pack;
+    bool ok = true;
+    for (size_t i : group) {
+      LaidOutDocument one;
+      Diagnostics ignored;  // the same document was just made alone and reported then
+      if (!LayOutWork(setup.work[i], setup, &one, &ignored)) {
+        ok = false;
+        break;
+      }
+      if (pack.pages.empty()) pack.info = one.info;
+      for (Page& page : one.pages) pack.pages.push_back(std::move(page));
+    }
+    WorkItem pack_item = first;
+    pack_item.owner_id.clear();
+    pack_item.relative_path = std::string(kPrintPackFolder) + "/" + Slugify(entry.doc_id) + ".pdf";
+    pack.info.title = "Utskriftspaket: " + entry.doc_id + " (" + std::to_string(group.size()) + " dokument)";
+    pack.info.signature_fields = false;
+    std::string bytes, error;
+    if (ok && !WriteWork(pack_item, pack, pack_options, setup, &bytes, &error)) ok = false;
+    std::string path = options.output_dir + "/" + pack_item.relative_path;
+    if (ok && (!fs->MakeDirectories(folder, &error) || !fs->WriteAtomically(path, bytes, &error))) ok = false;
+    if (!ok) {
+      entry.reason = error.empty() ? "a document of the pack could not be laid out" : error;
+      diagnostics->push_back({Severity::kError, {path}, "", "", "io.print-pack",
+                              "cannot write the print pack: " + entry.reason, ""});
+      ++summary->failed;
+    } else {
+      entry.file = pack_item.relative_path;
+      entry.pages = static_cast<int>(pack.pages.size());
+      entry.bytes = bytes.size();
+      entry.sha256 = Sha256Hex(bytes);
+      entry.status = "written";
+      entry.reason = std::to_string(group.size()) + " documents";
+    }
+    summary->entries.push_back(std::move(entry));
+  }
+}
+
+}  // namespace stdok
