@@ -1332,7 +1332,11 @@ def main():
            % (n, args.seed, args.region, args.as_of),
            "     All people are fictional; personnummer are made up with valid check digits and",
            "     telephone numbers come from the range PTS reserves for fiction. Regenerate rather",
-           "     than edit (scripts/make-samples.sh). Format: docs/records.md. -->",
+           "     than edit (scripts/make-samples.sh). Format: docs/records.md.",
+           "     Deliberate findings of `stdok check`: some supervisors' handledarutbildning is older",
+           "     than the region's refresh interval (people.supervisor-training-old, a warning); ST",
+           "     trainees whose BT before ST is not recorded get a note (time.bt-before-st-unrecorded);",
+           "     studierektorskontrakt near their end get a note on the renewal talk. -->",
            '<stdok-records version="1">']
     out += element("region", [("id", args.region), ("name", world.region["name"]),
                               ("issuing-unit", world.region["issuing"])], 2)

@@ -35,7 +35,11 @@ CheckReport RunCheck(const CheckOptions& options, FileSystem* fs) {
       continue;
     CheckTrainee(file, t, profile, options.today, &all);
   }
-  for (const DirectorContract& c : file.director_contracts) CheckDirectorContract(file, c, options.today, &all);
+  for (const DirectorContract& c : file.director_contracts) {
+    if (auto person = file.people.find(c.person); person != file.people.end())
+      names[c.person] = person->second.family_name + " " + person->second.given_name + ", studierektor";
+    CheckDirectorContract(file, c, options.today, &all);
+  }
   for (auto& d : all) {
     if (!options.trainee_ids.empty() && !d.trainee_id.empty() &&
         std::find(options.trainee_ids.begin(), options.trainee_ids.end(), d.trainee_id) == options.trainee_ids.end())
@@ -67,7 +71,7 @@ CheckReport RunCheck(const CheckOptions& options, FileSystem* fs) {
 std::string FormatCheckText(const CheckReport& report) {
   std::string out;
   std::string current = "\x01";
-  int errors = 0, warnings = 0;
+  int errors = 0, warnings = 0, notes = 0;
   for (const Diagnostic& d : report.diagnostics) {
     if (d.trainee_id != current) {
       current = d.trainee_id;
@@ -76,10 +80,11 @@ std::string FormatCheckText(const CheckReport& report) {
         if (id == d.trainee_id) heading = name + " (" + id + ")";
       out += (out.empty() ? "" : "\n") + heading + "\n";
     }
-    (d.severity == Severity::kError ? errors : warnings)++;
+    (d.severity == Severity::kError ? errors : d.severity == Severity::kWarning ? warnings : notes)++;
     out += "  " + d.ToString() + "\n";
   }
-  out += (out.empty() ? "" : "\n") + std::to_string(errors) + " errors, " + std::to_string(warnings) + " warnings\n";
+  out += (out.empty() ? "" : "\n") + std::to_string(errors) + " errors, " + std::to_string(warnings) + " warnings, " +
+         std::to_string(notes) + " notes\n";
   return out;
 }
 
