@@ -95,3 +95,22 @@ TEST(EndToEnd, FiltersAndRepeatableOutput) {
 
 }  // namespace
 }  // namespace stdok::testing
+
+namespace stdok::testing {
+namespace {
+
+TEST(EndToEnd, CohortManifestDoesNotDependOnJobs) {
+  std::string records = SourceDir() + "/samples/kohort-vasternorrland.xml";
+  std::string one = MakeTempDir(), two = MakeTempDir();
+  auto r1 = RunCommand(Stdok("render " + Quote(records) + " -o " + Quote(one) + " -j 1 -q --as-of 2026-11-22"));
+  auto r2 = RunCommand(Stdok("render " + Quote(records) + " -o " + Quote(two) + " -j 2 -q --as-of 2026-11-22"));
+  EXPECT_EQ(r1.exit_code, 0) << r1.output;
+  EXPECT_EQ(r2.exit_code, 0) << r2.output;
+  std::string manifest = ReadText(one + "/manifest.json");
+  EXPECT_GT(std::count(manifest.begin(), manifest.end(), '\n'), 300) << "the cohort makes hundreds of documents";
+  EXPECT_EQ(manifest, ReadText(two + "/manifest.json"));
+  EXPECT_EQ(ReadText(one + "/manifest.csv"), ReadText(two + "/manifest.csv"));
+}
+
+}  // namespace
+}  // namespace stdok::testing
