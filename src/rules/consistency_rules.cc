@@ -7,6 +7,7 @@
 
 #include "rules/bt_rules.h"
 #include "rules/delmal_codes.h"
+#include "rules/reference_data.h"
 #include "rules/regulation.h"
 #include "rules/rule_context.h"
 
@@ -184,8 +185,19 @@ struct CodeList {
 
 }  // namespace
 
+// A specialty must be one of reference/specialties.xml (a misspelt specialty ends up on the
+// application to Socialstyrelsen).
+void Specialty(const RuleContext& c) {
+  const Programme& p = c.trainee().programme;
+  if (p.specialty.empty() || FindSpecialty(p.specialty)) return;
+  c.Add(Severity::kWarning, p.where, "programme/@specialty", "consistency.specialty-unknown",
+        "'" + p.specialty + "' is not one of the 63 specialties (reference/specialties.xml)",
+        "SOSFS 2015:8 and HSLF-FS 2021:8, list of specialties");
+}
+
 void CheckConsistency(const RuleContext& c) {
   References(c);
+  Specialty(c);
   const std::vector<Item> items = Items(c);
   Periods(c, items);
   Overlaps(c, items);

@@ -6,7 +6,8 @@ namespace stdok {
 
 class RuleContext;
 // records.undefined-person, records.undefined-unit, consistency.period-reversed,
-// consistency.programme-dates, consistency.placement-overlap, consistency.outside-programme.
+// consistency.programme-dates, consistency.placement-overlap, consistency.outside-programme,
+// consistency.specialty-unknown.
 void CheckConsistency(const RuleContext& context);
 // delmal.foreign, delmal.bt-outside-bt, delmal.mixed-group, delmal.c-out-of-range.
 void CheckDelmalCodes(const RuleContext& context);

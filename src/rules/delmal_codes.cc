@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "rules/reference_data.h"
 #include "rules/regulation.h"
 #include "rules/rule_context.h"
 
@@ -11,82 +12,31 @@ namespace {
 
 struct SetInfo {
   DelmalSet set;
-  const char* prefix;  // canonical spelling
+  std::string prefix;  // canonical spelling
   int count;           // 0: per specialty (1..99 accepted)
   bool hslf2021;
 };
 
-const SetInfo kSets[] = {
-    {DelmalSet::kBt, "BT", 18, true},  {DelmalSet::kSta, "STa", 7, true},
-    {DelmalSet::kStb, "STb", 4, true}, {DelmalSet::kStc, "STc", 0, true},
-    {DelmalSet::kA, "a", 6, false},    {DelmalSet::kB, "b", 5, false},
-    {DelmalSet::kC, "c", 0, false},
-};
+DelmalSet SetOfPrefix(const std::string& prefix) {
+  if (prefix == "BT") return DelmalSet::kBt;
+  if (prefix == "STa") return DelmalSet::kSta;
+  if (prefix == "STb") return DelmalSet::kStb;
+  if (prefix == "STc") return DelmalSet::kStc;
+  if (prefix == "a") return DelmalSet::kA;
+  if (prefix == "b") return DelmalSet::kB;
+  return DelmalSet::kC;
+}
 
-// Titles: BT and STa/STb from målbeskrivningar 2021 (STa3's title is printed on bilaga 12; the
-// others are a secondary transcription), a/b from målbeskrivningar 2015.
-struct Title {
-  const char* code;
-  const char* title;
-};
-const Title kTitles[] = {
-    {"BT1", "Akuta och icke akuta sjukdomstillstånd"},
-    {"BT2", "Psykiatriska sjukdomstillstånd och övrig psykisk ohälsa"},
-    {"BT3", "Lagar och andra författningar inom hälso- och sjukvården"},
-    {"BT4", "Hälso- och sjukvårdens styrning och organisation"},
-    {"BT5", "Strukturerad vårddokumentation"},
-    {"BT6", "Systematiskt kvalitetsarbete"},
-    {"BT7", "Vetenskapligt förhållningssätt"},
-    {"BT8", "Etik i det dagliga arbetet"},
-    {"BT9", "Bemötande"},
-    {"BT10", "Samarbeta och leda arbetet kring patienten"},
-    {"BT11", "Presentera, förklara och instruera"},
-    {"BT12", "Barn och ungdomar"},
-    {"BT13", "Vårdhygien och smittskydd i det dagliga arbetet"},
-    {"BT14", "Hälsofrämjande insatser"},
-    {"BT15", "Läkemedelsbehandling"},
-    {"BT16", "Försäkringsmedicinska intyg"},
-    {"BT17", "Behov av palliativ vård"},
-    {"BT18", "Dödsbevis och dödsorsaksintyg"},
-    {"STa1", "Hälso- och sjukvårdens förutsättningar"},
-    {"STa2", "Systematiskt kvalitets- och patientsäkerhetsarbete"},
-    {"STa3", "Medicinsk vetenskap"},
-    {"STa4", "Etik"},
-    {"STa5", "Ledarskap"},
-    {"STa6", "Lärande"},
-    {"STa7", "Vårdhygien och smittskydd"},
-    {"STb1", "Kommunikation med patienter och närstående"},
-    {"STb2", "Sjukdomsförebyggande och hälsofrämjande arbete"},
-    {"STb3", "Försäkringsmedicin"},
-    {"STb4", "Palliativ vård"},
-    {"a1", "Medarbetarskap, ledarskap och pedagogik"},
-    {"a2", "Etik, mångfald och jämlikhet"},
-    {"a3", "Vårdhygien och smittskydd"},
-    {"a4", "Systematiskt kvalitets- och patientsäkerhetsarbete"},
-    {"a5", "Medicinsk vetenskap"},
-    {"a6", "Lagar och andra föreskrifter samt hälso- och sjukvårdens organisation"},
-    {"b1", "Kommunikation med patienter och närstående"},
-    {"b2", "Sjukdomsförebyggande arbete"},
-    {"b3", "Läkemedel"},
-    {"b4", "Försäkringsmedicin"},
-    {"b5", "Palliativ vård i livets slutskede"},
-};
-
-// c delmål per specialty. Psykiatri 2015: målbeskrivningar 2015 ("a1–a6, b1–b5 samt c1–c13");
-// psykiatri 2021: Svenska Psykiatriska Föreningen 2022; allmänmedicin: a secondary
-// transcription (uncertain).
-struct CCount {
-  const char* specialty;
-  bool hslf2021;
-  int count;
-  bool certain;
-};
-const CCount kCCounts[] = {
-    {"Psykiatri", false, 13, true},
-    {"Psykiatri", true, 14, false},
-    {"Allmänmedicin", false, 14, false},
-    {"Allmänmedicin", true, 15, false},
-};
+// The sets of reference/delmal.xml, in målbeskrivning order.
+const std::vector<SetInfo>& Sets() {
+  static const std::vector<SetInfo> sets = [] {
+    std::vector<SetInfo> out;
+    for (const DelmalSetData& d : Delmal().sets)
+      out.push_back({SetOfPrefix(d.prefix), d.prefix, d.count, d.regulation == kHslf2021});
+    return out;
+  }();
+  return sets;
+}
 
 std::string AsciiLower(std::string_view text) {
   std::string out(text);
@@ -102,14 +52,14 @@ std::optional<DelmalCode> ParseDelmal(std::string_view code) {
   std::string lower = AsciiLower(code);
   // Longest prefixes first so that "stc1" is not read as "s…".
   const SetInfo* best = nullptr;
-  for (const SetInfo& info : kSets) {
+  for (const SetInfo& info : Sets()) {
     std::string prefix = AsciiLower(info.prefix);
     if (lower.compare(0, prefix.size(), prefix) == 0 &&
-        (best == nullptr || prefix.size() > std::string(best->prefix).size()))
+        (best == nullptr || prefix.size() > best->prefix.size()))
       best = &info;
   }
   if (best == nullptr) return std::nullopt;
-  std::string digits = lower.substr(std::string(best->prefix).size());
+  std::string digits = lower.substr(best->prefix.size());
   if (digits.empty() || digits.size() > 2 || digits[0] == '0') return std::nullopt;
   int number = 0;
   for (char c : digits) {
@@ -117,11 +67,11 @@ std::optional<DelmalCode> ParseDelmal(std::string_view code) {
     number = number * 10 + (c - '0');
   }
   if (best->count > 0 && number > best->count) return std::nullopt;
-  return DelmalCode{best->set, number, std::string(best->prefix) + digits};
+  return DelmalCode{best->set, number, best->prefix + digits};
 }
 
 bool SetBelongsTo(DelmalSet set, const std::string& regulation) {
-  for (const SetInfo& info : kSets)
+  for (const SetInfo& info : Sets())
     if (info.set == set) return info.hslf2021 == (regulation == kHslf2021);
   return false;
 }
@@ -129,15 +79,15 @@ bool SetBelongsTo(DelmalSet set, const std::string& regulation) {
 std::string DelmalTitle(std::string_view code) {
   std::optional<DelmalCode> parsed = ParseDelmal(code);
   if (!parsed) return "";
-  for (const Title& t : kTitles)
-    if (parsed->canonical == t.code) return t.title;
+  for (const auto& [code, title] : Delmal().titles)
+    if (parsed->canonical == code) return title;
   return "";
 }
 
 std::optional<int> CDelmalCount(const std::string& regulation, const std::string& specialty,
                                 bool* certain) {
-  for (const CCount& c : kCCounts) {
-    if (c.hslf2021 == (regulation == kHslf2021) && SameText(specialty, c.specialty)) {
+  for (const CCountData& c : Delmal().c_counts) {
+    if (c.regulation == regulation && SameText(specialty, c.specialty)) {
       if (certain != nullptr) *certain = c.certain;
       return c.count;
     }
@@ -149,12 +99,12 @@ std::vector<std::string> RequiredDelmal(const std::string& regulation, const std
                                         bool with_bt, bool with_st) {
   std::vector<std::string> codes;
   const bool hslf = regulation == kHslf2021;
-  for (const SetInfo& info : kSets) {
+  for (const SetInfo& info : Sets()) {
     if (info.hslf2021 != hslf) continue;
     if (info.set == DelmalSet::kBt ? !with_bt : !with_st) continue;
     int count = info.count;
     if (count == 0) count = CDelmalCount(regulation, specialty, nullptr).value_or(0);
-    for (int i = 1; i <= count; ++i) codes.push_back(std::string(info.prefix) + std::to_string(i));
+    for (int i = 1; i <= count; ++i) codes.push_back(info.prefix + std::to_string(i));
   }
   return codes;
 }

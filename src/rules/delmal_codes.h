@@ -1,4 +1,4 @@
-// Delmål codes of both regulations, as data: the code sets, their titles where the
+// Delmål codes of both regulations, from reference/delmal.xml: the code sets, their titles where the
 // målbeskrivning has them, and the number of c delmål for the specialties where it is known.
 // Sources: Socialstyrelsen, målbeskrivningar 2021 (HSLF-FS 2021:8) and 2015 (SOSFS 2015:8), as
 // collected in docs/rules.md. c delmål have no titles.
