@@ -71,6 +71,42 @@ class ContextBuilder {
   }
 
   // A person by id; an id that is not a defined person is taken as a free-text name.
+  // The tjänsteförteckning: clinical service by start date, each period split where absences
+  // that extend the training begin or end, at its net rate; the months exclude the absences.
+  Value ServiceRows(const Trainee& t) const {
+    struct Source {
+      RatedPeriod period;
+      Value unit;
+      std::string kind;
+      bool bt;
+    };
+    const double cap = t.programme.rate > 0 ? t.programme.rate : 100;
+    std::vector<Source> sources;
+    for (const Placement& pl : t.placements)
+      if (pl.period.start && pl.period.end)
+        sources.push_back({{*pl.period.start, *pl.period.end, std::min(pl.rate, cap)},
+                           UnitValue(pl.unit_id, pl.unit_name), pl.kind, pl.is_bt});
+    for (const SidePlacement& sp : t.side_placements)
+      if (sp.period.start && sp.period.end)
+        sources.push_back({{*sp.period.start, *sp.period.end, std::min(sp.rate, cap)},
+                           UnitValue(sp.unit_id, sp.unit_name), "sidotjänstgöring", false});
+    std::stable_sort(sources.begin(), sources.end(),
+                     [](const Source& a, const Source& b) { return a.period.first < b.period.first; });
+    const std::vector<RatedPeriod> absences = ExtendingAbsences(t);
+    ValueList rows;
+    for (const Source& source : sources) {
+      for (const RatedPeriod& part : NetServiceParts(source.period, absences)) {
+        rows.push_back(Value(ValueMap{{"unit", source.unit},
+                                      {"period", PeriodValue({part.first, part.last})},
+                                      {"rate", part.rate},
+                                      {"months", FullTimeMonths(part.first, part.last, part.rate)},
+                                      {"kind", source.kind},
+                                      {"bt", source.bt}}));
+      }
+    }
+    return Value(std::move(rows));
+  }
+
   Value PersonValue(const std::string& id) const {
     if (id.empty()) return Value();
     auto it = file_.people.find(id);
@@ -346,6 +382,7 @@ class ContextBuilder {
     });
     m["placements"] = Value(std::move(placements));
     m["clinical_service"] = Value(std::move(service));
+    m["service_rows"] = ServiceRows(t);
 
     ValueList sides;
     for (const SidePlacement& s : t.side_placements) sides.push_back(SidePlacementValue(s, t));

@@ -104,8 +104,6 @@ double DoctorateCredit(const Trainee& trainee) {
   return trainee.credits.swedish_doctorate && trainee.programme.kind != "BT" ? 6 : 0;
 }
 
-namespace {
-
 std::vector<RatedPeriod> ExtendingAbsences(const Trainee& trainee) {
   std::vector<RatedPeriod> out;
   for (const Absence& a : trainee.absences)
@@ -113,6 +111,35 @@ std::vector<RatedPeriod> ExtendingAbsences(const Trainee& trainee) {
       out.push_back({*a.period.start, *a.period.end, a.rate});
   return out;
 }
+
+std::vector<RatedPeriod> NetServiceParts(const RatedPeriod& period, const std::vector<RatedPeriod>& absences) {
+  const int64_t first = DaysFromCivil(period.first), last = DaysFromCivil(period.last);
+  std::vector<int64_t> cuts{first, last + 1};
+  for (const RatedPeriod& a : absences) {
+    int64_t from = std::max(first, DaysFromCivil(a.first)), to = std::min(last, DaysFromCivil(a.last));
+    if (from > to) continue;
+    cuts.push_back(from);
+    cuts.push_back(to + 1);
+  }
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  std::vector<RatedPeriod> parts;
+  for (size_t i = 0; i + 1 < cuts.size(); ++i) {
+    int64_t from = cuts[i], to = cuts[i + 1] - 1;
+    double rate = period.rate;
+    for (const RatedPeriod& a : absences)
+      if (DaysFromCivil(a.first) <= from && DaysFromCivil(a.last) >= to) rate -= a.rate;
+    rate = std::max(0.0, rate);
+    if (rate <= 0) continue;
+    if (!parts.empty() && parts.back().rate == rate && DaysFromCivil(parts.back().last) + 1 == from)
+      parts.back().last = CivilFromDays(to);
+    else
+      parts.push_back({CivilFromDays(from), CivilFromDays(to), rate});
+  }
+  return parts;
+}
+
+namespace {
 
 double ProgrammeRate(const Programme& p) { return p.rate > 0 ? p.rate : 100; }
 

@@ -39,6 +39,16 @@ double NetFullTimeMonths(const std::vector<RatedPeriod>& service,
                          const std::vector<RatedPeriod>& absences,
                          std::optional<Date> until = std::nullopt);
 
+// The absences of a record that extend the training (parental leave, sick leave, leave of
+// absence), with complete periods.
+std::vector<RatedPeriod> ExtendingAbsences(const Trainee& trainee);
+
+// One service period as the tjänsteförteckning lists it: split where absences begin or end,
+// each part at its net rate (the period's rate minus the absences on those days, at least 0);
+// adjacent parts at the same rate are joined and parts at 0 % are left out. So 2026-03-02 –
+// 2026-09-06 at 100 % with 20 % parental leave from 2026-03-02 is one part at 80 %.
+std::vector<RatedPeriod> NetServiceParts(const RatedPeriod& period, const std::vector<RatedPeriod>& absences);
+
 // Credited full-time months: prior supervised service after licensure (the stated months, else
 // the period at its rate; service before licensure is not credited) and a Swedish doctorate
 // (6 months; never for a BT-only programme).

@@ -218,3 +218,27 @@ TEST(ServiceTimeTest, UnrecordedBtBeforeStIsNoted) {
 
 }  // namespace
 }  // namespace stdok
+
+namespace stdok {
+namespace {
+
+TEST(ServiceTimeTest, NetServicePartsSplitAtAbsences) {
+  RatedPeriod placement{{2026, 3, 2}, {2026, 12, 31}, 100};
+  std::vector<RatedPeriod> absences{{{2026, 3, 2}, {2026, 9, 6}, 20},   // parental leave on Fridays
+                                    {{2026, 11, 1}, {2026, 11, 30}, 100}};  // a month off entirely
+  std::vector<RatedPeriod> parts = NetServiceParts(placement, absences);
+  ASSERT_EQ(parts.size(), 3u);
+  EXPECT_EQ(parts[0].first, (Date{2026, 3, 2}));
+  EXPECT_EQ(parts[0].last, (Date{2026, 9, 6}));
+  EXPECT_DOUBLE_EQ(parts[0].rate, 80);
+  EXPECT_EQ(parts[1].first, (Date{2026, 9, 7}));
+  EXPECT_EQ(parts[1].last, (Date{2026, 10, 31}));
+  EXPECT_DOUBLE_EQ(parts[1].rate, 100);
+  EXPECT_EQ(parts[2].first, (Date{2026, 12, 1}));  // November is left out
+  EXPECT_DOUBLE_EQ(parts[2].rate, 100);
+  // Without absences the period is one part.
+  EXPECT_EQ(NetServiceParts(placement, {}).size(), 1u);
+}
+
+}  // namespace
+}  // namespace stdok
