@@ -1,6 +1,7 @@
 #include "layout/flow_layout.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "layout/line_breaker.h"
@@ -10,6 +11,9 @@ namespace {
 
 constexpr double kMm = kPointsPerMm;
 
+// A run of lines is not split so that fewer than this many lines stand alone on a page.
+constexpr size_t kMinLinesPerPart = 2;
+
 class FlowLayout {
  public:
   FlowLayout(const TextMeasurer& m, const FlowStyle& s) : m_(m), s_(s) {
@@ -18,13 +22,10 @@ class FlowLayout {
   }
 
   LaidOutDocument Run(const Document& doc) {
-    for (size_t i = 0; i < doc.blocks.size(); ++i) {
-      const Block& b = doc.blocks[i];
-      if (b.keep_with_next && i + 1 < doc.blocks.size()) {
-        double needed = EstimateHeight(b) + std::min(EstimateHeight(doc.blocks[i + 1]), 60.0);
-        if (y_ - needed < s_.margin_bottom && !PageIsEmpty()) NewPage();
-      }
-      Place(b);
+    const std::vector<Block>& blocks = doc.blocks;
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      if (KeptWithNext(blocks, i)) KeepTogether(blocks, i);
+      Place(blocks[i]);
     }
     LaidOutDocument out;
     out.info = doc.info;
@@ -36,6 +37,7 @@ class FlowLayout {
  private:
   Page& page() { return pages_.back(); }
   double top() const { return kPageHeight - s_.margin_top; }
+  double BodyHeight() const { return top() - s_.margin_bottom; }
   bool PageIsEmpty() const { return y_ >= top() - 0.01; }
   void NewPage() {
     pages_.emplace_back();
@@ -45,6 +47,7 @@ class FlowLayout {
   void Need(double height) {
     if (y_ - height < s_.margin_bottom && !PageIsEmpty()) NewPage();
   }
+  bool Fits(double height) const { return y_ - height >= s_.margin_bottom - 0.01; }
   double LineHeight(double size) const { return size * s_.leading; }
 
   void Text(double x, double baseline, FontFace face, double size, std::string text) {
@@ -65,16 +68,74 @@ class FlowLayout {
     }
   }
 
-  double EstimateHeight(const Block& b) {
+  // ---- Keeping blocks together -------------------------------------------------------------
+
+  // Headings are kept with what follows; so is a short paragraph that introduces a signature
+  // block ("Vi är överens om ovanstående"), so that it never stands alone above a page break.
+  bool KeptWithNext(const std::vector<Block>& blocks, size_t i) {
+    if (i + 1 >= blocks.size()) return false;
+    const Block& b = blocks[i];
+    if (b.keep_with_next) return true;
+    if (b.kind == Block::Kind::kParagraph && blocks[i + 1].kind == Block::Kind::kSignatures)
+      return FullHeight(b) <= 5 * LineHeight(s_.body_size);
+    return false;
+  }
+
+  // Starts a new page unless block i, the blocks it is kept with, and the first part of the
+  // block that ends the chain fit on this page. A chain taller than a page keeps only block i
+  // with the start of the next one.
+  void KeepTogether(const std::vector<Block>& blocks, size_t i) {
+    if (PageIsEmpty()) return;
+    double needed = 0;
+    size_t j = i;
+    while (j < blocks.size() && blocks[j].kind != Block::Kind::kPageBreak &&
+           (KeptWithNext(blocks, j) || (j > i && blocks[j].kind == Block::Kind::kSpacer))) {
+      needed += FullHeight(blocks[j]);
+      ++j;
+    }
+    if (j < blocks.size()) needed += LeadHeight(blocks[j]);
+    if (needed > BodyHeight()) needed = FullHeight(blocks[i]) + LeadHeight(blocks[i + 1]);
+    if (!Fits(needed)) NewPage();
+  }
+
+  // The height a block takes when placed whole below other content on a page.
+  double FullHeight(const Block& b) {
     switch (b.kind) {
-      case Block::Kind::kHeading: return HeadingSize(b.heading.level) * 2.2;
-      case Block::Kind::kParagraph: return LineHeight(s_.body_size) * 2;
+      case Block::Kind::kHeading: return HeadingHeight(b.heading);
+      case Block::Kind::kParagraph: return ParagraphHeight(b.paragraph, false);
       case Block::Kind::kField:
-      case Block::Kind::kFieldRow: return FieldRowHeight(b.fields);
-      case Block::Kind::kTable: return LineHeight(s_.body_size) * 3;
-      default: return LineHeight(s_.body_size) * 2;
+      case Block::Kind::kFieldRow: return 3 * kMm + RowHeight(MeasureRow(b.fields));
+      case Block::Kind::kCheckboxes: return CheckboxesHeight(b.checkboxes);
+      case Block::Kind::kList: return ListHeight(b.list, false);
+      case Block::Kind::kTable: return TableHeight(b.table, false);
+      case Block::Kind::kSignatures: return SignaturesHeight(b.signatures);
+      case Block::Kind::kSpacer: return b.spacer.height_mm * kMm;
+      case Block::Kind::kPageBreak: return 0;
+    }
+    return 0;
+  }
+
+  // The least of a block that must share a page with what is kept with it: the whole block if
+  // it is never split, else its first lines (a table: its header and first row).
+  double LeadHeight(const Block& b) {
+    switch (b.kind) {
+      case Block::Kind::kParagraph: return ParagraphHeight(b.paragraph, true);
+      case Block::Kind::kField:
+      case Block::Kind::kFieldRow: {
+        auto geometry = MeasureRow(b.fields);
+        double height = RowHeight(geometry);
+        if (!RowSplits(height)) return 1 * kMm + height;
+        double label = 0;
+        for (const auto& g : geometry) label = std::max(label, g.label_lines.size() * LineHeight(s_.label_size));
+        return 1 * kMm + label + kMinLinesPerPart * LineHeight(s_.body_size) + 2 * (1.5 * kMm + 1);
+      }
+      case Block::Kind::kList: return ListHeight(b.list, true);
+      case Block::Kind::kTable: return TableHeight(b.table, true);
+      default: return FullHeight(b);
     }
   }
+
+  // ---- Headings and paragraphs -------------------------------------------------------------
 
   static double HeadingSize(int level) {
     switch (level) {
@@ -83,6 +144,15 @@ class FlowLayout {
       case 3: return 11;
       default: return 10.5;
     }
+  }
+  static FontFace HeadingFace(int level) { return level == 3 ? FontFace::kRegular : FontFace::kBold; }
+
+  double HeadingHeight(const Heading& h) {
+    double size = HeadingSize(h.level);
+    double before = h.level == 0 ? 0 : size * 0.8;
+    double after = h.level == 0 ? size * 0.3 : size * 0.25;
+    auto lines = BreakLines(h.text, content_width_, HeadingFace(h.level), size, m_);
+    return before + lines.size() * LineHeight(size) + after;
   }
 
   void Place(const Block& b) {
@@ -95,14 +165,14 @@ class FlowLayout {
       case Block::Kind::kList: PlaceList(b.list); break;
       case Block::Kind::kTable: PlaceTable(b.table); break;
       case Block::Kind::kSignatures: PlaceSignatures(b.signatures); break;
-      case Block::Kind::kSpacer: y_ -= b.spacer.height_mm * kMm; break;
+      case Block::Kind::kSpacer: y_ = std::max(y_ - b.spacer.height_mm * kMm, s_.margin_bottom); break;
       case Block::Kind::kPageBreak: if (!PageIsEmpty()) NewPage(); break;
     }
   }
 
   void PlaceHeading(const Heading& h) {
     double size = HeadingSize(h.level);
-    FontFace face = h.level == 3 ? FontFace::kRegular : FontFace::kBold;
+    FontFace face = HeadingFace(h.level);
     if (!PageIsEmpty()) y_ -= h.level == 0 ? 0 : size * 0.8;
     auto lines = BreakLines(h.text, content_width_, face, size, m_);
     FlowLines(lines, s_.margin_left, face, size);
@@ -113,27 +183,53 @@ class FlowLayout {
     return style == TextStyle::kBold || style == TextStyle::kSmallBold ? FontFace::kBold
                                                                        : FontFace::kRegular;
   }
+  double ParagraphSize(const Paragraph& p) const {
+    return p.style == TextStyle::kSmall || p.style == TextStyle::kSmallBold ? 8.5 : s_.body_size;
+  }
 
-  void PlaceParagraph(const Paragraph& p) {
-    double size = p.style == TextStyle::kSmall || p.style == TextStyle::kSmallBold ? 8.5 : s_.body_size;
-    FontFace face = FaceOf(p.style);
-    // "\n\n" separates paragraphs: keep a half line between them.
+  // "\n\n" separates paragraphs: the parts' lines, in order.
+  std::vector<std::vector<std::string>> ParagraphParts(const Paragraph& p) {
+    std::vector<std::vector<std::string>> parts;
     size_t start = 0;
     while (start <= p.text.size()) {
       size_t end = p.text.find("\n\n", start);
       if (end == std::string::npos) end = p.text.size();
-      auto lines = BreakLines(std::string_view(p.text).substr(start, end - start), content_width_, face, size, m_);
-      FlowLines(lines, s_.margin_left, face, size);
-      y_ -= size * 0.5;
+      parts.push_back(BreakLines(std::string_view(p.text).substr(start, end - start), content_width_,
+                                 FaceOf(p.style), ParagraphSize(p), m_));
       start = end + 2;
     }
+    return parts;
   }
+
+  double ParagraphHeight(const Paragraph& p, bool lead_only) {
+    double size = ParagraphSize(p);
+    double h = 0;
+    for (const auto& lines : ParagraphParts(p)) {
+      if (lead_only && lines.size() > kMinLinesPerPart) return h + kMinLinesPerPart * LineHeight(size);
+      h += lines.size() * LineHeight(size) + size * 0.5;
+      if (lead_only && !lines.empty()) return h;
+    }
+    return h;
+  }
+
+  void PlaceParagraph(const Paragraph& p) {
+    double size = ParagraphSize(p);
+    // Keep a half line between the parts.
+    for (const auto& lines : ParagraphParts(p)) {
+      FlowLines(lines, s_.margin_left, FaceOf(p.style), size);
+      y_ -= size * 0.5;
+    }
+  }
+
+  // ---- Fields ------------------------------------------------------------------------------
 
   struct FieldGeometry {
     std::vector<std::string> label_lines;
     std::vector<std::string> value_lines;
     double x = 0, width = 0, height = 0;
   };
+
+  double FieldInset(const Field& f) const { return f.boxed ? 1.5 * kMm : 0; }
 
   std::vector<FieldGeometry> MeasureRow(const FieldRow& row) {
     const double gap = 5 * kMm;
@@ -146,7 +242,7 @@ class FlowLayout {
       FieldGeometry g;
       g.x = x;
       g.width = available * (f.width > 0 ? f.width : 1) / total_weight;
-      double inset = f.boxed ? 1.5 * kMm : 0;
+      double inset = FieldInset(f);
       g.label_lines = BreakLines(f.label, g.width, FontFace::kRegular, s_.label_size, m_);
       g.value_lines = BreakLines(f.value, g.width - 2 * inset, FontFace::kRegular, s_.body_size, m_);
       double value_height = g.value_lines.empty()
@@ -154,46 +250,48 @@ class FlowLayout {
                                 : g.value_lines.size() * LineHeight(s_.body_size) + 2 * inset + 2;
       g.height = g.label_lines.size() * LineHeight(s_.label_size) + value_height;
       out.push_back(std::move(g));
-      x += g.width + gap;
+      x += out.back().width + gap;
     }
     return out;
   }
 
-  double FieldRowHeight(const FieldRow& row) {
+  static double RowHeight(const std::vector<FieldGeometry>& geometry) {
     double h = 0;
-    for (const auto& g : MeasureRow(row)) h = std::max(h, g.height);
-    return h + 2 * kMm;
+    for (const auto& g : geometry) h = std::max(h, g.height);
+    return h;
   }
 
+  // A row of fields taller than a third of the page body (a long free text, a large box to
+  // write in) is split across pages when it does not fit; a smaller one moves whole to the next
+  // page. A row taller than the page body always splits.
+  bool RowSplits(double height) const { return height > BodyHeight() / 3; }
+
   void PlaceFieldRow(const FieldRow& row) {
+    if (row.fields.empty()) return;
     auto geometry = MeasureRow(row);
-    double height = 0;
-    for (const auto& g : geometry) height = std::max(height, g.height);
-    // A field taller than a page (a very long free text) flows instead of being kept whole.
-    bool flows = height > top() - s_.margin_bottom - 20;
-    if (!flows) Need(height + 2 * kMm);
+    double height = RowHeight(geometry);
+    if (!Fits(1 * kMm + height)) {
+      if (RowSplits(height) || 1 * kMm + height > BodyHeight()) {
+        PlaceFieldRowInParts(row, geometry);
+        return;
+      }
+      NewPage();
+    }
     y_ -= 1 * kMm;
     double row_top = y_;
     double lowest = y_;
+    double lh = LineHeight(s_.body_size);
+    double lh_label = LineHeight(s_.label_size);
     for (size_t i = 0; i < geometry.size(); ++i) {
       const Field& f = row.fields[i];
       const FieldGeometry& g = geometry[i];
-      double lh_label = LineHeight(s_.label_size);
       double y = row_top;
-      if (flows) y_ = row_top;
       for (const auto& line : g.label_lines) {
         y -= lh_label;
         Text(g.x, y + lh_label * 0.25, FontFace::kRegular, s_.label_size, line);
       }
-      double inset = f.boxed ? 1.5 * kMm : 0;
+      double inset = FieldInset(f);
       double value_top = y;
-      if (flows) {
-        y_ = y - inset;
-        FlowLines(g.value_lines, g.x + inset, FontFace::kRegular, s_.body_size);
-        lowest = y_;
-        continue;
-      }
-      double lh = LineHeight(s_.body_size);
       if (g.value_lines.empty()) {
         y -= f.blank_height * kMm;
       } else {
@@ -204,30 +302,128 @@ class FlowLayout {
         }
         y -= inset + 1;
       }
-      if (f.boxed)
-        page().rectangles.push_back({g.x, y, g.width, value_top - y, 0.6});
-      else
-        Line(g.x, y, g.x + g.width, y, 0.4);
+      DrawFieldFrame(f, g, value_top, y);
       lowest = std::min(lowest, y);
     }
     y_ = lowest - 2 * kMm;
   }
 
-  void PlaceCheckboxes(const Checkboxes& c) {
-    const double box = 3.2 * kMm;
-    double lh = LineHeight(s_.body_size);
-    Need(lh * 2);
-    double x = s_.margin_left;
-    y_ -= lh;
-    if (!c.label.empty()) {
-      Text(x, y_ + lh * 0.25, FontFace::kRegular, s_.body_size, c.label);
-      x += m_.Width(c.label, FontFace::kRegular, s_.body_size) + 3 * kMm;
+  // The box (or the line under the value) of a field's value area from value_top down to bottom.
+  void DrawFieldFrame(const Field& f, const FieldGeometry& g, double value_top, double bottom) {
+    if (f.boxed)
+      page().rectangles.push_back({g.x, bottom, g.width, value_top - bottom, 0.6});
+    else
+      Line(g.x, bottom, g.x + g.width, bottom, 0.4);
+  }
+
+  // A row too tall for the rest of the page: each page gets a part of every field, with the
+  // field's box (or line) drawn around that part and the label repeated as "… (forts.)". An
+  // empty field's writing room is divided in lines like a text.
+  void PlaceFieldRowInParts(const FieldRow& row, const std::vector<FieldGeometry>& geometry) {
+    const double lh = LineHeight(s_.body_size);
+    const double lh_label = LineHeight(s_.label_size);
+    size_t total = 1;
+    double pad = 1;
+    for (size_t i = 0; i < geometry.size(); ++i) {
+      size_t units = geometry[i].value_lines.size();
+      if (units == 0)
+        units = static_cast<size_t>(std::max(1.0, std::ceil(row.fields[i].blank_height * kMm / lh - 0.01)));
+      total = std::max(total, units);
+      pad = std::max(pad, FieldInset(row.fields[i]) + 1);
     }
+    size_t done = 0;
+    bool fresh = PageIsEmpty();
+    while (done < total) {
+      std::vector<std::vector<std::string>> labels;
+      double label_height = 0;
+      for (size_t i = 0; i < geometry.size(); ++i) {
+        const Field& f = row.fields[i];
+        labels.push_back(done == 0 || f.label.empty()
+                             ? geometry[i].label_lines
+                             : BreakLines(f.label + " (forts.)", geometry[i].width, FontFace::kRegular,
+                                          s_.label_size, m_));
+        label_height = std::max(label_height, labels.back().size() * lh_label);
+      }
+      double room = y_ - s_.margin_bottom - 1 * kMm - label_height - 2 * pad;
+      size_t fit = room > 0 ? static_cast<size_t>(std::floor(room / lh + 1e-6)) : 0;
+      size_t remaining = total - done;
+      if (fit < std::min(remaining, kMinLinesPerPart) && !fresh) {
+        NewPage();
+        fresh = true;
+        continue;
+      }
+      size_t n = std::clamp<size_t>(fit, 1, remaining);
+      // No single line alone at the top of the next page.
+      if (n < remaining && remaining - n < kMinLinesPerPart && n > kMinLinesPerPart)
+        n -= kMinLinesPerPart - (remaining - n);
+      y_ -= 1 * kMm;
+      double row_top = y_;
+      double lowest = y_;
+      for (size_t i = 0; i < geometry.size(); ++i) {
+        const Field& f = row.fields[i];
+        const FieldGeometry& g = geometry[i];
+        double y = row_top;
+        for (const auto& line : labels[i]) {
+          y -= lh_label;
+          Text(g.x, y + lh_label * 0.25, FontFace::kRegular, s_.label_size, line);
+        }
+        double value_top = y;
+        y -= pad;
+        for (size_t k = done; k < done + n; ++k) {
+          y -= lh;
+          if (k < g.value_lines.size())
+            Text(g.x + FieldInset(f), y + lh * 0.25, FontFace::kRegular, s_.body_size, g.value_lines[k]);
+        }
+        y -= pad;
+        DrawFieldFrame(f, g, value_top, y);
+        lowest = std::min(lowest, y);
+      }
+      done += n;
+      y_ = lowest;
+      if (done < total) {
+        NewPage();
+        fresh = true;
+      }
+    }
+    y_ -= 2 * kMm;
+  }
+
+  // ---- Check boxes and lists ---------------------------------------------------------------
+
+  // Calls place(x, row) for each option's position; returns the number of rows.
+  template <typename F>
+  int CheckboxPositions(const Checkboxes& c, F place) {
+    const double box = 3.2 * kMm;
+    double x = s_.margin_left;
+    int row = 0;
+    if (!c.label.empty()) x += m_.Width(c.label, FontFace::kRegular, s_.body_size) + 3 * kMm;
     for (const CheckOption& o : c.options) {
       double w = box + 1.5 * kMm + m_.Width(o.text, FontFace::kRegular, s_.body_size) + 6 * kMm;
       if (x + w > s_.margin_left + content_width_ && x > s_.margin_left) {
         x = s_.margin_left;
-        Need(lh);
+        ++row;
+      }
+      place(o, x, row);
+      x += w;
+    }
+    return row + 1;
+  }
+
+  double CheckboxesHeight(const Checkboxes& c) {
+    int rows = CheckboxPositions(c, [](const CheckOption&, double, int) {});
+    return rows * LineHeight(s_.body_size) + 2 * kMm;
+  }
+
+  void PlaceCheckboxes(const Checkboxes& c) {
+    const double box = 3.2 * kMm;
+    double lh = LineHeight(s_.body_size);
+    Need(CheckboxesHeight(c) - 2 * kMm);
+    y_ -= lh;
+    if (!c.label.empty()) Text(s_.margin_left, y_ + lh * 0.25, FontFace::kRegular, s_.body_size, c.label);
+    int current_row = 0;
+    CheckboxPositions(c, [&](const CheckOption& o, double x, int row) {
+      if (row != current_row) {
+        current_row = row;
         y_ -= lh;
       }
       double by = y_ + lh * 0.25 - 0.5;
@@ -237,26 +433,45 @@ class FlowLayout {
         Line(x + 0.6, by + box - 0.6, x + box - 0.6, by + 0.6, 0.9);
       }
       Text(x + box + 1.5 * kMm, y_ + lh * 0.25, FontFace::kRegular, s_.body_size, o.text);
-      x += w;
-    }
+    });
     y_ -= 2 * kMm;
   }
 
+  static constexpr double kListIndent = 5 * kMm;
+
+  double ListHeight(const BulletList& list, bool lead_only) {
+    double lh = LineHeight(s_.body_size);
+    double h = 0;
+    for (const std::string& item : list.items) {
+      auto lines = BreakLines(item, content_width_ - kListIndent, FontFace::kRegular, s_.body_size, m_);
+      if (lead_only) return std::min(lines.size(), kMinLinesPerPart) * lh;
+      h += lines.size() * lh + 1;
+    }
+    return h + 2 * kMm;
+  }
+
   void PlaceList(const BulletList& list) {
-    const double indent = 5 * kMm;
     double lh = LineHeight(s_.body_size);
     for (const std::string& item : list.items) {
-      auto lines = BreakLines(item, content_width_ - indent, FontFace::kRegular, s_.body_size, m_);
+      auto lines = BreakLines(item, content_width_ - kListIndent, FontFace::kRegular, s_.body_size, m_);
+      // An item's first two lines stay together.
+      Need(std::min(lines.size(), kMinLinesPerPart) * lh);
       for (size_t i = 0; i < lines.size(); ++i) {
         Need(lh);
         y_ -= lh;
         if (i == 0) Text(s_.margin_left + 1.5 * kMm, y_ + lh * 0.25, FontFace::kRegular, s_.body_size, "•");
-        Text(s_.margin_left + indent, y_ + lh * 0.25, FontFace::kRegular, s_.body_size, lines[i]);
+        Text(s_.margin_left + kListIndent, y_ + lh * 0.25, FontFace::kRegular, s_.body_size, lines[i]);
       }
       y_ -= 1;
     }
     y_ -= 2 * kMm;
   }
+
+  // ---- Tables ------------------------------------------------------------------------------
+
+  static constexpr double kCellPad = 1.2 * kMm;
+  static constexpr double kHeaderSize = 8.5;
+  static constexpr double kCellSize = 9;
 
   std::vector<double> ColumnWidths(const Table& t) {
     double total = 0;
@@ -266,108 +481,221 @@ class FlowLayout {
     return widths;
   }
 
-  // Draws one table row; returns false without drawing if it does not fit on this page.
-  bool TableRow(const Table& t, const std::vector<double>& widths, const std::vector<std::string>& cells,
-                FontFace face, double size, bool must_place) {
-    const double pad = 1.2 * kMm;
-    double lh = LineHeight(size);
+  // Each cell's lines.
+  std::vector<std::vector<std::string>> WrapCells(const std::vector<double>& widths,
+                                                  const std::vector<std::string>& cells, FontFace face,
+                                                  double size) {
     std::vector<std::vector<std::string>> wrapped;
-    size_t max_lines = 1;
-    for (size_t c = 0; c < widths.size(); ++c) {
-      wrapped.push_back(BreakLines(c < cells.size() ? cells[c] : "", widths[c] - 2 * pad, face, size, m_));
-      max_lines = std::max(max_lines, wrapped.back().size());
-    }
-    double height = max_lines * lh + 2 * pad;
-    if (y_ - height < s_.margin_bottom && !must_place) return false;
+    for (size_t c = 0; c < widths.size(); ++c)
+      wrapped.push_back(BreakLines(c < cells.size() ? cells[c] : "", widths[c] - 2 * kCellPad, face, size, m_));
+    return wrapped;
+  }
+  static size_t LineCount(const std::vector<std::vector<std::string>>& wrapped) {
+    size_t n = 1;
+    for (const auto& cell : wrapped) n = std::max(n, cell.size());
+    return n;
+  }
+  double CellRowHeight(size_t lines, double size) const { return lines * LineHeight(size) + 2 * kCellPad; }
+
+  std::vector<std::string> Titles(const Table& t) {
+    std::vector<std::string> titles;
+    for (const auto& c : t.columns) titles.push_back(c.title);
+    return titles;
+  }
+  double HeaderHeight(const Table& t, const std::vector<double>& widths) {
+    return CellRowHeight(LineCount(WrapCells(widths, Titles(t), FontFace::kBold, kHeaderSize)), kHeaderSize);
+  }
+
+  // Draws lines [from, from + count) of every cell as one row, with a rule under it.
+  void DrawRowSlice(const Table& t, const std::vector<double>& widths,
+                    const std::vector<std::vector<std::string>>& wrapped, size_t from, size_t count,
+                    FontFace face, double size) {
+    double lh = LineHeight(size);
     double x = s_.margin_left;
     double row_top = y_;
     for (size_t c = 0; c < widths.size(); ++c) {
-      double y = row_top - pad;
-      for (const auto& line : wrapped[c]) {
+      double y = row_top - kCellPad;
+      for (size_t k = from; k < from + count && k < wrapped[c].size(); ++k) {
+        const std::string& line = wrapped[c][k];
         y -= lh;
-        double tx = x + pad;
+        double tx = x + kCellPad;
         Align align = t.columns[c].align;
         if (align != Align::kLeft) {
           double w = m_.Width(line, face, size);
-          tx = align == Align::kRight ? x + widths[c] - pad - w : x + (widths[c] - w) / 2;
+          tx = align == Align::kRight ? x + widths[c] - kCellPad - w : x + (widths[c] - w) / 2;
         }
         Text(tx, y + lh * 0.25, face, size, line);
       }
       x += widths[c];
     }
-    y_ = row_top - height;
+    y_ = row_top - CellRowHeight(count, size);
     Line(s_.margin_left, y_, s_.margin_left + content_width_, y_, face == FontFace::kBold ? 0.8 : 0.3);
-    return true;
   }
 
   void TableHeader(const Table& t, const std::vector<double>& widths) {
-    std::vector<std::string> titles;
-    for (const auto& c : t.columns) titles.push_back(c.title);
     Line(s_.margin_left, y_, s_.margin_left + content_width_, y_, 0.8);
-    TableRow(t, widths, titles, FontFace::kBold, 8.5, true);
+    auto wrapped = WrapCells(widths, Titles(t), FontFace::kBold, kHeaderSize);
+    DrawRowSlice(t, widths, wrapped, 0, LineCount(wrapped), FontFace::kBold, kHeaderSize);
+  }
+
+  void NewTablePage(const Table& t, const std::vector<double>& widths) {
+    NewPage();
+    TableHeader(t, widths);
+  }
+
+  // Places a row. A row that does not fit goes to the next page under a repeated header; a
+  // row taller than a page body is split line by line over as many pages as it needs.
+  void PlaceRow(const Table& t, const std::vector<double>& widths, const std::vector<std::string>& cells,
+                FontFace face, double size) {
+    auto wrapped = WrapCells(widths, cells, face, size);
+    size_t lines = LineCount(wrapped);
+    double height = CellRowHeight(lines, size);
+    if (Fits(height)) {
+      DrawRowSlice(t, widths, wrapped, 0, lines, face, size);
+      return;
+    }
+    if (height <= BodyHeight() - HeaderHeight(t, widths)) {
+      NewTablePage(t, widths);
+      DrawRowSlice(t, widths, wrapped, 0, lines, face, size);
+      return;
+    }
+    double lh = LineHeight(size);
+    size_t done = 0;
+    bool fresh = false;
+    while (done < lines) {
+      double room = y_ - s_.margin_bottom - 2 * kCellPad;
+      size_t fit = room > 0 ? static_cast<size_t>(std::floor(room / lh + 1e-6)) : 0;
+      size_t remaining = lines - done;
+      if (fit < std::min(remaining, kMinLinesPerPart) && !fresh) {
+        NewTablePage(t, widths);
+        fresh = true;
+        continue;
+      }
+      size_t n = std::clamp<size_t>(fit, 1, remaining);
+      if (n < remaining && remaining - n < kMinLinesPerPart && n > kMinLinesPerPart)
+        n -= kMinLinesPerPart - (remaining - n);
+      DrawRowSlice(t, widths, wrapped, done, n, face, size);
+      done += n;
+      if (done < lines) {
+        NewTablePage(t, widths);
+        fresh = true;
+      }
+    }
+  }
+
+  // The height of the table (lead_only: what must stand on the page where the table starts,
+  // its header and first row, or the first lines of a first row taller than a page).
+  double TableHeight(const Table& t, bool lead_only) {
+    if (t.columns.empty()) return 0;
+    auto widths = ColumnWidths(t);
+    double h = 1 * kMm + HeaderHeight(t, widths);
+    if (t.rows.empty()) {
+      if (!t.empty_text.empty()) h += LineHeight(s_.body_size) + 1 * kMm;
+    }
+    for (const auto& row : t.rows) {
+      double row_height = CellRowHeight(LineCount(WrapCells(widths, row, FontFace::kRegular, kCellSize)), kCellSize);
+      if (lead_only) {
+        double most = BodyHeight() - HeaderHeight(t, widths);
+        if (row_height > most) row_height = CellRowHeight(kMinLinesPerPart, kCellSize);
+        return h + row_height;
+      }
+      h += row_height;
+    }
+    if (!t.footer.empty())
+      h += CellRowHeight(LineCount(WrapCells(widths, t.footer, FontFace::kBold, kCellSize)), kCellSize);
+    return h + 3 * kMm;
   }
 
   void PlaceTable(const Table& t) {
     if (t.columns.empty()) return;
     auto widths = ColumnWidths(t);
-    double lh = LineHeight(s_.body_size);
-    Need(lh * 4);
+    // The header never stands alone: it starts a page with the first row (or its first lines).
+    Need(TableHeight(t, true));
     y_ -= 1 * kMm;
     TableHeader(t, widths);
     if (t.rows.empty() && !t.empty_text.empty()) {
-      Need(lh);
+      double lh = LineHeight(s_.body_size);
       y_ -= lh;
-      Text(s_.margin_left + 1.2 * kMm, y_ + lh * 0.25, FontFace::kRegular, s_.body_size, t.empty_text);
+      Text(s_.margin_left + kCellPad, y_ + lh * 0.25, FontFace::kRegular, s_.body_size, t.empty_text);
       y_ -= 1 * kMm;
     }
-    for (const auto& row : t.rows) {
-      if (!TableRow(t, widths, row, FontFace::kRegular, 9, false)) {
-        NewPage();
-        TableHeader(t, widths);
-        TableRow(t, widths, row, FontFace::kRegular, 9, true);
-      }
-    }
-    if (!t.footer.empty()) {
-      if (!TableRow(t, widths, t.footer, FontFace::kBold, 9, false)) {
-        NewPage();
-        TableHeader(t, widths);
-        TableRow(t, widths, t.footer, FontFace::kBold, 9, true);
-      }
-    }
+    for (const auto& row : t.rows) PlaceRow(t, widths, row, FontFace::kRegular, kCellSize);
+    if (!t.footer.empty()) PlaceRow(t, widths, t.footer, FontFace::kBold, kCellSize);
     y_ -= 3 * kMm;
   }
 
-  void PlaceSignatures(const SignatureBlock& block) {
-    const double column_gap = 12 * kMm;
-    double column_width = (content_width_ - column_gap) / 2;
-    double line_length = std::min(std::max(s_.signature_line_length, 60 * kMm), column_width);
-    const double sign_room = 14 * kMm;
-    double lh = LineHeight(s_.body_size);
-    double place_height = block.with_place_and_date ? lh + 8 * kMm : 0;
-    size_t rows = (block.signers.size() + 1) / 2;
-    double row_height = sign_room + lh + LineHeight(s_.label_size) + 4 * kMm;
-    double total = place_height + rows * row_height + 4 * kMm;
-    Need(total);  // the whole block on one page
-    y_ -= 4 * kMm;
-    if (block.with_place_and_date) {
-      FieldRow row;
-      row.fields.push_back({"Ort", block.place, 1, 7, false});
-      row.fields.push_back({"Datum", block.date, 1, 7, false});
-      PlaceFieldRow(row);
+  // ---- Signatures --------------------------------------------------------------------------
+
+  static constexpr double kSignColumnGap = 12 * kMm;
+  static constexpr double kSignRoom = 14 * kMm;  // room to sign above the line
+
+  double SignColumnWidth() const { return (content_width_ - kSignColumnGap) / 2; }
+  double SignLineLength() const {
+    return std::min(std::max(s_.signature_line_length, 60 * kMm), SignColumnWidth());
+  }
+
+  static FieldRow PlaceAndDate(const SignatureBlock& block) {
+    FieldRow row;
+    row.fields.push_back({"Ort", block.place, 1, 7, false});
+    row.fields.push_back({"Datum", block.date, 1, 7, false});
+    return row;
+  }
+
+  std::vector<std::string> SignerName(const Signer& signer) {
+    return BreakLines(signer.name.empty() ? std::string("Namnförtydligande:") : signer.name, SignLineLength(),
+                      FontFace::kRegular, s_.body_size, m_);
+  }
+  std::vector<std::string> SignerRole(const Signer& signer) {
+    return BreakLines(signer.role, SignLineLength(), FontFace::kRegular, s_.label_size, m_);
+  }
+
+  // Heights of the rows of two signers.
+  std::vector<double> SignerRowHeights(const SignatureBlock& block) {
+    std::vector<double> rows;
+    for (size_t i = 0; i < block.signers.size(); ++i) {
+      double text = SignerName(block.signers[i]).size() * LineHeight(s_.body_size) +
+                    std::max<size_t>(1, SignerRole(block.signers[i]).size()) * LineHeight(s_.label_size);
+      double h = kSignRoom + text + 4 * kMm;
+      if (i % 2 == 0) rows.push_back(h);
+      else rows.back() = std::max(rows.back(), h);
     }
+    return rows;
+  }
+
+  double SignaturesHeight(const SignatureBlock& block) {
+    double h = 4 * kMm;
+    if (block.with_place_and_date) h += 3 * kMm + RowHeight(MeasureRow(PlaceAndDate(block)));
+    for (double row : SignerRowHeights(block)) h += row;
+    return h;
+  }
+
+  void PlaceSignatures(const SignatureBlock& block) {
+    double lh = LineHeight(s_.body_size);
+    double lh_label = LineHeight(s_.label_size);
+    double line_length = SignLineLength();
+    Need(SignaturesHeight(block));  // the whole block on one page
+    y_ -= 4 * kMm;
+    if (block.with_place_and_date) PlaceFieldRow(PlaceAndDate(block));
+    std::vector<double> rows = SignerRowHeights(block);
     for (size_t i = 0; i < block.signers.size(); ++i) {
       const Signer& signer = block.signers[i];
       size_t column = i % 2;
-      if (column == 0 && i > 0) y_ -= row_height;
-      double x = s_.margin_left + column * (column_width + column_gap);
-      double line_y = y_ - sign_room;
+      if (column == 0 && i > 0) y_ -= rows[i / 2 - 1];
+      double x = s_.margin_left + column * (SignColumnWidth() + kSignColumnGap);
+      double line_y = y_ - kSignRoom;
       Line(x, line_y, x + line_length, line_y, 0.6);
-      Text(x, line_y - lh + lh * 0.25 + 1, FontFace::kRegular, s_.body_size,
-           signer.name.empty() ? std::string("Namnförtydligande: ") : signer.name);
-      Text(x, line_y - lh - LineHeight(s_.label_size) + 1, FontFace::kRegular, s_.label_size, signer.role);
-      page().widgets.push_back({UniqueFieldName(signer), x, line_y, line_length, sign_room - 2 * kMm});
+      double y = line_y + 1;
+      for (const std::string& line : SignerName(signer)) {
+        y -= lh;
+        Text(x, y + lh * 0.25, FontFace::kRegular, s_.body_size, line);
+      }
+      for (const std::string& line : SignerRole(signer)) {
+        y -= lh_label;
+        Text(x, y, FontFace::kRegular, s_.label_size, line);
+      }
+      page().widgets.push_back({UniqueFieldName(signer), x, line_y, line_length, kSignRoom - 2 * kMm});
     }
-    if (!block.signers.empty()) y_ -= row_height;
+    if (!rows.empty()) y_ -= rows.back();
   }
 
   std::string UniqueFieldName(const Signer& signer) {
