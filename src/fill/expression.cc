@@ -283,6 +283,22 @@ Value ApplyFilter(const std::string& name, const Value& input, const std::vector
     int decimals = args.empty() || !args[0].IsNumber() ? 2 : static_cast<int>(args[0].AsNumber());
     return Value(FormatDecimal(input.AsNumber(), decimals));
   }
+  if (name == "int") {
+    // A whole number as plain digits, never grouped: years, counts used as identifiers
+    // ("2019", not "2 019"). Text that is already a whole number (a profile value) passes.
+    if (input.IsNumber()) {
+      double v = std::round(input.AsNumber());
+      if (!std::isfinite(v) || std::fabs(v) > 9e15) return wrong("a whole number");
+      return Value(std::to_string(static_cast<long long>(v)));
+    }
+    if (input.IsString()) {
+      std::string s = input.AsString();
+      size_t digits = s.find_first_not_of("0123456789", s.empty() || s[0] != '-' ? 0 : 1);
+      if (s.empty()) return Value(s);
+      if (digits == std::string::npos && s != "-") return Value(s);
+    }
+    return wrong("a whole number");
+  }
   if (name == "upper" || name == "lower") {
     std::string s = input.ToText();
     for (char& c : s)

@@ -45,6 +45,32 @@ TEST(Expression, PathsAndFormats) {
   EXPECT_EQ(Eval("codes | count"), "2");
 }
 
+// Years and other whole numbers that name something are printed without digit grouping.
+TEST(Expression, IntPrintsPlainDigits) {
+  ValueMap person{{"training_year", 2019.0}, {"hours", 1.0}, {"weird", 12345678.0}, {"rounded", 2.6},
+                  {"negative", -1500.0}};
+  Value root(ValueMap{{"person", Value(person)}, {"profile", Value(ValueMap{{"after", "2008"}, {"text", "ett år"}})}});
+  Scope scope(&root);
+  auto eval = [&](const std::string& text, std::string* error) {
+    Expression e;
+    std::string parse_error;
+    if (!Expression::Parse(text, &e, &parse_error)) return "PARSE: " + parse_error;
+    return e.Evaluate(scope, error).ToText();
+  };
+  std::string error;
+  EXPECT_EQ(eval("person.training_year", &error), "2\u00a0019") << "a number alone is grouped";
+  EXPECT_EQ(eval("person.training_year | int", &error), "2019");
+  EXPECT_EQ(eval("person.hours | int", &error), "1");
+  EXPECT_EQ(eval("person.weird | int", &error), "12345678");
+  EXPECT_EQ(eval("person.rounded | int", &error), "3");
+  EXPECT_EQ(eval("person.negative | int", &error), "-1500");
+  EXPECT_EQ(eval("profile.after | int", &error), "2008");
+  EXPECT_EQ(eval("person.missing | int", &error), "");
+  EXPECT_TRUE(error.empty()) << error;
+  eval("profile.text | int", &error);
+  EXPECT_NE(error.find("filter 'int' needs a whole number"), std::string::npos) << error;
+}
+
 TEST(Expression, ListFilters) {
   ValueList rows{Value(ValueMap{{"kind", "akut"}, {"months", 3.5}}),
                  Value(ValueMap{{"kind", "primärvård"}, {"months", 4.0}}),
