@@ -590,7 +590,7 @@ class FlowLayout {
     auto widths = ColumnWidths(t);
     double h = 1 * kMm + HeaderHeight(t, widths);
     if (t.rows.empty()) {
-      if (!t.empty_text.empty()) h += LineHeight(s_.body_size) + 1 * kMm;
+      if (!t.empty_text.empty()) h += LineHeight(kCellSize) + 2 * kCellPad;
     }
     for (const auto& row : t.rows) {
       double row_height = CellRowHeight(LineCount(WrapCells(widths, row, FontFace::kRegular, kCellSize)), kCellSize);
@@ -614,10 +614,11 @@ class FlowLayout {
     y_ -= 1 * kMm;
     TableHeader(t, widths);
     if (t.rows.empty() && !t.empty_text.empty()) {
-      double lh = LineHeight(s_.body_size);
-      y_ -= lh;
-      Text(s_.margin_left + kCellPad, y_ + lh * 0.25, FontFace::kRegular, s_.body_size, t.empty_text);
-      y_ -= 1 * kMm;
+      // Set like a row's text, clear of the header's rule; no rule under it.
+      double lh = LineHeight(kCellSize);
+      y_ -= kCellPad + lh;
+      Text(s_.margin_left + kCellPad, y_ + lh * 0.25, FontFace::kRegular, kCellSize, t.empty_text);
+      y_ -= kCellPad;
     }
     for (const auto& row : t.rows) PlaceRow(t, widths, row, FontFace::kRegular, kCellSize);
     if (!t.footer.empty()) PlaceRow(t, widths, t.footer, FontFace::kBold, kCellSize);
