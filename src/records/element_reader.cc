@@ -2,8 +2,12 @@
 
 #include <cctype>
 #include <charconv>
+#include <cmath>
+#include <cstdio>
 #include <cstring>
+#include <map>
 
+#include "rules/personnummer.h"
 #include "text/unicode.h"
 
 namespace stdok {
@@ -16,7 +20,65 @@ std::string Trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
+std::string NumberText(double value) {
+  char buffer[48];
+  if (value == std::floor(value) && std::fabs(value) < 1e15)
+    std::snprintf(buffer, sizeof buffer, "%.0f", value);
+  else
+    std::snprintf(buffer, sizeof buffer, "%g", value);
+  return buffer;
+}
+
+// The element's path as findings name it: relative to its trainee (or to the file for what
+// is not inside a trainee), e.g. "side-placement/plan" or "education/licence".
+std::string PathOf(pugi::xml_node node) {
+  pugi::xml_node parent = node.parent();
+  std::string_view name = node.name();
+  if (name == "trainee" || name == "stdok-records" || !parent || parent.type() != pugi::node_element ||
+      std::string_view(parent.name()) == "trainee" || std::string_view(parent.name()) == "stdok-records")
+    return std::string(name);
+  return PathOf(parent) + "/" + std::string(name);
+}
+
 }  // namespace
+
+std::string ShownValue(const std::string& value) {
+  std::string out;
+  size_t i = 0;
+  while (i < value.size()) {
+    auto in_token = [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == '+'; };
+    if (!in_token(value[i])) {
+      out += value[i++];
+      continue;
+    }
+    size_t end = i;
+    while (end < value.size() && in_token(value[end])) ++end;
+    std::string token = value.substr(i, end - i);
+    std::string masked = MaskPersonalNumber(token);
+    out += masked == "****" ? token : masked;
+    i = end;
+  }
+  return out;
+}
+
+std::string FindControlCharacter(std::string_view utf8) {
+  for (size_t i = 0; i < utf8.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(utf8[i]);
+    unsigned code = 0x110000;
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      code = c;
+    } else if (c == 0xC2 && i + 1 < utf8.size()) {
+      unsigned char next = static_cast<unsigned char>(utf8[i + 1]);
+      if (next >= 0x80 && next <= 0x9F) code = next;  // U+0080..U+009F
+    }
+    if (code != 0x110000) {
+      char buffer[8];
+      std::snprintf(buffer, sizeof buffer, "U+%04X", code);
+      return buffer;
+    }
+  }
+  return "";
+}
 
 std::string NormalizeContentText(const std::string& raw) {
   std::string text = NormalizeNfc(raw);
@@ -50,7 +112,13 @@ ElementReader::ElementReader(pugi::xml_node node, ReadContext* context)
     : node_(node), context_(context) {}
 
 ElementReader::~ElementReader() {
+  std::set<std::string> seen;
   for (pugi::xml_attribute a = node_.first_attribute(); a; a = a.next_attribute()) {
+    if (!seen.insert(a.name()).second) {
+      Error(std::string("@") + a.name(), "records.duplicate-attribute",
+            std::string("attribute '") + a.name() + "' is given twice on <" + node_.name() + ">", a);
+      continue;
+    }
     if (read_attributes_.count(a.name())) continue;
     Error(std::string("@") + a.name(), "records.unknown-attribute",
           std::string("unknown attribute '") + a.name() + "' on <" + node_.name() + ">", a);
@@ -61,7 +129,7 @@ ElementReader::~ElementReader() {
       Diagnostic d;
       d.location = context_->source->Locate(c.offset_debug());
       d.trainee_id = context_->trainee_id;
-      d.field = c.name();
+      d.field = PathOf(c);
       d.rule = "records.unknown-element";
       d.message = std::string("unexpected element <") + c.name() + "> inside <" + node_.name() + ">";
       context_->diagnostics->push_back(std::move(d));
@@ -70,7 +138,7 @@ ElementReader::~ElementReader() {
       Diagnostic d;
       d.location = context_->source->Locate(c.value() - context_->buffer);
       d.trainee_id = context_->trainee_id;
-      d.field = node_.name();
+      d.field = PathOf(node_);
       d.rule = "records.unexpected-text";
       d.message = std::string("text is not expected directly inside <") + node_.name() + ">";
       context_->diagnostics->push_back(std::move(d));
@@ -90,12 +158,23 @@ SourceLocation ElementReader::AttributeLocation(pugi::xml_attribute attribute) c
   return context_->source->Locate(name_offset >= 0 ? name_offset : value_offset);
 }
 
+void ElementReader::ErrorAt(pugi::xml_node node, const std::string& field, const std::string& rule,
+                            const std::string& message) {
+  Diagnostic d;
+  d.location = context_->source->Locate(node.offset_debug());
+  d.trainee_id = context_->trainee_id;
+  d.field = field;
+  d.rule = rule;
+  d.message = message;
+  context_->diagnostics->push_back(std::move(d));
+}
+
 void ElementReader::Error(const std::string& field, const std::string& rule,
                           const std::string& message, pugi::xml_attribute attribute) {
   Diagnostic d;
   d.location = AttributeLocation(attribute);
   d.trainee_id = context_->trainee_id;
-  d.field = std::string(node_.name()) + (field.empty() ? "" : "/" + field);
+  d.field = PathOf(node_) + (field.empty() ? "" : "/" + field);
   d.rule = rule;
   d.message = message;
   context_->diagnostics->push_back(std::move(d));
@@ -111,6 +190,16 @@ std::string ElementReader::Text(const char* name, bool required) {
     return "";
   }
   std::string value = CollapseWhitespace(NormalizeNfc(a.value()));
+  if (std::string control = FindControlCharacter(a.value()); !control.empty()) {
+    Error(std::string("@") + name, "records.control-character",
+          std::string("attribute '") + name + "' holds the control character " + control +
+              ", which a records file must not contain",
+          a);
+    std::string clean;
+    for (char c : value)
+      if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) clean += c;
+    value = clean;  // C1 controls are left for the error to stop the record
+  }
   if (required && value.empty())
     Error(std::string("@") + name, "records.empty-attribute",
           std::string("attribute '") + name + "' must not be empty", a);
@@ -123,7 +212,7 @@ std::optional<Date> ElementReader::DateAttr(const char* name, bool required) {
   auto date = ParseIsoDate(text);
   if (!date)
     Error(std::string("@") + name, "records.date-invalid",
-          std::string("'") + text + "' is not a valid date (expected ÅÅÅÅ-MM-DD)",
+          std::string("'") + ShownValue(text) + "' is not a valid date (expected ÅÅÅÅ-MM-DD)",
           node_.attribute(name));
   return date;
 }
@@ -137,11 +226,11 @@ std::optional<double> ElementReader::Number(const char* name, double min, double
     if (c == ',') c = '.';
   double value = 0;
   auto [ptr, ec] = std::from_chars(normalized.data(), normalized.data() + normalized.size(), value);
-  if (ec != std::errc() || ptr != normalized.data() + normalized.size() || value < min ||
-      value > max) {
+  if (ec != std::errc() || ptr != normalized.data() + normalized.size() || !std::isfinite(value) ||
+      value < min || value > max) {
     Error(std::string("@") + name, "records.number-invalid",
-          std::string("'") + text + "' is not a number between " + std::to_string(int(min)) +
-              " and " + std::to_string(int(max)),
+          std::string("'") + ShownValue(text) + "' is not a number between " + NumberText(min) +
+              " and " + NumberText(max),
           node_.attribute(name));
     return std::nullopt;
   }
@@ -155,7 +244,7 @@ std::optional<int> ElementReader::Integer(const char* name, int min, int max, bo
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || ptr != text.data() + text.size() || value < min || value > max) {
     Error(std::string("@") + name, "records.integer-invalid",
-          std::string("'") + text + "' is not a whole number between " + std::to_string(min) +
+          std::string("'") + ShownValue(text) + "' is not a whole number between " + std::to_string(min) +
               " and " + std::to_string(max),
           node_.attribute(name));
     return std::nullopt;
@@ -169,12 +258,13 @@ bool ElementReader::Flag(const char* name, bool default_value) {
   if (text == "yes" || text == "true" || text == "ja") return true;
   if (text == "no" || text == "false" || text == "nej") return false;
   Error(std::string("@") + name, "records.flag-invalid",
-        std::string("'") + text + "' must be yes or no", node_.attribute(name));
+        std::string("'") + ShownValue(text) + "' must be yes or no", node_.attribute(name));
   return default_value;
 }
 
-std::vector<std::string> ElementReader::Codes(const char* name) {
-  std::string text = Text(name);
+std::vector<std::string> ElementReader::Codes(const char* name) { return SplitCodes(Text(name)); }
+
+std::vector<std::string> SplitCodes(const std::string& text) {
   std::vector<std::string> codes;
   std::string current;
   for (char c : text + " ") {
@@ -191,14 +281,44 @@ std::vector<std::string> ElementReader::Codes(const char* name) {
 std::string ElementReader::Content() {
   content_read_ = true;
   std::string raw;
-  for (pugi::xml_node c = node_.first_child(); c; c = c.next_sibling())
-    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) raw += c.value();
+  for (pugi::xml_node c = node_.first_child(); c; c = c.next_sibling()) {
+    if (c.type() != pugi::node_pcdata && c.type() != pugi::node_cdata) continue;
+    if (std::string control = FindControlCharacter(c.value()); !control.empty()) {
+      Diagnostic d;
+      d.location = context_->source->Locate(c.value() - context_->buffer);
+      d.trainee_id = context_->trainee_id;
+      d.field = PathOf(node_);
+      d.rule = "records.control-character";
+      d.message = std::string("the text of <") + node_.name() + "> holds the control character " +
+                  control + ", which a records file must not contain";
+      context_->diagnostics->push_back(std::move(d));
+      for (const char* p = c.value(); *p; ++p)
+        if (static_cast<unsigned char>(*p) >= 0x20 || *p == '\t' || *p == '\n' || *p == '\r') raw += *p;
+      continue;
+    }
+    raw += c.value();
+  }
   return NormalizeContentText(raw);
 }
 
-std::string ElementReader::ChildText(const char* name) {
+pugi::xml_node ElementReader::Single(const char* name) {
   allowed_children_.insert(name);
-  pugi::xml_node child = node_.child(name);
+  pugi::xml_node first = node_.child(name);
+  if (!first) return first;
+  int line = context_->source->Locate(first.offset_debug()).line;
+  for (pugi::xml_node extra = first.next_sibling(name); extra; extra = extra.next_sibling(name)) {
+    std::string parent = node_.name();
+    std::string field = parent == "trainee" ? std::string(name) : PathOf(node_) + "/" + name;
+    ErrorAt(extra, field, "records.duplicate-element",
+            std::string("<") + name + "> may appear only once in <" + parent +
+                ">; the first is on line " + std::to_string(line) +
+                ", so this one would be ignored: merge the two");
+  }
+  return first;
+}
+
+std::string ElementReader::ChildText(const char* name) {
+  pugi::xml_node child = Single(name);
   if (!child) return "";
   ElementReader reader(child, context_);
   return reader.Content();

@@ -39,15 +39,19 @@ class ElementReader {
   // Text attribute, NFC-normalized and trimmed; "" when absent. Required ones report absence.
   std::string Text(const char* name, bool required = false);
   std::optional<Date> DateAttr(const char* name, bool required = false);
+  // A finite number in [min, max] (decimal point or comma); NaN and infinities are refused.
   std::optional<double> Number(const char* name, double min, double max, bool required = false);
   std::optional<int> Integer(const char* name, int min, int max, bool required = false);
   bool Flag(const char* name, bool default_value);  // yes/no, true/false, ja/nej
-  std::vector<std::string> Codes(const char* name);  // space- or comma-separated list
+  std::vector<std::string> Codes(const char* name);  // space-, comma- or semicolon-separated list
 
   // The element's own text content (all text children), NFC-normalized; paragraphs kept.
   std::string Content();
-  // Text content of the single child element `name`, "" when absent.
+  // Text content of the single child element `name`, "" when absent (see Single).
   std::string ChildText(const char* name);
+  // The child element `name` that may occur once: the first one, or an empty node. Every
+  // further one is reported (records.duplicate-element) at its own location.
+  pugi::xml_node Single(const char* name);
 
   // Children with this name; marks the name as expected.
   std::vector<pugi::xml_node> Children(const char* name);
@@ -57,6 +61,9 @@ class ElementReader {
   void Error(const std::string& field, const std::string& rule, const std::string& message,
              pugi::xml_attribute attribute = {});
   SourceLocation AttributeLocation(pugi::xml_attribute attribute) const;
+  // A diagnostic about a child element (or this one), located at it.
+  void ErrorAt(pugi::xml_node node, const std::string& field, const std::string& rule,
+               const std::string& message);
 
  private:
   pugi::xml_node node_;
@@ -65,6 +72,17 @@ class ElementReader {
   std::set<std::string> allowed_children_;
   bool content_read_ = false;
 };
+
+// Splits a list of delmål codes (or ids) at spaces, commas and semicolons.
+std::vector<std::string> SplitCodes(const std::string& text);
+
+// A value as it may be quoted in a message: anything shaped like a personnummer is masked
+// ("19850312-****"), so that a number typed into the wrong attribute does not leak.
+std::string ShownValue(const std::string& value);
+
+// The first character that a records file must not hold in text (C0 controls other than tab,
+// line feed and carriage return, DEL, C1 controls), as "U+0001"; "" when there is none.
+std::string FindControlCharacter(std::string_view utf8);
 
 // Normalizes text read from XML: NFC, line ends to '\n', trailing spaces and common
 // indentation removed, runs of blank lines kept as paragraph breaks ("\n\n").

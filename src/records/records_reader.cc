@@ -1,6 +1,8 @@
 #include "records/records_reader.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <map>
 #include <memory>
 #include <set>
 
@@ -27,6 +29,43 @@ double Rate(ElementReader& r, const char* name = "rate") {
   return r.Number(name, 0, 100).value_or(100);
 }
 
+const char* PersonalNumberProblem(PersonalNumberError error) {
+  return error == PersonalNumberError::kCheckDigit ? "its check digit is wrong"
+         : error == PersonalNumberError::kDate     ? "its date does not exist"
+                                                   : "it is not 10 or 12 digits";
+}
+
+// Offset of the first byte that is not part of well-formed UTF-8 (no overlong forms, no
+// surrogates, nothing above U+10FFFF); npos when the text is all UTF-8.
+size_t FirstInvalidUtf8(std::string_view text) {
+  size_t i = 0;
+  const size_t n = text.size();
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+  auto cont = [&](size_t k) { return k < n && (byte(k) & 0xC0) == 0x80; };
+  while (i < n) {
+    unsigned char c = byte(i);
+    if (c < 0x80) {
+      ++i;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      if (!cont(i + 1)) return i;
+      i += 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      if (!cont(i + 1) || !cont(i + 2)) return i;
+      if (c == 0xE0 && byte(i + 1) < 0xA0) return i;   // overlong
+      if (c == 0xED && byte(i + 1) >= 0xA0) return i;  // surrogate
+      i += 3;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return i;
+      if (c == 0xF0 && byte(i + 1) < 0x90) return i;   // overlong
+      if (c == 0xF4 && byte(i + 1) >= 0x90) return i;  // above U+10FFFF
+      i += 4;
+    } else {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
 class TraineeReader {
  public:
   TraineeReader(ReadContext* context, Date today) : context_(context), today_(today) {}
@@ -38,23 +77,24 @@ class TraineeReader {
     t.id = r.Text("id", true);
     context_->trainee_id = t.id;
 
-    for (auto n : r.Children("name")) {
+    // Elements that belong once: a second one is an error, never silently preferred.
+    if (auto n = r.Single("name")) {
       ElementReader e(n, context_);
       t.given_name = e.Text("given", true);
       t.family_name = e.Text("family", true);
-    }
-    if (r.Children("name").empty())
+    } else {
       r.Error("name", "records.missing-element", "the trainee has no <name given=… family=…>");
-    for (auto n : r.Children("personnummer")) {
-      ElementReader e(n, context_);
+    }
+    pugi::xml_node personnummer = r.Single("personnummer");
+    if (personnummer) {
+      ElementReader e(personnummer, context_);
       t.personnummer = e.Content();
     }
-    for (auto n : r.Children("contact")) ReadContact(n, &t.contact);
-    for (auto n : r.Children("education")) ReadEducation(n, &t.education);
-    for (auto n : r.Children("programme")) ReadProgramme(n, &t.programme);
-    if (r.Children("programme").empty())
-      r.Error("programme", "records.missing-element", "the trainee has no <programme>");
-    for (auto n : r.Children("roles")) ReadRoles(n, &t.roles);
+    if (auto n = r.Single("contact")) ReadContact(n, &t.contact);
+    if (auto n = r.Single("education")) ReadEducation(n, &t.education);
+    if (auto n = r.Single("programme")) ReadProgramme(n, &t.programme);
+    else r.Error("programme", "records.missing-element", "the trainee has no <programme>");
+    if (auto n = r.Single("roles")) ReadRoles(n, &t.roles);
     for (auto n : r.Children("placement")) t.placements.push_back(ReadPlacement(n));
     for (auto n : r.Children("side-placement")) t.side_placements.push_back(ReadSide(n));
     for (auto n : r.Children("auskultation")) t.auskultationer.push_back(ReadAuskultation(n));
@@ -73,7 +113,7 @@ class TraineeReader {
     for (auto n : r.Children("delmal-certificate")) t.delmal_groups.push_back(ReadDelmalGroup(n));
     for (auto n : r.Children("assessment")) t.assessments.push_back(ReadAssessment(n));
     for (auto n : r.Children("action-plan")) t.action_plans.push_back(ReadActionPlan(n));
-    for (auto n : r.Children("contract")) ReadContract(n, &t.contract);
+    if (auto n = r.Single("contract")) ReadContract(n, &t.contract);
 
     if (!t.personnummer.empty()) {
       PersonalNumberError error = PersonalNumberError::kNone;
@@ -81,11 +121,9 @@ class TraineeReader {
       if (pn) {
         t.personnummer = pn->canonical;
       } else {
-        const char* why = error == PersonalNumberError::kCheckDigit ? "its check digit is wrong"
-                          : error == PersonalNumberError::kDate     ? "its date does not exist"
-                                                                    : "it is not 10 or 12 digits";
+        const char* why = PersonalNumberProblem(error);
         Diagnostic d;
-        d.location = context_->source->Locate(r.node().child("personnummer").offset_debug());
+        d.location = context_->source->Locate(personnummer.offset_debug());
         d.trainee_id = t.id;
         d.field = "personnummer";
         d.rule = "records.personnummer-invalid";
@@ -199,6 +237,15 @@ class TraineeReader {
       ElementReader pe(p, context_);
       SidePlan plan;
       plan.delmal = pe.Text("delmal", true);
+      // One plan per delmål (docs/records.md): the unit writes a plan for each code.
+      std::vector<std::string> codes = SplitCodes(plan.delmal);
+      if (!codes.empty()) plan.delmal = codes[0];  // the rules check the first; this is reported
+      if (codes.size() > 1) {
+        pe.Error("@delmal", "records.plan-one-delmal",
+                 "a <plan> is for one delmål, but delmal='" + pe.Text("delmal") + "' names " +
+                     std::to_string(codes.size()) + "; write one <plan> per delmål",
+                 p.attribute("delmal"));
+      }
       plan.text = pe.Content();
       s.plans.push_back(plan);
     }
@@ -208,7 +255,7 @@ class TraineeReader {
     s.absences_note = e.ChildText("absences");
     s.receiving_duties = e.ChildText("receiving-duties");
     s.trainee_evaluation = e.ChildText("trainee-evaluation");
-    for (auto c : e.Children("clinic-assessment")) {
+    if (auto c = e.Single("clinic-assessment")) {
       ElementReader ce(c, context_);
       s.assessment_instruments = ce.Text("instruments");
       s.clinic_assessment = ce.Content();
@@ -224,6 +271,9 @@ class TraineeReader {
     a.where = e.Where();
     a.unit_id = e.Text("unit");
     a.unit_name = e.Text("unit-name");
+    if (a.unit_id.empty() && a.unit_name.empty())
+      e.Error("@unit", "records.missing-attribute",
+              "an auskultation needs unit or unit-name (the certificate names the place)");
     a.period = ReadRange(e, true);
     a.supervisor = e.Text("supervisor");
     a.delmal = e.Codes("delmal");
@@ -410,7 +460,8 @@ DirectorContract ReadDirectorContract(pugi::xml_node n, ReadContext* context) {
   return c;
 }
 
-void ReadPeopleAndUnits(ElementReader& root, RecordsFile* file, ReadContext* context) {
+void ReadPeopleAndUnits(ElementReader& root, RecordsFile* file, const Date& today,
+                        ReadContext* context) {
   for (auto n : root.Children("unit")) {
     ElementReader e(n, context);
     Unit u;
@@ -438,6 +489,23 @@ void ReadPeopleAndUnits(ElementReader& root, RecordsFile* file, ReadContext* con
     p.email = e.Text("email");
     p.phone = e.Text("phone");
     p.personnummer = e.Text("personnummer");
+    if (!p.personnummer.empty()) {
+      PersonalNumberError error = PersonalNumberError::kNone;
+      if (auto pn = ParsePersonalNumber(p.personnummer, today, &error)) {
+        p.personnummer = pn->canonical;
+      } else {
+        e.Error("@personnummer", "records.personnummer-invalid",
+                "personnummer " + MaskPersonalNumber(p.personnummer) + " of <person id='" + p.id +
+                    "'> is invalid: " + PersonalNumberProblem(error) +
+                    "; it is left out of the documents",
+                n.attribute("personnummer"));
+        p.personnummer.clear();
+      }
+    }
+    if (!p.unit_id.empty() && !file->units.count(p.unit_id))
+      e.Error("@unit", "records.undefined-unit",
+              "'" + p.unit_id + "' is not a defined <unit> (person '" + p.id + "')",
+              n.attribute("unit"));
     p.supervisor_training_year = e.Integer("supervisor-training", 1950, 2199);
     if (!p.id.empty() && file->units.count(p.id))
       e.Error("@id", "records.duplicate-id", "id '" + p.id + "' is already a unit's id",
@@ -470,6 +538,15 @@ RecordsFile ReadRecords(const std::string& path, std::string_view text, const Da
     return file;
   }
   size_t bom = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  if (size_t bad = FirstInvalidUtf8(text); bad != std::string_view::npos) {
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
+    report(static_cast<std::ptrdiff_t>(bad), "records.encoding",
+           std::string("the file is not UTF-8: byte ") + byte +
+               " here is not part of a UTF-8 character (was it saved as Latin-1 or "
+               "Windows-1252?); save it as UTF-8");
+    return file;
+  }
 
   // Parse in place so that attribute and text pointers map back to file offsets.
   std::unique_ptr<char[]> buffer(new char[text.size() + 1]);
@@ -492,6 +569,16 @@ RecordsFile ReadRecords(const std::string& path, std::string_view text, const Da
     }
   }
   pugi::xml_node root = document.document_element();
+  for (pugi::xml_node n = root.next_sibling(); n; n = n.next_sibling()) {
+    // pugixml accepts more than one top-level element; XML does not, and a second
+    // <stdok-records> must not vanish silently.
+    if (n.type() == pugi::node_element) {
+      report(n.offset_debug() + bom, "records.root",
+             std::string("a records file has one root element; this second <") + n.name() +
+                 "> would be ignored");
+      return file;
+    }
+  }
   if (std::string_view(root.name()) != "stdok-records") {
     report(root.offset_debug() + bom, "records.root",
            std::string("the root element must be <stdok-records>, not <") + root.name() + ">");
@@ -510,26 +597,44 @@ RecordsFile ReadRecords(const std::string& path, std::string_view text, const Da
       r.Error("@version", "records.version", "records version '" + version + "' is not supported (1 is)",
               root.attribute("version"));
     r.Text("xmlns");
-    for (auto n : r.Children("region")) {
+    // An editor's schema association is allowed on the root (docs/records.md, The schema).
+    constexpr const char* kXsi = "http://www.w3.org/2001/XMLSchema-instance";
+    if (pugi::xml_attribute a = root.attribute("xmlns:xsi")) {
+      if (r.Text("xmlns:xsi") != kXsi)
+        r.Error("@xmlns:xsi", "records.namespace",
+                std::string("xmlns:xsi must be \"") + kXsi + "\"", a);
+    }
+    r.Text("xsi:noNamespaceSchemaLocation");
+    r.Text("xsi:schemaLocation");
+    if (auto n = r.Single("region")) {
       ElementReader e(n, &context);
       file.region.where = e.Where();
       file.region.id = e.Text("id", true);
       file.region.name = e.Text("name", true);
       file.region.issuing_unit = e.Text("issuing-unit");
     }
-    ReadPeopleAndUnits(r, &file, &context);
-    std::set<std::string> trainee_ids;
+    ReadPeopleAndUnits(r, &file, today, &context);
+    std::map<std::string, int> trainee_lines;  // id -> line of its first record
     for (auto n : r.Children("trainee")) {
       TraineeReader reader(&context, today);
       Trainee t = reader.Read(n);
       context.trainee_id.clear();
-      if (!t.id.empty() && !trainee_ids.insert(t.id).second) {
+      if (t.id.empty()) {
+        file.trainees.push_back(std::move(t));
+        continue;
+      }
+      auto [first, inserted] = trainee_lines.emplace(t.id, t.where.line);
+      if (!inserted) {
+        // The id is now an error of the record that came first as well (HasErrorsFor), so
+        // neither is made: which of the two is right cannot be known.
         Diagnostic d;
-        d.location = shifted.Locate(n.offset_debug());
+        d.location = shifted.Locate(n.attribute("id").value() - context.buffer - 4);  // id="
         d.trainee_id = t.id;
         d.field = "trainee/@id";
         d.rule = "records.duplicate-id";
-        d.message = "trainee id '" + t.id + "' is used twice; both records are skipped";
+        d.message = "trainee id '" + t.id + "' is already used by the record on line " +
+                    std::to_string(first->second) +
+                    "; trainee ids must be unique, so neither record is made";
         diagnostics->push_back(std::move(d));
         continue;
       }

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "records/element_reader.h"
+#include "records/source_text.h"
+
 namespace stdok {
 namespace {
 
@@ -129,6 +132,350 @@ TEST(RecordsReader, ReversedPeriodIsAnError) {
   ReadRecords("in.xml", Wrap(bad), kToday, &d);
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d[0].rule, "records.period-reversed");
+}
+
+
+// Replaces the first occurrence of `from` in `text` (which must be there) by `to`.
+std::string Replace(std::string text, const std::string& from, const std::string& to) {
+  size_t at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
+std::string Rules(const Diagnostics& d) {
+  std::string out;
+  for (const auto& x : d) out += x.ToString() + "\n";
+  return out;
+}
+
+// Every finding of the reader points at a place in the file.
+void ExpectLocated(const Diagnostics& d) {
+  for (const auto& x : d) {
+    EXPECT_EQ(x.location.file, "in.xml") << x.ToString();
+    EXPECT_GT(x.location.line, 0) << x.ToString();
+    EXPECT_GT(x.location.column, 0) << x.ToString();
+  }
+}
+
+TEST(RecordsReader, NumbersRejectNanAndInfinity) {
+  for (const char* value : {"nan", "NaN", "inf", "-inf", "infinity", "INF", "1e999"}) {
+    std::string bad = Replace(kGoodTrainee, "rate=\"75\" home", std::string("rate=\"") + value + "\" home");
+    Diagnostics d;
+    RecordsFile file = ReadRecords("in.xml", Wrap(bad), kToday, &d);
+    ASSERT_EQ(d.size(), 1u) << value << "\n" << Rules(d);
+    EXPECT_EQ(d[0].rule, "records.number-invalid");
+    EXPECT_EQ(d[0].trainee_id, "T-1");
+    EXPECT_EQ(d[0].field, "programme/@rate");
+    EXPECT_EQ(d[0].location.line, 9);
+    EXPECT_NE(d[0].message.find("between 0 and 100"), std::string::npos) << d[0].message;
+    EXPECT_EQ(file.trainees[0].programme.rate, 100);  // the default, never NaN
+  }
+}
+
+TEST(RecordsReader, NumberRangeIsPrintedInFull) {
+  const std::string contract =
+      "  <director-contract person=\"p1\" start=\"2025-01-01\" end=\"2027-12-31\" compensation=\"1e12\"/>\n";
+  Diagnostics d;
+  ReadRecords("in.xml", Wrap(contract), kToday, &d);
+  ASSERT_EQ(d.size(), 1u) << Rules(d);
+  EXPECT_NE(d[0].message.find("between 0 and 10000000"), std::string::npos) << d[0].message;
+}
+
+TEST(RecordsReader, PersonPersonnummerIsCheckedAndCanonicalized) {
+  auto read = [](const std::string& pn, Diagnostics* d) {
+    std::string text = Replace(Wrap(kGoodTrainee), "specialty=\"Internmedicin\"/>",
+                               "specialty=\"Internmedicin\" personnummer=\"" + pn + "\"/>");
+    return ReadRecords("in.xml", text, kToday, d);
+  };
+  {
+    Diagnostics d;
+    RecordsFile file = read("811218-9876", &d);  // 10 digits: century from the age
+    ASSERT_TRUE(d.empty()) << Rules(d);
+    EXPECT_EQ(file.people.at("p1").personnummer, "19811218-9876");
+  }
+  {
+    Diagnostics d;
+    RecordsFile file = read("199306621138", &d);  // samordningsnummer: day 02 + 60
+    ASSERT_TRUE(d.empty()) << Rules(d);
+    EXPECT_EQ(file.people.at("p1").personnummer, "19930662-1138");
+  }
+  for (const char* bad : {"19811218-9875", "19811232-9876", "19930692-1138", "1981-12-18"}) {
+    Diagnostics d;
+    RecordsFile file = read(bad, &d);
+    ASSERT_EQ(d.size(), 1u) << bad << "\n" << Rules(d);
+    EXPECT_EQ(d[0].rule, "records.personnummer-invalid");
+    EXPECT_EQ(d[0].field, "person/@personnummer");
+    EXPECT_EQ(d[0].location.line, 5);
+    EXPECT_EQ(d[0].location.column, 82);  // the attribute
+    EXPECT_NE(d[0].message.find("'p1'"), std::string::npos) << d[0].message;
+    EXPECT_EQ(d[0].message.find(std::string(bad).substr(std::string(bad).size() - 4)), std::string::npos)
+        << "the last four digits leaked: " << d[0].message;
+    EXPECT_EQ(file.people.at("p1").personnummer, "") << "an invalid number is never printed";
+  }
+  Diagnostics d;
+  read("19811218-9875", &d);
+  EXPECT_NE(d[0].message.find("19811218-****"), std::string::npos) << d[0].message;
+  EXPECT_NE(d[0].message.find("check digit"), std::string::npos) << d[0].message;
+}
+
+TEST(RecordsReader, TraineeSamordningsnummerIsAccepted) {
+  std::string t = Replace(kGoodTrainee, "19811218-9876", "9306621138");
+  Diagnostics d;
+  RecordsFile file = ReadRecords("in.xml", Wrap(t), kToday, &d);
+  ASSERT_TRUE(d.empty()) << Rules(d);
+  EXPECT_EQ(file.trainees[0].personnummer, "19930662-1138");
+}
+
+TEST(RecordsReader, PersonUnitMustBeDefined) {
+  std::string text = Replace(Wrap(kGoodTrainee), "specialty=\"Internmedicin\"/>",
+                             "specialty=\"Internmedicin\" unit=\"u9\"/>");
+  Diagnostics d;
+  ReadRecords("in.xml", text, kToday, &d);
+  ASSERT_EQ(d.size(), 1u) << Rules(d);
+  EXPECT_EQ(d[0].rule, "records.undefined-unit");
+  EXPECT_EQ(d[0].field, "person/@unit");
+  EXPECT_EQ(d[0].location.line, 5);
+  EXPECT_NE(d[0].message.find("'u9'"), std::string::npos);
+
+  Diagnostics ok;
+  ReadRecords("in.xml", Replace(Wrap(kGoodTrainee), "specialty=\"Internmedicin\"/>",
+                                "specialty=\"Internmedicin\" unit=\"u1\"/>"),
+              kToday, &ok);
+  EXPECT_TRUE(ok.empty()) << Rules(ok);
+}
+
+TEST(RecordsReader, AuskultationNeedsAPlace) {
+  std::string t = Replace(kGoodTrainee, "  </trainee>",
+                          "    <auskultation start=\"2025-03-03\" end=\"2025-03-07\">Hjärtmottagningen</auskultation>\n"
+                          "  </trainee>");
+  Diagnostics d;
+  ReadRecords("in.xml", Wrap(t), kToday, &d);
+  ASSERT_EQ(d.size(), 1u) << Rules(d);
+  EXPECT_EQ(d[0].rule, "records.missing-attribute");
+  EXPECT_EQ(d[0].trainee_id, "T-1");
+  EXPECT_EQ(d[0].field, "auskultation/@unit");
+  EXPECT_EQ(d[0].location.line, 12);
+
+  for (const char* place : {"unit=\"u1\" ", "unit-name=\"Karolinska\" "}) {
+    Diagnostics ok;
+    ReadRecords("in.xml", Wrap(Replace(t, "<auskultation ", std::string("<auskultation ") + place)), kToday, &ok);
+    EXPECT_TRUE(ok.empty()) << Rules(ok);
+  }
+}
+
+TEST(RecordsReader, ElementsThatBelongOnceAreNotSilentlyResolved) {
+  struct Case {
+    const char* extra;
+    const char* field;
+    int line;  // of the second one
+  };
+  const Case cases[] = {
+      {"    <programme kind=\"ST\" specialty=\"Kirurgi\" start=\"2024-09-01\"/>\n", "programme", 12},
+      {"    <name given=\"Eva\" family=\"Ek\"/>\n", "name", 12},
+      {"    <personnummer>19811218-9876</personnummer>\n", "personnummer", 12},
+      {"    <roles huvudhandledare=\"p1\"/>\n", "roles", 12},
+      {"    <contract place=\"Umeå\"/>\n    <contract place=\"Luleå\"/>\n", "contract", 13},
+      {"    <contact email=\"a@b.se\"/>\n    <contact email=\"c@d.se\"/>\n", "contact", 13},
+      {"    <education/>\n    <education/>\n", "education", 13},
+      {"    <side-placement unit=\"u1\" start=\"2025-09-01\"><expectations>A</expectations>"
+       "<expectations>B</expectations></side-placement>\n",
+       "side-placement/expectations", 12},
+      {"    <action-plan date=\"2025-05-05\"><background>A</background><background>B</background></action-plan>\n",
+       "action-plan/background", 12},
+      {"    <contract><other>A</other><other>B</other></contract>\n", "contract/other", 12},
+      {"    <scientific-work subject=\"S\"><activities>A</activities><activities>B</activities></scientific-work>\n",
+       "scientific-work/activities", 12},
+  };
+  for (const Case& c : cases) {
+    std::string t = Replace(kGoodTrainee, "  </trainee>", std::string(c.extra) + "  </trainee>");
+    Diagnostics d;
+    ReadRecords("in.xml", Wrap(t), kToday, &d);
+    ASSERT_EQ(d.size(), 1u) << c.field << "\n" << Rules(d);
+    EXPECT_EQ(d[0].rule, "records.duplicate-element") << c.field;
+    EXPECT_EQ(d[0].field, c.field);
+    EXPECT_EQ(d[0].trainee_id, "T-1");
+    EXPECT_EQ(d[0].location.line, c.line) << c.field;
+    EXPECT_GT(d[0].location.column, 0);
+    EXPECT_NE(d[0].message.find("only once"), std::string::npos) << d[0].message;
+  }
+  // The file's <region> too, and the first one is the one kept.
+  Diagnostics d;
+  RecordsFile file = ReadRecords(
+      "in.xml", Replace(Wrap(kGoodTrainee), "  <unit ", "  <region id=\"orebro\" name=\"Region Örebro\"/>\n  <unit "),
+      kToday, &d);
+  ASSERT_EQ(d.size(), 1u) << Rules(d);
+  EXPECT_EQ(d[0].field, "stdok-records/region");
+  EXPECT_EQ(d[0].location.line, 4);
+  EXPECT_TRUE(d[0].trainee_id.empty());
+  EXPECT_EQ(file.region.id, "vasternorrland");
+}
+
+TEST(RecordsReader, SchemaAttributesOnTheRootAreAccepted) {
+  const std::string root =
+      "<stdok-records version=\"1\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+      "    xsi:noNamespaceSchemaLocation=\"../schema/stdok-records.xsd\">";
+  Diagnostics d;
+  RecordsFile file = ReadRecords("in.xml", Replace(Wrap(kGoodTrainee), "<stdok-records version=\"1\">", root), kToday, &d);
+  EXPECT_TRUE(d.empty()) << Rules(d);
+  EXPECT_EQ(file.trainees.size(), 1u);
+
+  Diagnostics d2;
+  ReadRecords("in.xml",
+              Replace(Wrap(kGoodTrainee), "<stdok-records version=\"1\">",
+                      "<stdok-records version=\"1\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                      "xsi:schemaLocation=\"urn:x stdok-records.xsd\">"),
+              kToday, &d2);
+  EXPECT_TRUE(d2.empty()) << Rules(d2);
+
+  // Another xsi attribute, the wrong namespace, or xsi on another element stay errors.
+  Diagnostics d3;
+  ReadRecords("in.xml",
+              Replace(Replace(Wrap(kGoodTrainee), "<stdok-records version=\"1\">",
+                              "<stdok-records version=\"1\" xmlns:xsi=\"urn:wrong\" xsi:type=\"x\">"),
+                      "<trainee id", "<trainee xsi:noNamespaceSchemaLocation=\"a.xsd\" id"),
+              kToday, &d3);
+  ASSERT_EQ(d3.size(), 3u) << Rules(d3);
+  EXPECT_EQ(d3[0].rule, "records.namespace");
+  EXPECT_EQ(d3[1].field, "trainee/@xsi:noNamespaceSchemaLocation");
+  EXPECT_EQ(d3[1].rule, "records.unknown-attribute");
+  EXPECT_EQ(d3[2].field, "stdok-records/@xsi:type");  // reported when the root is done
+  EXPECT_EQ(d3[2].rule, "records.unknown-attribute");
+}
+
+TEST(RecordsReader, SidePlanIsForOneDelmal) {
+  auto side = [](const std::string& delmal) {
+    return Replace(kGoodTrainee, "  </trainee>",
+                   "    <side-placement unit=\"u1\" start=\"2025-09-01\">\n"
+                   "      <plan delmal=\"" + delmal + "\">Plan</plan>\n"
+                   "    </side-placement>\n  </trainee>");
+  };
+  Diagnostics d;
+  RecordsFile file = ReadRecords("in.xml", Wrap(side(" STc1, ")), kToday, &d);
+  ASSERT_TRUE(d.empty()) << Rules(d);
+  EXPECT_EQ(file.trainees[0].side_placements[0].plans[0].delmal, "STc1");
+
+  Diagnostics d2;
+  ReadRecords("in.xml", Wrap(side("STc1 STc2")), kToday, &d2);
+  ASSERT_EQ(d2.size(), 1u) << Rules(d2);
+  EXPECT_EQ(d2[0].rule, "records.plan-one-delmal");
+  EXPECT_EQ(d2[0].field, "side-placement/plan/@delmal");
+  EXPECT_EQ(d2[0].trainee_id, "T-1");
+  EXPECT_EQ(d2[0].location.line, 13);
+  EXPECT_NE(d2[0].message.find("one <plan> per delmål"), std::string::npos);
+}
+
+TEST(RecordsReader, DuplicateTraineeIdNamesBothRecords) {
+  Diagnostics d;
+  RecordsFile file = ReadRecords("in.xml", Wrap(std::string(kGoodTrainee) + kGoodTrainee), kToday, &d);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].field, "trainee/@id");
+  EXPECT_EQ(d[0].location.line, 13);
+  EXPECT_EQ(d[0].location.column, 12);
+  EXPECT_NE(d[0].message.find("already used by the record on line 6"), std::string::npos) << d[0].message;
+  EXPECT_NE(d[0].message.find("neither record is made"), std::string::npos) << d[0].message;
+  // The first record carries the error too, so the caller skips both.
+  ASSERT_EQ(file.trainees.size(), 1u);
+  EXPECT_TRUE(HasErrorsFor(d, file.trainees[0].id));
+}
+
+TEST(RecordsReader, ControlCharactersAreErrors) {
+  Diagnostics d;
+  ReadRecords("in.xml", Wrap(Replace(kGoodTrainee, "given=\"Åsa\"", "given=\"Å&#1;sa\"")), kToday, &d);
+  ASSERT_EQ(d.size(), 1u) << Rules(d);
+  EXPECT_EQ(d[0].rule, "records.control-character");
+  EXPECT_EQ(d[0].field, "name/@given");
+  EXPECT_EQ(d[0].trainee_id, "T-1");
+  EXPECT_EQ(d[0].location.line, 7);
+  EXPECT_NE(d[0].message.find("U+0001"), std::string::npos);
+
+  Diagnostics d2;
+  ReadRecords("in.xml", Wrap(Replace(kGoodTrainee, "Avdelning 5", std::string("Avdelning\x1B[2J 5"))), kToday, &d2);
+  ASSERT_EQ(d2.size(), 1u) << Rules(d2);
+  EXPECT_EQ(d2[0].rule, "records.control-character");
+  EXPECT_EQ(d2[0].field, "placement");
+  EXPECT_EQ(d2[0].location.line, 11);
+
+  Diagnostics d3;  // a C1 control (U+0085) is no better
+  ReadRecords("in.xml", Wrap(Replace(kGoodTrainee, "family=\"Öberg\"", "family=\"\xC2\x85Öberg\"")), kToday, &d3);
+  ASSERT_EQ(d3.size(), 1u) << Rules(d3);
+  EXPECT_NE(d3[0].message.find("U+0085"), std::string::npos);
+}
+
+TEST(RecordsReader, FileThatIsNotUtf8IsRefusedAtTheFirstBadByte) {
+  // "Öberg" in Latin-1 on line 7.
+  std::string latin1 = Wrap(Replace(kGoodTrainee, "family=\"Öberg\"", "family=\"\xD6" "berg\""));
+  Diagnostics d;
+  RecordsFile file = ReadRecords("in.xml", latin1, kToday, &d);
+  ASSERT_EQ(d.size(), 1u) << Rules(d);
+  EXPECT_EQ(d[0].rule, "records.encoding");
+  EXPECT_EQ(d[0].location.line, 7);
+  EXPECT_EQ(d[0].location.column, 31);
+  EXPECT_NE(d[0].message.find("0xD6"), std::string::npos);
+  EXPECT_TRUE(file.trainees.empty());
+  for (const char* bad : {"\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE2\x82"}) {  // overlong, surrogate, >U+10FFFF, cut
+    Diagnostics d2;
+    ReadRecords("in.xml", Wrap(Replace(kGoodTrainee, "Avdelning", std::string("Avd") + bad)), kToday, &d2);
+    ASSERT_EQ(d2.size(), 1u);
+    EXPECT_EQ(d2[0].rule, "records.encoding");
+  }
+}
+
+TEST(RecordsReader, SecondRootElementIsAnError) {
+  Diagnostics d;
+  RecordsFile file = ReadRecords("in.xml", Wrap(kGoodTrainee) + "<stdok-records/>\n", kToday, &d);
+  ASSERT_EQ(d.size(), 1u) << Rules(d);
+  EXPECT_EQ(d[0].rule, "records.root");
+  EXPECT_EQ(d[0].location.line, 14);
+  EXPECT_TRUE(file.trainees.empty());
+}
+
+TEST(RecordsReader, RepeatedAttributeIsAnError) {
+  Diagnostics d;
+  ReadRecords("in.xml", Wrap(Replace(kGoodTrainee, "given=\"Åsa\"", "given=\"Åsa\" given=\"Eva\"")), kToday, &d);
+  ASSERT_GE(d.size(), 1u);
+  ExpectLocated(d);
+  EXPECT_EQ(d[0].location.line, 7);
+}
+
+TEST(RecordsReader, ValuesShapedLikeAPersonnummerAreMaskedInMessages) {
+  Diagnostics d;
+  ReadRecords("in.xml", Wrap(Replace(kGoodTrainee, "end=\"2025-08-31\"", "end=\"198112189876\"")), kToday, &d);
+  ASSERT_EQ(d.size(), 1u) << Rules(d);
+  EXPECT_EQ(d[0].rule, "records.date-invalid");
+  EXPECT_EQ(d[0].message.find("9876"), std::string::npos) << d[0].message;
+  EXPECT_NE(d[0].message.find("19811218-****"), std::string::npos) << d[0].message;
+  EXPECT_EQ(ShownValue("2025-02-30"), "2025-02-30");
+}
+
+TEST(RecordsReader, EveryFindingIsLocatedAndNamesTheRecordAndField) {
+  std::string t = Replace(kGoodTrainee, "rate=\"75\" home", "rate=\"inf\" home");
+  t = Replace(t, "  </trainee>",
+              "    <auskultation start=\"2025-02-30\"/>\n    <programme kind=\"ST\" start=\"2024-01-01\"/>\n"
+              "    <placement unit=\"u1\" start=\"2024-01-01\" bt=\"kanske\"/>\n  </trainee>");
+  Diagnostics d;
+  ReadRecords("in.xml", Wrap(t), kToday, &d);
+  ASSERT_GE(d.size(), 4u) << Rules(d);
+  ExpectLocated(d);
+  for (const auto& x : d) {
+    EXPECT_EQ(x.trainee_id, "T-1") << x.ToString();
+    EXPECT_FALSE(x.field.empty()) << x.ToString();
+  }
+}
+
+TEST(SourceText, ColumnsOnOneVeryLongLineInAnyOrder) {
+  std::string line = "<a>";
+  for (int i = 0; i < 2000; ++i) line += "ö";  // two bytes, one column each
+  line += "x\nsecond";
+  SourceText source("f.xml", line);
+  const size_t x = line.find('x');
+  EXPECT_EQ(source.Locate(static_cast<std::ptrdiff_t>(x)).column, 2004);
+  EXPECT_EQ(source.Locate(3).column, 4);  // backwards after a later position
+  EXPECT_EQ(source.Locate(static_cast<std::ptrdiff_t>(x)).column, 2004);
+  EXPECT_EQ(source.Locate(5).column, 5);
+  SourceLocation second = source.Locate(static_cast<std::ptrdiff_t>(x + 3));
+  EXPECT_EQ(second.line, 2);
+  EXPECT_EQ(second.column, 2);
 }
 
 }  // namespace

@@ -17,9 +17,17 @@ SourceLocation SourceText::Locate(std::ptrdiff_t offset) const {
   size_t pos = std::min(static_cast<size_t>(offset), text_.size());
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), pos);
   size_t line_index = static_cast<size_t>(it - line_starts_.begin()) - 1;
+  size_t from = line_starts_[line_index];
   int column = 1;
-  for (size_t i = line_starts_[line_index]; i < pos; ++i)
+  if (line_index == cached_line_ && cached_pos_ >= from && cached_pos_ <= pos) {
+    from = cached_pos_;
+    column = cached_column_;
+  }
+  for (size_t i = from; i < pos; ++i)
     if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+  cached_line_ = line_index;
+  cached_pos_ = pos;
+  cached_column_ = column;
   loc.line = static_cast<int>(line_index) + 1;
   loc.column = column;
   return loc;
