@@ -531,10 +531,19 @@ RecordsFile ReadRecords(const std::string& path, std::string_view text, const Da
     diagnostics->push_back(std::move(d));
   };
 
-  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') ||
-                           (text[0] == '\xFE' && text[1] == '\xFF') ||
-                           (text.size() > 1 && (text[0] == '\0' || text[1] == '\0')))) {
+  // UTF-16 (and UTF-32) is recognized by its byte order mark, or by a NUL byte beside the
+  // first '<' of an unmarked file.
+  const bool utf16_bom = text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') ||
+                                              (text[0] == '\xFE' && text[1] == '\xFF'));
+  const bool utf16_unmarked = text.size() >= 2 && ((text[0] == '<' && text[1] == '\0') ||
+                                                   (text[0] == '\0' && text[1] == '<'));
+  if (utf16_bom || utf16_unmarked) {
     report(0, "records.encoding", "the file is UTF-16; save it as UTF-8");
+    return file;
+  }
+  if (size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    report(static_cast<std::ptrdiff_t>(nul), "records.encoding",
+           "the file holds a NUL byte here; a records file is UTF-8 text");
     return file;
   }
   size_t bom = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
@@ -563,7 +572,10 @@ RecordsFile ReadRecords(const std::string& path, std::string_view text, const Da
   }
   for (pugi::xml_node n = document.first_child(); n; n = n.next_sibling()) {
     if (n.type() == pugi::node_doctype) {
-      report(n.offset_debug() + bom, "records.doctype",
+      // pugixml's offset is inside the declaration; point at its "<!".
+      size_t at = text.rfind("<!", static_cast<size_t>(n.offset_debug()) + bom);
+      report(at == std::string_view::npos ? n.offset_debug() + bom : static_cast<std::ptrdiff_t>(at),
+             "records.doctype",
              "a DOCTYPE is not allowed in a records file (entities are not expanded)");
       return file;
     }

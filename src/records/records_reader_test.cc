@@ -94,6 +94,7 @@ TEST(RecordsReader, RejectsUtf16AndDoctype) {
   ASSERT_EQ(d2.size(), 1u);
   EXPECT_EQ(d2[0].rule, "records.doctype");
   EXPECT_EQ(d2[0].location.line, 2);
+  EXPECT_EQ(d2[0].location.column, 1);
 }
 
 TEST(RecordsReader, AcceptsBomAndNormalizesNfd) {
@@ -419,6 +420,24 @@ TEST(RecordsReader, FileThatIsNotUtf8IsRefusedAtTheFirstBadByte) {
     ASSERT_EQ(d2.size(), 1u);
     EXPECT_EQ(d2[0].rule, "records.encoding");
   }
+}
+
+TEST(RecordsReader, NulByteIsLocatedAndUnmarkedUtf16Recognized) {
+  std::string text = Wrap(Replace(kGoodTrainee, "Avdelning", std::string("Avd\0elning", 10)));
+  Diagnostics d;
+  RecordsFile file = ReadRecords("in.xml", text, kToday, &d);
+  ASSERT_EQ(d.size(), 1u) << Rules(d);
+  EXPECT_EQ(d[0].rule, "records.encoding");
+  EXPECT_EQ(d[0].location.line, 11);
+  EXPECT_NE(d[0].message.find("NUL"), std::string::npos);
+  EXPECT_TRUE(file.trainees.empty());
+
+  Diagnostics d2;  // UTF-16 LE without a byte order mark
+  ReadRecords("in.xml", std::string("<\0s\0t\0", 6), kToday, &d2);
+  ASSERT_EQ(d2.size(), 1u);
+  EXPECT_NE(d2[0].message.find("UTF-16"), std::string::npos);
+  EXPECT_EQ(d2[0].location.line, 1);
+  EXPECT_EQ(d2[0].location.column, 1);
 }
 
 TEST(RecordsReader, SecondRootElementIsAnError) {
