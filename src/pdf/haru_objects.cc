@@ -36,6 +36,10 @@ std::string XmlEscape(const std::string& text) {
   return out;
 }
 
+HPDF_STATUS WriteFlateFilter(HPDF_Dict, HPDF_Stream stream) {
+  return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
 }  // namespace
 
 bool AddSignatureFields(HPDF_Doc pdf, HPDF_Page page, const std::vector<SignatureWidget>& widgets,
@@ -131,18 +135,28 @@ bool AddMetadata(HPDF_Doc pdf, const std::string& xmp) {
   return ret == HPDF_OK;
 }
 
+HPDF_Dict AddFlateStream(HPDF_Doc pdf, const std::string& compressed) {
+  HPDF_Dict stream = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+  if (!stream) return nullptr;
+  // libharu copies the bytes as they are when its filter is NONE, and then drops any /Filter
+  // key from the dictionary (HPDF_Dict_Write): the key is written by the dictionary's own
+  // write hook instead, which runs after the entries.
+  stream->filter = HPDF_STREAM_FILTER_NONE;
+  stream->write_fn = WriteFlateFilter;
+  if (HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(compressed.data()),
+                        static_cast<HPDF_UINT>(compressed.size())) != HPDF_OK)
+    return nullptr;
+  return stream;
+}
+
 bool AddOutputIntent(HPDF_Doc pdf, const std::string& icc_bytes) {
   HPDF_MMgr mmgr = pdf->mmgr;
-  HPDF_Dict icc = HPDF_DictStream_New(mmgr, pdf->xref);
+  // The bytes come compressed already (once per run, not per document).
+  HPDF_Dict icc = AddFlateStream(pdf, icc_bytes);
   if (!icc) return false;
   HPDF_STATUS ret = HPDF_OK;
-  // The bytes come compressed already (once per run, not per document).
-  icc->filter = HPDF_STREAM_FILTER_NONE;
-  ret += HPDF_Dict_AddName(icc, "Filter", "FlateDecode");
   ret += HPDF_Dict_AddNumber(icc, "N", 3);
   ret += HPDF_Dict_AddName(icc, "Alternate", "DeviceRGB");
-  ret += HPDF_Stream_Write(icc->stream, reinterpret_cast<const HPDF_BYTE*>(icc_bytes.data()),
-                           static_cast<HPDF_UINT>(icc_bytes.size()));
   HPDF_Dict intent = HPDF_Dict_New(mmgr);
   if (!intent || HPDF_Xref_Add(pdf->xref, intent) != HPDF_OK) return false;
   ret += HPDF_Dict_AddName(intent, "Type", "OutputIntent");

@@ -28,6 +28,8 @@ struct XmpInfo {
 std::string BuildXmp(const XmpInfo& info);
 // Attaches the packet as the catalog's uncompressed /Metadata stream.
 bool AddMetadata(HPDF_Doc pdf, const std::string& xmp);
+// A new stream object holding `compressed` (zlib data) as it is, with /Filter /FlateDecode.
+HPDF_Dict AddFlateStream(HPDF_Doc pdf, const std::string& compressed);
 // Adds an sRGB /OutputIntents entry from the ICC profile, given zlib-compressed.
 bool AddOutputIntent(HPDF_Doc pdf, const std::string& icc_bytes);
 // Sets the trailer /ID to two copies of the first 16 bytes of `digest_hex` (hex).

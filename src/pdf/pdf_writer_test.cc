@@ -1,6 +1,7 @@
 #include "pdf/pdf_writer.h"
 
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include <fstream>
 #include <pugixml.hpp>
@@ -9,15 +10,42 @@
 namespace stdok {
 namespace {
 
+std::string ReadIcc() {
+  std::ifstream icc("/usr/share/color/icc/sRGB.icc", std::ios::binary);
+  std::stringstream s;
+  s << icc.rdbuf();
+  return s.str();
+}
+
+// The data of the first stream whose dictionary contains `key`, and that dictionary.
+bool FindStream(const std::string& pdf, const std::string& key, std::string* dict, std::string* data) {
+  size_t at = pdf.find(key);
+  if (at == std::string::npos) return false;
+  size_t open = pdf.rfind("<<", at), close = pdf.find(">>\nstream\r\n", at);
+  if (open == std::string::npos || close == std::string::npos) return false;
+  *dict = pdf.substr(open, close + 2 - open);
+  size_t begin = close + 11, end = pdf.find("\nendstream", begin);
+  if (end == std::string::npos) return false;
+  *data = pdf.substr(begin, end - begin);
+  return true;
+}
+
+std::string Inflate(const std::string& data) {
+  std::string out(1 << 20, '\0');
+  uLongf size = out.size();
+  if (uncompress(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(data.data()),
+                 data.size()) != Z_OK)
+    return "";
+  out.resize(size);
+  return out;
+}
+
 PdfOptions Options(bool pdfa) {
   PdfOptions o;
   o.fonts = {STDOK_SOURCE_DIR "/fonts/LiberationSans-Regular.ttf", STDOK_SOURCE_DIR "/fonts/LiberationSans-Bold.ttf"};
   o.creation_time = 1795000000;
   o.pdfa = pdfa;
-  std::ifstream icc("/usr/share/color/icc/sRGB.icc", std::ios::binary);
-  std::stringstream s;
-  s << icc.rdbuf();
-  o.icc_profile = DeflateIccProfile(s.str());
+  o.icc_profile = DeflateIccProfile(ReadIcc());
   o.document_key = "T-1/doc";
   return o;
 }
@@ -58,6 +86,24 @@ TEST(PdfWriter, XmpIsWellFormedAndEscaped) {
   EXPECT_EQ(bytes.substr(0, 8), "%PDF-1.4");
   EXPECT_NE(bytes.find("/OutputIntents"), std::string::npos);
   EXPECT_NE(bytes.find("/GTS_PDFA1"), std::string::npos);
+}
+
+// The output intent's profile is one FlateDecode stream that decodes to the ICC profile itself
+// (it once lost its /Filter: readers saw compressed bytes, "not an ICC profile").
+TEST(PdfWriter, OutputIntentProfileDecodesToTheIccProfile) {
+  std::string bytes, error;
+  ASSERT_TRUE(WritePdf(Doc("A", "x"), Options(true), &bytes, &error)) << error;
+  std::string dict, data;
+  ASSERT_TRUE(FindStream(bytes, "/Alternate /DeviceRGB", &dict, &data)) << bytes.substr(0, 2000);
+  EXPECT_NE(dict.find("/N 3"), std::string::npos) << dict;
+  size_t filter = dict.find("/Filter");
+  ASSERT_NE(filter, std::string::npos) << dict;
+  EXPECT_EQ(dict.find("/Filter", filter + 1), std::string::npos) << "one /Filter: " << dict;
+  EXPECT_NE(dict.find("/FlateDecode"), std::string::npos) << dict;
+  std::string icc = Inflate(data);
+  EXPECT_EQ(icc, ReadIcc());
+  ASSERT_GE(icc.size(), 40u);
+  EXPECT_EQ(icc.substr(36, 4), "acsp");  // the ICC signature
 }
 
 TEST(PdfWriter, DocumentIdIsRepeatableAndUniquePerDocument) {
