@@ -1,0 +1,152 @@
+#include "output/file_system.h"
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace stdok {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string TempDir() {
+  std::string pattern = (fs::temp_directory_path() / "stdok-fs-XXXXXX").string();
+  return mkdtemp(pattern.data());
+}
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<std::string> Names(const std::string& dir) {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// While alive, files this process writes cannot grow beyond `bytes`: write() fails with EFBIG
+// once the temporary file is created and partly written (SIGXFSZ ignored meanwhile).
+class FileSizeLimit {
+ public:
+  explicit FileSizeLimit(rlim_t bytes) {
+    getrlimit(RLIMIT_FSIZE, &saved_);
+    previous_handler_ = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit limit = saved_;
+    limit.rlim_cur = bytes;
+    setrlimit(RLIMIT_FSIZE, &limit);
+  }
+  ~FileSizeLimit() {
+    setrlimit(RLIMIT_FSIZE, &saved_);
+    std::signal(SIGXFSZ, previous_handler_);
+  }
+
+ private:
+  rlimit saved_{};
+  void (*previous_handler_)(int) = nullptr;
+};
+
+TEST(DiskFileSystem, MakeDirectoriesCreatesParentsAndAcceptsExisting) {
+  DiskFileSystem disk;
+  std::string root = TempDir();
+  std::string error;
+  EXPECT_TRUE(disk.MakeDirectories(root + "/a/b/c", &error)) << error;
+  EXPECT_TRUE(fs::is_directory(root + "/a/b/c"));
+  EXPECT_TRUE(disk.MakeDirectories(root + "/a/b/c", &error)) << error;
+  EXPECT_TRUE(disk.MakeDirectories(root + "/a/b/c/", &error)) << error;
+  fs::remove_all(root);
+}
+
+TEST(DiskFileSystem, MakeDirectoriesThroughAFileNamesThePathAndTheReason) {
+  DiskFileSystem disk;
+  std::string root = TempDir();
+  std::ofstream(root + "/file") << "x";
+  std::string error;
+  EXPECT_FALSE(disk.MakeDirectories(root + "/file", &error));
+  EXPECT_EQ(error, root + "/file: not a directory");
+  EXPECT_FALSE(disk.MakeDirectories(root + "/file/sub", &error));
+  EXPECT_EQ(error, root + "/file/sub: Not a directory");
+  fs::remove_all(root);
+}
+
+TEST(DiskFileSystem, WriteAtomicallyReplacesAndLeavesNoTemporaryFile) {
+  DiskFileSystem disk;
+  std::string root = TempDir();
+  std::string error;
+  ASSERT_TRUE(disk.WriteAtomically(root + "/doc.pdf", "first", &error)) << error;
+  ASSERT_TRUE(disk.WriteAtomically(root + "/doc.pdf", "second version", &error)) << error;
+  EXPECT_EQ(Slurp(root + "/doc.pdf"), "second version");
+  EXPECT_EQ(Names(root), std::vector<std::string>{"doc.pdf"});
+  std::string bytes;
+  ASSERT_TRUE(disk.ReadFile(root + "/doc.pdf", &bytes, &error)) << error;
+  EXPECT_EQ(bytes, "second version");
+  ASSERT_TRUE(disk.WriteAtomically(root + "/empty.pdf", "", &error)) << error;
+  EXPECT_EQ(fs::file_size(root + "/empty.pdf"), 0u);
+  fs::remove_all(root);
+}
+
+TEST(DiskFileSystem, AWriteCutOffAfterTheTemporaryFileKeepsThePreviousFile) {
+  DiskFileSystem disk;
+  std::string root = TempDir();
+  std::string error;
+  const std::string previous(1000, 'a');
+  ASSERT_TRUE(disk.WriteAtomically(root + "/doc.pdf", previous, &error)) << error;
+  bool ok;
+  {
+    FileSizeLimit limit(4096);
+    ok = disk.WriteAtomically(root + "/doc.pdf", std::string(100000, 'b'), &error);
+  }
+  EXPECT_FALSE(ok);
+  EXPECT_EQ(error, root + "/doc.pdf: File too large");
+  EXPECT_EQ(Slurp(root + "/doc.pdf"), previous);
+  EXPECT_EQ(Names(root), std::vector<std::string>{"doc.pdf"}) << "the temporary file was left";
+  fs::remove_all(root);
+}
+
+TEST(DiskFileSystem, WriteIntoAMissingFolderFailsWithThePath) {
+  DiskFileSystem disk;
+  std::string root = TempDir();
+  std::string error;
+  EXPECT_FALSE(disk.WriteAtomically(root + "/missing/doc.pdf", "x", &error));
+  EXPECT_EQ(error, root + "/missing/doc.pdf: No such file or directory");
+  fs::remove_all(root);
+}
+
+TEST(DiskFileSystem, ReadFileErrorsNameThePathAndTheReason) {
+  DiskFileSystem disk;
+  std::string root = TempDir();
+  std::string bytes, error;
+  EXPECT_FALSE(disk.ReadFile(root + "/none.xml", &bytes, &error));
+  EXPECT_EQ(error, root + "/none.xml: No such file or directory");
+  EXPECT_FALSE(disk.ReadFile(root, &bytes, &error));
+  EXPECT_EQ(error, root + ": Is a directory");
+  fs::remove_all(root);
+}
+
+TEST(DiskFileSystem, ReadOnlyFolderRefusesWritesAndFolders) {
+  if (geteuid() == 0) GTEST_SKIP() << "running as root: permissions do not apply";
+  DiskFileSystem disk;
+  std::string root = TempDir();
+  std::string error;
+  ASSERT_EQ(chmod(root.c_str(), 0555), 0);
+  EXPECT_FALSE(disk.MakeDirectories(root + "/out", &error));
+  EXPECT_EQ(error, root + "/out: Permission denied");
+  EXPECT_FALSE(disk.WriteAtomically(root + "/doc.pdf", "x", &error));
+  EXPECT_EQ(error, root + "/doc.pdf: Permission denied");
+  chmod(root.c_str(), 0755);
+  EXPECT_TRUE(Names(root).empty());
+  fs::remove_all(root);
+}
+
+}  // namespace
+}  // namespace stdok

@@ -1,0 +1,312 @@
+// I/O failures while rendering, injected through the FileSystem interface and on the real
+// disk: each is reported with the path and the errno text, the other documents are still
+// written, the exit code follows ExitCode(), and no partial or temporary file is left.
+#include <gtest/gtest.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <set>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app/render_job.h"
+#include "output/file_system.h"
+#include "test_support.h"
+
+namespace stdok::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+const char* kRecords =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<stdok-records version=\"1\">\n"
+    "  <region id=\"vasternorrland\" name=\"Region Västernorrland\"/>\n"
+    "  <unit id=\"med\" name=\"Medicinkliniken, Sundsvalls sjukhus\"/>\n"
+    "  <person id=\"anna\" given-name=\"Anna\" family-name=\"Lindqvist\" title=\"Överläkare\" "
+    "specialty=\"Internmedicin\" unit=\"med\" supervisor-training=\"2019\"/>\n"
+    "  <person id=\"bo\" given-name=\"Bo\" family-name=\"Ek\" title=\"Verksamhetschef\" unit=\"med\"/>\n"
+    "  <trainee id=\"T-1\">\n"
+    "    <name given=\"Åsa\" family=\"Öberg\"/>\n"
+    "    <programme kind=\"ST\" specialty=\"Internmedicin\" start=\"2024-09-01\" home-unit=\"med\"/>\n"
+    "    <roles huvudhandledare=\"anna\" verksamhetschef=\"bo\"/>\n"
+    "    <contract date=\"2024-10-01\" place=\"Sundsvall\"/>\n"
+    "  </trainee>\n"
+    "  <trainee id=\"T-2\">\n"
+    "    <name given=\"Łukasz\" family=\"Żółkiewski\"/>\n"
+    "    <programme kind=\"ST\" specialty=\"Internmedicin\" start=\"2024-09-01\" home-unit=\"med\"/>\n"
+    "    <roles huvudhandledare=\"anna\" verksamhetschef=\"bo\"/>\n"
+    "    <contract date=\"2024-10-01\" place=\"Sundsvall\"/>\n"
+    "  </trainee>\n"
+    "</stdok-records>\n";
+
+// What the two trainees make with --pack contracts.
+const std::set<std::string> kDocuments = {
+    "asa-oberg/huvudhandledarkontrakt.pdf",         "asa-oberg/iup.pdf",
+    "asa-oberg/st-kontrakt.pdf",                    "lukasz-zolkiewski/huvudhandledarkontrakt.pdf",
+    "lukasz-zolkiewski/iup.pdf",                    "lukasz-zolkiewski/st-kontrakt.pdf",
+};
+
+// The real disk, except for the paths told to fail. A write told to fail writes nothing (as
+// DiskFileSystem promises); `cut_path` is written for real, but cut off by the file size limit
+// after the temporary file has been created.
+class FaultyDisk : public FileSystem {
+ public:
+  std::map<std::string, int> fail_write;  // path -> errno
+  std::map<std::string, int> fail_mkdir;  // path -> errno
+  std::string cut_path;
+
+  bool MakeDirectories(const std::string& path, std::string* error) override {
+    if (auto it = fail_mkdir.find(path); it != fail_mkdir.end()) {
+      *error = path + ": " + std::strerror(it->second);
+      return false;
+    }
+    return disk_.MakeDirectories(path, error);
+  }
+  bool WriteAtomically(const std::string& path, std::string_view bytes, std::string* error) override {
+    if (auto it = fail_write.find(path); it != fail_write.end()) {
+      *error = path + ": " + std::strerror(it->second);
+      return false;
+    }
+    if (path == cut_path) {
+      std::lock_guard<std::mutex> lock(mutex_);  // the limit is per process
+      rlimit saved{}, limit{};
+      getrlimit(RLIMIT_FSIZE, &saved);
+      limit = saved;
+      limit.rlim_cur = 512;
+      auto handler = std::signal(SIGXFSZ, SIG_IGN);
+      setrlimit(RLIMIT_FSIZE, &limit);
+      bool ok = disk_.WriteAtomically(path, bytes, error);
+      setrlimit(RLIMIT_FSIZE, &saved);
+      std::signal(SIGXFSZ, handler);
+      return ok;
+    }
+    return disk_.WriteAtomically(path, bytes, error);
+  }
+  bool ReadFile(const std::string& path, std::string* bytes, std::string* error) override {
+    return disk_.ReadFile(path, bytes, error);
+  }
+
+ private:
+  DiskFileSystem disk_;
+  std::mutex mutex_;
+};
+
+struct Fixture {
+  std::string root = MakeTempDir();
+  std::string input = root + "/records.xml";
+  std::string out = root + "/out";
+
+  Fixture() { WriteText(input, kRecords); }
+  ~Fixture() {
+    fs::permissions(root, fs::perms::owner_all, fs::perm_options::add);
+    if (!::testing::Test::HasFailure()) fs::remove_all(root);
+  }
+
+  RenderOptions Options() const {
+    RenderOptions o;
+    o.input = input;
+    o.output_dir = out;
+    o.templates_dir = SourceDir() + "/templates";
+    o.forms_dir = SourceDir() + "/forms";
+    o.fonts_dir = SourceDir() + "/fonts";
+    o.pack = Pack::kContracts;
+    o.jobs = 2;
+    o.today = Date{2026, 11, 22};
+    o.creation_time = 1795000000;
+    o.quiet = true;
+    return o;
+  }
+
+  // Every file below OUT, relative; fails on any temporary file left behind.
+  std::set<std::string> Files() const {
+    std::set<std::string> files;
+    if (!fs::exists(out)) return files;
+    for (const auto& e : fs::recursive_directory_iterator(out)) {
+      if (!e.is_regular_file()) continue;
+      std::string relative = fs::relative(e.path(), out).string();
+      EXPECT_EQ(relative.find(".tmp-"), std::string::npos) << "temporary file left: " << relative;
+      files.insert(relative);
+    }
+    return files;
+  }
+};
+
+std::string Dump(const Diagnostics& diagnostics) {
+  std::string out;
+  for (const auto& d : diagnostics) out += d.ToString() + "\n";
+  return out;
+}
+
+// The error diagnostic about `path`; fails when there is none.
+const Diagnostic* ErrorAbout(const Diagnostics& diagnostics, const std::string& path) {
+  for (const auto& d : diagnostics)
+    if (d.severity == Severity::kError && d.location.file == path) return &d;
+  ADD_FAILURE() << "no error about " << path << "\n" << Dump(diagnostics);
+  return nullptr;
+}
+
+std::set<std::string> Without(std::set<std::string> all, const std::set<std::string>& gone) {
+  for (const auto& g : gone) all.erase(g);
+  return all;
+}
+
+const ManifestEntry* EntryFor(const RenderSummary& summary, const std::string& trainee, const std::string& doc) {
+  for (const auto& e : summary.entries)
+    if (e.trainee_id == trainee && e.doc_id == doc) return &e;
+  return nullptr;
+}
+
+TEST(FsFailure, DiskFullOnOneDocumentFailsOnlyThatDocument) {
+  Fixture f;
+  FaultyDisk disk;
+  const std::string path = f.out + "/asa-oberg/st-kontrakt.pdf";
+  disk.fail_write[path] = ENOSPC;
+  Diagnostics diagnostics;
+  RenderSummary summary = RunRender(f.Options(), &disk, &diagnostics);
+  EXPECT_EQ(summary.written, 5);
+  EXPECT_EQ(summary.failed, 1);
+  EXPECT_FALSE(summary.io_error);
+  EXPECT_EQ(ExitCode(summary), 1);
+  if (const Diagnostic* d = ErrorAbout(diagnostics, path)) {
+    EXPECT_EQ(d->message, path + ": No space left on device");
+    EXPECT_EQ(d->trainee_id, "T-1");
+  }
+  std::set<std::string> expected = Without(kDocuments, {"asa-oberg/st-kontrakt.pdf"});
+  expected.insert({"manifest.json", "manifest.csv"});
+  EXPECT_EQ(f.Files(), expected);
+  const ManifestEntry* entry = EntryFor(summary, "T-1", "st-kontrakt");
+  ASSERT_NE(entry, nullptr);
+  EXPECT_EQ(entry->status, "failed");
+  EXPECT_EQ(entry->file, "");
+  EXPECT_NE(entry->reason.find("No space left on device"), std::string::npos);
+  EXPECT_NE(ReadText(f.out + "/manifest.json").find("No space left on device"), std::string::npos);
+}
+
+TEST(FsFailure, PermissionDeniedOnATraineeFolderFailsThatTraineesDocuments) {
+  Fixture f;
+  FaultyDisk disk;
+  const std::string folder = f.out + "/lukasz-zolkiewski";
+  disk.fail_mkdir[folder] = EACCES;
+  Diagnostics diagnostics;
+  RenderSummary summary = RunRender(f.Options(), &disk, &diagnostics);
+  EXPECT_EQ(summary.written, 3);
+  EXPECT_EQ(summary.failed, 3);
+  EXPECT_EQ(ExitCode(summary), 1);
+  int reported = 0;
+  for (const auto& d : diagnostics) {
+    if (d.severity != Severity::kError) continue;
+    ++reported;
+    EXPECT_EQ(d.location.file.rfind(folder + "/", 0), 0u) << d.ToString();
+    EXPECT_EQ(d.message, folder + ": Permission denied") << d.ToString();
+    EXPECT_EQ(d.trainee_id, "T-2");
+  }
+  EXPECT_EQ(reported, 3) << Dump(diagnostics);
+  std::set<std::string> expected = {"asa-oberg/huvudhandledarkontrakt.pdf", "asa-oberg/iup.pdf",
+                                    "asa-oberg/st-kontrakt.pdf", "manifest.json", "manifest.csv"};
+  EXPECT_EQ(f.Files(), expected);
+}
+
+TEST(FsFailure, OutputFolderThatCannotBeMadeIsAnIoError) {
+  Fixture f;
+  FaultyDisk disk;
+  disk.fail_mkdir[f.out] = EACCES;
+  Diagnostics diagnostics;
+  RenderSummary summary = RunRender(f.Options(), &disk, &diagnostics);
+  EXPECT_TRUE(summary.io_error);
+  EXPECT_EQ(summary.written, 0);
+  EXPECT_EQ(ExitCode(summary), 2);
+  if (const Diagnostic* d = ErrorAbout(diagnostics, f.out)) {
+    EXPECT_EQ(d->message, "cannot create the output folder: " + f.out + ": Permission denied");
+  }
+  EXPECT_FALSE(fs::exists(f.out));
+}
+
+TEST(FsFailure, ManifestThatCannotBeWrittenIsAnIoErrorAfterTheDocuments) {
+  Fixture f;
+  FaultyDisk disk;
+  disk.fail_write[f.out + "/manifest.json"] = ENOSPC;
+  Diagnostics diagnostics;
+  RenderSummary summary = RunRender(f.Options(), &disk, &diagnostics);
+  EXPECT_EQ(summary.written, 6);
+  EXPECT_TRUE(summary.io_error);
+  EXPECT_EQ(ExitCode(summary), 2);
+  if (const Diagnostic* d = ErrorAbout(diagnostics, f.out)) {
+    EXPECT_EQ(d->message, "cannot write the manifest: " + f.out + "/manifest.json: No space left on device");
+  }
+  EXPECT_EQ(f.Files(), kDocuments);  // and no manifest.csv claiming a complete run either
+}
+
+TEST(FsFailure, OutputFolderInAReadOnlyDirectoryOnDisk) {
+  if (geteuid() == 0) GTEST_SKIP() << "running as root: permissions do not apply";
+  Fixture f;
+  const std::string locked = f.root + "/locked";
+  fs::create_directory(locked);
+  fs::permissions(locked, fs::perms::owner_read | fs::perms::owner_exec);
+  RenderOptions options = f.Options();
+  options.output_dir = locked + "/out";
+  DiskFileSystem disk;
+  Diagnostics diagnostics;
+  RenderSummary summary = RunRender(options, &disk, &diagnostics);
+  fs::permissions(locked, fs::perms::owner_all);
+  EXPECT_EQ(ExitCode(summary), 2);
+  if (const Diagnostic* d = ErrorAbout(diagnostics, options.output_dir)) {
+    EXPECT_EQ(d->message, "cannot create the output folder: " + options.output_dir + ": Permission denied");
+  }
+  EXPECT_TRUE(fs::is_empty(locked));
+}
+
+TEST(FsFailure, OutputFolderBelowAFileOnDisk) {  // runs as root too
+  Fixture f;
+  WriteText(f.root + "/plain-file", "x");
+  RenderOptions options = f.Options();
+  options.output_dir = f.root + "/plain-file/out";
+  DiskFileSystem disk;
+  Diagnostics diagnostics;
+  RenderSummary summary = RunRender(options, &disk, &diagnostics);
+  EXPECT_EQ(ExitCode(summary), 2);
+  if (const Diagnostic* d = ErrorAbout(diagnostics, options.output_dir)) {
+    EXPECT_EQ(d->message, "cannot create the output folder: " + options.output_dir + ": Not a directory");
+  }
+  EXPECT_EQ(ReadText(f.root + "/plain-file"), "x");
+}
+
+TEST(FsFailure, InterruptedRewriteLeavesThePreviousFileIntact) {
+  Fixture f;
+  DiskFileSystem disk;
+  Diagnostics first_run;
+  RenderOptions options = f.Options();
+  RenderSummary first = RunRender(options, &disk, &first_run);
+  ASSERT_EQ(ExitCode(first), 0) << Dump(first_run);
+  const std::string path = f.out + "/asa-oberg/st-kontrakt.pdf";
+  const std::string previous = ReadText(path);
+  ASSERT_GT(previous.size(), 512u);
+
+  // The second run's documents differ (another creation time), and the write of one is cut
+  // off after its temporary file has been created and partly written.
+  options.creation_time = 1795086400;
+  options.jobs = 1;
+  FaultyDisk faulty;
+  faulty.cut_path = path;
+  Diagnostics diagnostics;
+  RenderSummary summary = RunRender(options, &faulty, &diagnostics);
+  EXPECT_EQ(summary.written, 5);
+  EXPECT_EQ(summary.failed, 1);
+  EXPECT_EQ(ExitCode(summary), 1);
+  if (const Diagnostic* d = ErrorAbout(diagnostics, path)) {
+    EXPECT_EQ(d->message, path + ": File too large");
+  }
+  EXPECT_EQ(ReadText(path), previous) << "the previous version must survive";
+  std::set<std::string> expected = kDocuments;
+  expected.insert({"manifest.json", "manifest.csv"});
+  EXPECT_EQ(f.Files(), expected);  // no temporary file beside it
+  EXPECT_NE(ReadText(f.out + "/asa-oberg/iup.pdf"), std::string()) << "the others were rewritten";
+}
+
+}  // namespace
+}  // namespace stdok::testing
