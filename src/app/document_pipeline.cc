@@ -44,7 +44,7 @@ bool LayOutWork(const WorkItem& work, const RenderSetup& setup, LaidOutDocument*
 bool WriteWork(const WorkItem& work, const LaidOutDocument& pages, const RenderOptions& options,
                const RenderSetup& setup, std::string* bytes, std::string* error) {
   PdfOptions pdf;
-  pdf.fonts = setup.fonts.files();
+  pdf.fonts = setup.fonts.pdf_fonts();
   pdf.creation_time = options.creation_time;
   pdf.producer = std::string("stdok ") + STDOK_VERSION;
   pdf.signature_fields = options.signature_fields.value_or(pages.info.signature_fields);

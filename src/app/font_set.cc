@@ -1,28 +1,28 @@
 #include "app/font_set.h"
 
-#include "text/unicode.h"
+#include <unicode/utf8.h>
 
 namespace stdok {
 
 bool FontSet::Load(const std::string& dir, FileSystem* fs, std::string* error) {
-  files_.regular = dir + "/LiberationSans-Regular.ttf";
-  files_.bold = dir + "/LiberationSans-Bold.ttf";
-  files_.latin1_regular = dir + "/LiberationSans-Latin1-Regular.ttf";
-  files_.latin1_bold = dir + "/LiberationSans-Latin1-Bold.ttf";
-  for (std::string* optional : {&files_.latin1_regular, &files_.latin1_bold}) {
-    std::string ignored, why;
-    if (!fs->ReadFile(*optional, &ignored, &why)) optional->clear();  // fall back to the full set
-  }
-  for (auto [path, metrics] : {std::pair{&files_.regular, &regular_}, std::pair{&files_.bold, &bold_}}) {
-    std::string bytes, why;
-    if (!fs->ReadFile(*path, &bytes, &why)) {
+  std::string bytes[2];
+  const std::string paths[2] = {dir + "/LiberationSans-Regular.ttf", dir + "/LiberationSans-Bold.ttf"};
+  FontMetrics* metrics[2] = {&regular_, &bold_};
+  for (int i = 0; i < 2; ++i) {
+    std::string why;
+    if (!fs->ReadFile(paths[i], &bytes[i], &why)) {
       *error = why;
       return false;
     }
-    if (!FontMetrics::Parse(bytes, metrics, &why)) {
-      *error = *path + ": " + why;
+    if (!FontMetrics::Parse(bytes[i], metrics[i], &why)) {
+      *error = paths[i] + ": " + why;
       return false;
     }
+  }
+  std::string why;
+  if (!LoadPdfFonts(std::move(bytes[0]), std::move(bytes[1]), &pdf_fonts_, &why)) {
+    *error = dir + ": " + why;
+    return false;
   }
   return true;
 }
@@ -32,9 +32,14 @@ double FontSet::Width(std::string_view text, FontFace face, double size) const {
 }
 
 bool FontSet::Covers(std::string_view text) const {
-  for (char32_t c : ToCodepoints(text)) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) c = 0xFFFD;
     if (c == '\n' || c == '\t') continue;
-    if (!regular_.HasGlyph(c) || !bold_.HasGlyph(c)) return false;
+    if (!regular_.HasGlyph(static_cast<char32_t>(c)) || !bold_.HasGlyph(static_cast<char32_t>(c))) return false;
   }
   return true;
 }

@@ -1,4 +1,5 @@
-// The fonts a run uses: paths for the PDF writer and parsed metrics for layout.
+// The fonts a run uses: parsed metrics for layout and the font programs for the PDF writer,
+// each file read once per run.
 #pragma once
 
 #include <string>
@@ -12,17 +13,15 @@ namespace stdok {
 
 class FontSet : public TextMeasurer {
  public:
-  // Loads DIR/LiberationSans-{Regular,Bold}.ttf (metrics and the full font programs) and
-  // notes DIR/LiberationSans-Latin1-{Regular,Bold}.ttf, the smaller programs for documents
-  // whose text is all Windows-1252, when they exist.
+  // Loads DIR/LiberationSans-{Regular,Bold}.ttf: metrics and the programs to embed.
   bool Load(const std::string& dir, FileSystem* fs, std::string* error);
   double Width(std::string_view text, FontFace face, double size) const override;
-  const FontFiles& files() const { return files_; }
+  const PdfFonts& pdf_fonts() const { return pdf_fonts_; }
   // Whether both faces have a glyph for every character of `text`.
   bool Covers(std::string_view text) const;
 
  private:
-  FontFiles files_;
+  PdfFonts pdf_fonts_;
   FontMetrics regular_;
   FontMetrics bold_;
 };

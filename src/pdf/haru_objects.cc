@@ -1,14 +1,16 @@
 #include "pdf/haru_objects.h"
 
 #include <hpdf_doc.h>
-#include <hpdf_font.h>
-#include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
+#include <hpdf_pages.h>
+
+#include <cmath>
 #include <cstdio>
-#include <map>
-#include <mutex>
+
+#include "text/codepage.h"
+#include "text/unicode.h"
 
 namespace stdok::haru {
 namespace {
@@ -43,7 +45,7 @@ HPDF_STATUS WriteFlateFilter(HPDF_Dict, HPDF_Stream stream) {
 }  // namespace
 
 bool AddSignatureFields(HPDF_Doc pdf, HPDF_Page page, const std::vector<SignatureWidget>& widgets,
-                        std::vector<HPDF_Dict>* all_fields) {
+                        std::vector<HPDF_Dict>* all_fields, std::vector<EmptyAppearance>* appearances) {
   if (widgets.empty()) return true;
   HPDF_MMgr mmgr = pdf->mmgr;
   HPDF_Array annots = HPDF_Array_New(mmgr);
@@ -60,11 +62,18 @@ bool AddSignatureFields(HPDF_Doc pdf, HPDF_Page page, const std::vector<Signatur
     ret += HPDF_Dict_AddNumber(field, "F", 4);  // Print
     ret += HPDF_Dict_Add(field, "P", page);
     // An empty appearance: a form XObject with nothing in it.
-    HPDF_Dict appearance = HPDF_DictStream_New(mmgr, pdf->xref);
-    if (!appearance) return false;
-    ret += HPDF_Dict_AddName(appearance, "Type", "XObject");
-    ret += HPDF_Dict_AddName(appearance, "Subtype", "Form");
-    ret += HPDF_Dict_Add(appearance, "BBox", Rect(mmgr, 0, 0, w.w, w.h));
+    long key_w = std::lround(w.w * 100), key_h = std::lround(w.h * 100);
+    HPDF_Dict appearance = nullptr;
+    for (const EmptyAppearance& a : *appearances)
+      if (a.w == key_w && a.h == key_h) appearance = a.stream;
+    if (!appearance) {
+      appearance = HPDF_DictStream_New(mmgr, pdf->xref);
+      if (!appearance) return false;
+      ret += HPDF_Dict_AddName(appearance, "Type", "XObject");
+      ret += HPDF_Dict_AddName(appearance, "Subtype", "Form");
+      ret += HPDF_Dict_Add(appearance, "BBox", Rect(mmgr, 0, 0, w.w, w.h));
+      appearances->push_back({key_w, key_h, appearance});
+    }
     HPDF_Dict ap = HPDF_Dict_New(mmgr);
     ret += HPDF_Dict_Add(ap, "N", appearance);
     ret += HPDF_Dict_Add(field, "AP", ap);
@@ -92,33 +101,33 @@ std::string BuildXmp(const XmpInfo& info) {
   std::string x;
   x += "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n";
   x += "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n";
-  x += " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n";
-  x += "  <rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n";
-  x += "   <dc:format>application/pdf</dc:format>\n";
+  x += "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n";
+  x += "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n";
+  x += "<dc:format>application/pdf</dc:format>\n";
   if (!info.title.empty())
-    x += "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + XmlEscape(info.title) +
+    x += "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + XmlEscape(info.title) +
          "</rdf:li></rdf:Alt></dc:title>\n";
   if (!info.author.empty())
-    x += "   <dc:creator><rdf:Seq><rdf:li>" + XmlEscape(info.author) + "</rdf:li></rdf:Seq></dc:creator>\n";
+    x += "<dc:creator><rdf:Seq><rdf:li>" + XmlEscape(info.author) + "</rdf:li></rdf:Seq></dc:creator>\n";
   if (!info.subject.empty())
-    x += "   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + XmlEscape(info.subject) +
+    x += "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + XmlEscape(info.subject) +
          "</rdf:li></rdf:Alt></dc:description>\n";
-  x += "  </rdf:Description>\n";
-  x += "  <rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n";
-  x += "   <xmp:CreateDate>" + info.iso_date + "</xmp:CreateDate>\n";
-  x += "   <xmp:ModifyDate>" + info.iso_date + "</xmp:ModifyDate>\n";
-  x += "   <xmp:MetadataDate>" + info.iso_date + "</xmp:MetadataDate>\n";
-  x += "   <xmp:CreatorTool>" + XmlEscape(info.producer) + "</xmp:CreatorTool>\n";
-  x += "  </rdf:Description>\n";
-  x += "  <rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n";
-  x += "   <pdf:Producer>" + XmlEscape(info.producer) + "</pdf:Producer>\n";
-  if (!info.keywords.empty()) x += "   <pdf:Keywords>" + XmlEscape(info.keywords) + "</pdf:Keywords>\n";
-  x += "  </rdf:Description>\n";
-  x += "  <rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n";
-  x += "   <pdfaid:part>1</pdfaid:part>\n";
-  x += "   <pdfaid:conformance>B</pdfaid:conformance>\n";
-  x += "  </rdf:Description>\n";
-  x += " </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>";
+  x += "</rdf:Description>\n";
+  x += "<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n";
+  x += "<xmp:CreateDate>" + info.iso_date + "</xmp:CreateDate>\n";
+  x += "<xmp:ModifyDate>" + info.iso_date + "</xmp:ModifyDate>\n";
+  x += "<xmp:MetadataDate>" + info.iso_date + "</xmp:MetadataDate>\n";
+  x += "<xmp:CreatorTool>" + XmlEscape(info.producer) + "</xmp:CreatorTool>\n";
+  x += "</rdf:Description>\n";
+  x += "<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n";
+  x += "<pdf:Producer>" + XmlEscape(info.producer) + "</pdf:Producer>\n";
+  if (!info.keywords.empty()) x += "<pdf:Keywords>" + XmlEscape(info.keywords) + "</pdf:Keywords>\n";
+  x += "</rdf:Description>\n";
+  x += "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n";
+  x += "<pdfaid:part>1</pdfaid:part>\n";
+  x += "<pdfaid:conformance>B</pdfaid:conformance>\n";
+  x += "</rdf:Description>\n";
+  x += "</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>";
   return x;
 }
 
@@ -187,88 +196,37 @@ bool SetDocumentId(HPDF_Doc pdf, const std::string& digest_hex) {
   return ret == HPDF_OK;
 }
 
-bool FixToUnicode(HPDF_Font font, const std::set<char32_t>& used) {
-  // libharu gives its UTF-8 fonts a copy of the encoding CMap as /ToUnicode, which is not a
-  // ToUnicode map. The codes it writes are the code points themselves: write the identity.
-  std::string map =
-      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-  std::vector<char32_t> codes(used.begin(), used.end());
-  for (size_t i = 0; i < codes.size(); i += 100) {
-    size_t n = std::min<size_t>(100, codes.size() - i);
-    map += std::to_string(n) + " beginbfchar\n";
-    for (size_t j = i; j < i + n; ++j) {
-      char entry[32];
-      std::snprintf(entry, sizeof entry, "<%04X> <%04X>\n", static_cast<unsigned>(codes[j]),
-                    static_cast<unsigned>(codes[j]));
-      map += entry;
+bool SetPageContents(HPDF_Page page, const std::string& compressed) {
+  auto attr = static_cast<HPDF_PageAttr>(page->attr);
+  if (compressed.empty()) return true;
+  attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+  attr->contents->write_fn = WriteFlateFilter;
+  return HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(compressed.data()),
+                           static_cast<HPDF_UINT>(compressed.size())) == HPDF_OK;
+}
+
+bool SetInfoText(HPDF_Doc pdf, const char* key, const std::string& value) {
+  if (value.empty()) return true;
+  HPDF_Dict info = pdf->info;  // made by HPDF_SetInfoAttr / HPDF_SetInfoDateAttr
+  if (!info) return false;
+  std::string pdfdoc;
+  if (EncodePdfDoc(value, &pdfdoc)) return HPDF_Dict_Add(info, key, HPDF_String_New(pdf->mmgr, pdfdoc.c_str(), nullptr)) == HPDF_OK;
+  // UTF-16BE with a byte order mark, as a hex string.
+  std::vector<HPDF_BYTE> utf16 = {0xFE, 0xFF};
+  for (char32_t c : ToCodepoints(value)) {
+    auto put = [&utf16](unsigned unit) {
+      utf16.push_back(static_cast<HPDF_BYTE>(unit >> 8));
+      utf16.push_back(static_cast<HPDF_BYTE>(unit & 0xFF));
+    };
+    if (c < 0x10000) {
+      put(static_cast<unsigned>(c));
+    } else {
+      put(static_cast<unsigned>(0xD800 + ((c - 0x10000) >> 10)));
+      put(static_cast<unsigned>(0xDC00 + ((c - 0x10000) & 0x3FF)));
     }
-    map += "endbfchar\n";
   }
-  map += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-  auto to_unicode = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT));
-  if (!to_unicode || !to_unicode->stream) return false;
-  HPDF_MemStream_FreeData(to_unicode->stream);
-  for (const char* key : {"Type", "CMapName", "CIDSystemInfo", "WMode"})
-    HPDF_Dict_RemoveElement(to_unicode, key);  // absent keys answer "not found": fine
-  return HPDF_Stream_WriteStr(to_unicode->stream, map.c_str()) == HPDF_OK;
-}
-
-namespace {
-
-// libharu creates a CID font's descriptor only while saving (in the font's before-write
-// hook). To add /CIDSet to it, the hook is wrapped: the original runs, then the CIDSet is added.
-std::mutex g_cidset_mutex;
-std::map<HPDF_Dict, const std::set<char32_t>*> g_cidset_requests;
-HPDF_Dict_BeforeWriteFunc g_original_before_write = nullptr;
-
-HPDF_STATUS BeforeWriteWithCidSet(HPDF_Dict font) {
-  HPDF_STATUS ret = g_original_before_write ? g_original_before_write(font) : HPDF_OK;
-  if (ret != HPDF_OK) return ret;
-  const std::set<char32_t>* used = nullptr;
-  {
-    std::lock_guard<std::mutex> lock(g_cidset_mutex);
-    auto it = g_cidset_requests.find(font);
-    if (it == g_cidset_requests.end()) return HPDF_OK;
-    used = it->second;
-    g_cidset_requests.erase(it);
-  }
-  auto attr = static_cast<HPDF_FontAttr>(font->attr);
-  HPDF_Dict descriptor = attr->fontdef->descriptor;
-  if (!descriptor || HPDF_Dict_GetItem(descriptor, "CIDSet", HPDF_OCLASS_DICT)) {
-    HPDF_Error_Reset(font->error);
-    return HPDF_OK;
-  }
-  HPDF_Error_Reset(font->error);
-  char32_t max = 0;
-  for (char32_t c : *used) max = std::max(max, c);
-  std::vector<HPDF_BYTE> bits(max / 8 + 1, 0);
-  bits[0] |= 0x80;  // CID 0, .notdef
-  for (char32_t c : *used) bits[c / 8] |= static_cast<HPDF_BYTE>(0x80 >> (c % 8));
-  HPDF_Dict cidset = HPDF_DictStream_New(font->mmgr, attr->xref);
-  if (!cidset) return HPDF_Error_GetCode(font->error);
-  cidset->filter = font->filter;
-  ret = HPDF_Stream_Write(cidset->stream, bits.data(), static_cast<HPDF_UINT>(bits.size()));
-  if (ret == HPDF_OK) ret = HPDF_Dict_Add(descriptor, "CIDSet", cidset);
-  return ret;
-}
-
-}  // namespace
-
-void RequestCidSet(HPDF_Font font, const std::set<char32_t>* used) {
-  std::lock_guard<std::mutex> lock(g_cidset_mutex);
-  if (font->before_write_fn != BeforeWriteWithCidSet) {
-    g_original_before_write = font->before_write_fn;
-    font->before_write_fn = BeforeWriteWithCidSet;
-  }
-  g_cidset_requests[font] = used;
-}
-
-void CancelCidSet(HPDF_Font font) {
-  std::lock_guard<std::mutex> lock(g_cidset_mutex);
-  g_cidset_requests.erase(font);
+  return HPDF_Dict_Add(info, key, HPDF_Binary_New(pdf->mmgr, utf16.data(), static_cast<HPDF_UINT>(utf16.size()))) ==
+         HPDF_OK;
 }
 
 }  // namespace stdok::haru

@@ -1,11 +1,10 @@
 // What libharu 2.3.0's public API cannot do, built with its low-level object API
 // (hpdf_objects.h): signature fields, the XMP packet, the output intent, a repeatable document
-// ID, a CIDSet, and a valid ToUnicode map. Internal to pdf/.
+// ID, streams compressed ahead of time, and info strings beyond PDFDocEncoding. Internal to pdf/.
 #pragma once
 
 #include <hpdf.h>
 
-#include <set>
 #include <string>
 #include <vector>
 
@@ -15,9 +14,14 @@ namespace stdok::haru {
 
 // Adds one empty, printable signature field (/FT /Sig widget with an empty appearance) per
 // widget to `page`'s /Annots and to the catalog's /AcroForm /Fields. No /SigFlags, no
-// /NeedAppearances. Returns false on a libharu error.
+// /NeedAppearances. Widgets of the same size share one empty appearance stream (kept in
+// *appearances across the pages of a document). Returns false on a libharu error.
+struct EmptyAppearance {
+  long w, h;  // 1/100 pt
+  HPDF_Dict stream;
+};
 bool AddSignatureFields(HPDF_Doc pdf, HPDF_Page page, const std::vector<SignatureWidget>& widgets,
-                        std::vector<HPDF_Dict>* all_fields);
+                        std::vector<HPDF_Dict>* all_fields, std::vector<EmptyAppearance>* appearances);
 bool FinishAcroForm(HPDF_Doc pdf, const std::vector<HPDF_Dict>& fields);
 
 struct XmpInfo {
@@ -35,12 +39,10 @@ bool AddOutputIntent(HPDF_Doc pdf, const std::string& icc_bytes);
 // Sets the trailer /ID to two copies of the first 16 bytes of `digest_hex` (hex).
 bool SetDocumentId(HPDF_Doc pdf, const std::string& digest_hex);
 
-// Replaces libharu's invalid /ToUnicode of a UTF-8 font with the identity over `used`.
-bool FixToUnicode(HPDF_Font font, const std::set<char32_t>& used);
-// Makes `font` (a UTF-8 Type0 font) write a /CIDSet for the CIDs in `used` (plus CID 0) into
-// its descriptor when the document is saved. `used` must outlive the save.
-void RequestCidSet(HPDF_Font font, const std::set<char32_t>* used);
-// Withdraws a request that was not consumed by a save (e.g. the document failed earlier).
-void CancelCidSet(HPDF_Font font);
+// Sets a page's content stream to `compressed` (zlib data, /FlateDecode), replacing libharu's.
+bool SetPageContents(HPDF_Page page, const std::string& compressed);
+// Sets a text entry of the document information dictionary (which must exist): PDFDocEncoding
+// where it holds the text, else UTF-16BE.
+bool SetInfoText(HPDF_Doc pdf, const char* key, const std::string& value);
 
 }  // namespace stdok::haru

@@ -2,21 +2,26 @@
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <unicode/utf8.h>
 
-#include <zlib.h>
-
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <memory>
-#include <set>
+#include <unordered_map>
 #include <vector>
 
 #include "output/sha256.h"
+#include "pdf/deflate.h"
 #include "pdf/haru_objects.h"
-#include "text/codepage.h"
-#include "text/unicode.h"
+#include "pdf/pdf_font.h"
 
 namespace stdok {
 namespace {
+
+// zlib level of the page content streams (text and lines).
+constexpr int kContentLevel = 6;
 
 struct HaruError {
   HPDF_STATUS code = HPDF_OK;
@@ -41,52 +46,135 @@ std::tm Utc(std::time_t t) {
   return utc;
 }
 
+// Calls f(code point) for every character of UTF-8 `text` that is drawn (U+FFFD for invalid
+// sequences, like ToCodepoints; control characters have no glyph and are skipped).
+template <typename F>
+void ForEachDrawn(const std::string& text, F f) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) c = 0xFFFD;
+    if (c < 0x20 || c == 0x7F) continue;
+    f(static_cast<char32_t>(c));
+  }
+}
+
+// Positions and sizes are written in thousandths of a point: fine enough that text extraction
+// sees the positions layout chose (1/100 pt moved a word across pdftotext's column grid).
+constexpr long long kUnit = 1000;
+
+// Appends a number given in kUnit: "12.5", "-0.031", "7".
+void AppendFixed(std::string* out, long long v) {
+  if (v < 0) {
+    out->push_back('-');
+    v = -v;
+  }
+  char digits[24];
+  int n = 0;
+  long long whole = v / kUnit;
+  do {
+    digits[n++] = static_cast<char>('0' + whole % 10);
+    whole /= 10;
+  } while (whole);
+  while (n) out->push_back(digits[--n]);
+  long long frac = v % kUnit;
+  if (frac) {
+    out->push_back('.');
+    for (long long div = kUnit / 10; frac; div /= 10) {
+      out->push_back(static_cast<char>('0' + frac / div));
+      frac %= div;
+    }
+  }
+}
+
+long long Fixed(double v) { return std::llround(v * kUnit); }
+
+void AppendNumber(std::string* out, double v) {
+  AppendFixed(out, Fixed(v));
+  out->push_back(' ');
+}
+
+// The characters of one face in a document and the PDF fonts that code them.
+class FaceFonts {
+ public:
+  // Notes a character the document draws in this face.
+  void Use(char32_t c) {
+    if (c < 0x10000) {
+      uint64_t& word = seen_[c >> 6];
+      uint64_t bit = uint64_t{1} << (c & 63);
+      if (word & bit) return;
+      word |= bit;
+    } else if (std::find(chars_.begin(), chars_.end(), c) != chars_.end()) {
+      return;
+    }
+    chars_.push_back(c);
+  }
+
+  // Cuts the characters into subsets in code point order. False on a font error.
+  bool Build(const PdfFont& font) {
+    std::sort(chars_.begin(), chars_.end());
+    for (size_t i = 0; i < chars_.size(); i += FontSubset::kMaxCodes) {
+      std::u32string chunk(chars_.begin() + static_cast<std::ptrdiff_t>(i),
+                           chars_.begin() + static_cast<std::ptrdiff_t>(std::min(chars_.size(), i + FontSubset::kMaxCodes)));
+      auto subset = font.Subset(chunk);
+      if (!subset) return false;
+      subsets_.push_back(std::move(subset));
+    }
+    return true;
+  }
+
+  // The subset (index into subsets()) and code of a character given to Use.
+  std::pair<size_t, unsigned char> Code(char32_t c) const {
+    size_t at = static_cast<size_t>(std::lower_bound(chars_.begin(), chars_.end(), c) - chars_.begin());
+    return {at / FontSubset::kMaxCodes, static_cast<unsigned char>(FontSubset::kFirstCode + at % FontSubset::kMaxCodes)};
+  }
+
+  const std::vector<std::shared_ptr<const FontSubset>>& subsets() const { return subsets_; }
+
+ private:
+  std::vector<uint64_t> seen_ = std::vector<uint64_t>(1024, 0);  // U+0000-FFFF
+  std::vector<char32_t> chars_;
+  std::vector<std::shared_ptr<const FontSubset>> subsets_;
+};
+
 class Writer {
  public:
   Writer(const LaidOutDocument& doc, const PdfOptions& options) : doc_(doc), options_(options) {}
-  ~Writer() {
-    for (HPDF_Font font : utf_)
-      if (font) haru::CancelCidSet(font);
-  }
 
   bool Run(std::string* bytes, std::string* error) {
+    if (!options_.fonts.regular || !options_.fonts.bold) {
+      *error = "no fonts";
+      return false;
+    }
     pdf_.reset(HPDF_New(&OnHaruError, &error_));
     if (!pdf_) {
       *error = "libharu could not create a document";
       return false;
     }
     HPDF_Doc pdf = pdf_.get();
-    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-    // libharu's UTF-8 machinery (encoder tables, CID fonts) is slow; it is set up only for a
-    // document that has text no single-byte code page holds, or info strings beyond
-    // PDFDocEncoding.
-    ScanText();
-    if (use_utf8_) {
-      HPDF_UseUTFEncodings(pdf);
-      HPDF_SetCurrentEncoder(pdf, "UTF-8");
-    }
-    // A smaller font program where the document needs no more than Windows-1252.
-    bool latin1 = all_cp1252_ && !options_.fonts.latin1_regular.empty() && !options_.fonts.latin1_bold.empty();
-    const std::string& regular = latin1 ? options_.fonts.latin1_regular : options_.fonts.regular;
-    const std::string& bold = latin1 ? options_.fonts.latin1_bold : options_.fonts.bold;
-    font_names_[0] = HPDF_LoadTTFontFromFile(pdf, regular.c_str(), HPDF_TRUE);
-    font_names_[1] = HPDF_LoadTTFontFromFile(pdf, bold.c_str(), HPDF_TRUE);
-    if (!font_names_[0] || !font_names_[1] || Failed())
-      return Fail("cannot load the fonts " + options_.fonts.regular, error);
+    HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE);  // streams come compressed from here
     SetInfo();
+    for (const Page& page : doc_.pages)
+      for (const TextRun& t : page.texts) ForEachDrawn(t.text, [&](char32_t c) { faces_[FaceIndex(t)].Use(c); });
+    if (!AddFonts() || !Resources()) return Fail("cannot embed the fonts", error);
     std::vector<HPDF_Dict> fields;
+    std::vector<haru::EmptyAppearance> appearances;
     for (const Page& page : doc_.pages) {
-      HPDF_Page p = DrawPage(page);
-      if (options_.signature_fields && !haru::AddSignatureFields(pdf, p, page.widgets, &fields))
+      HPDF_Page p = HPDF_AddPage(pdf);
+      if (!p) return Fail("cannot add a page", error);
+      HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(kPageWidth));
+      HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(kPageHeight));
+      if (HPDF_Dict_Add(p, "Resources", Resources()) != HPDF_OK) return Fail("cannot add the page resources", error);
+      WriteContents(page);
+      if (!Deflate(content_, kContentLevel, &compressed_) || !haru::SetPageContents(p, compressed_))
+        return Fail("cannot write the page contents", error);
+      if (options_.signature_fields && !haru::AddSignatureFields(pdf, p, page.widgets, &fields, &appearances))
         return Fail("cannot add the signature fields", error);
     }
     if (!haru::FinishAcroForm(pdf, fields)) return Fail("cannot add the form", error);
     if (Failed()) return Fail("cannot draw the pages", error);
-    for (int face = 0; face < 2; ++face) {
-      if (!utf_[face] || used_[face].empty()) continue;
-      if (!haru::FixToUnicode(utf_[face], used_[face])) return Fail("cannot write the ToUnicode map", error);
-      if (options_.pdfa) haru::RequestCidSet(utf_[face], &used_[face]);
-    }
     if (options_.pdfa && !MakeArchival()) return Fail("cannot add the PDF/A parts", error);
     if (HPDF_SaveToStream(pdf) != HPDF_OK || Failed()) return Fail("cannot write the PDF", error);
     HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
@@ -108,35 +196,161 @@ class Writer {
     return false;
   }
 
-  // Decides which fonts and encoders the document needs.
-  void ScanText() {
-    std::string scratch;
-    const DocumentInfo& info = doc_.info;
-    for (const std::string* s : {&info.title, &info.subject, &info.author, &info.keywords})
-      if (!EncodePdfDoc(*s, &scratch)) use_utf8_ = true;
-    for (const Page& p : doc_.pages) {
-      for (const TextRun& t : p.texts) {
-        if (ToCp1252(t.text, &scratch)) continue;
-        all_cp1252_ = false;
-        if (ChooseCodepage(t.text, &scratch) == Codepage::kCount) use_utf8_ = true;
+  static int FaceIndex(const TextRun& t) { return t.face == FontFace::kBold ? 1 : 0; }
+  const PdfFont& FontOf(int face) const { return face ? *options_.fonts.bold : *options_.fonts.regular; }
+
+  // One simple TrueType font per subset, all listed in the /Font dictionary of the resources
+  // that every page shares.
+  bool AddFonts() {
+    HPDF_Doc pdf = pdf_.get();
+    HPDF_MMgr mmgr = pdf->mmgr;
+    for (int face = 0; face < 2; ++face) {
+      if (!faces_[face].Build(FontOf(face))) return false;
+      for (const auto& subset : faces_[face].subsets()) {
+        if (!font_resources_) {
+          font_resources_ = HPDF_Dict_New(mmgr);
+          if (!font_resources_) return false;
+        }
+        HPDF_Dict font = AddFont(FontOf(face).program(), *subset);
+        if (!font) return false;
+        std::string name = "F" + std::to_string(++font_count_);
+        if (HPDF_Dict_Add(font_resources_, name.c_str(), font) != HPDF_OK) return false;
+        resource_names_[face].push_back(name);
       }
     }
+    return true;
   }
 
-  // The font for `face` in `codepage` (kCount: the UTF-8 font), created on first use.
-  HPDF_Font FontFor(Codepage codepage, int face) {
-    HPDF_Font& slot = codepage == Codepage::kCount ? utf_[face] : simple_[static_cast<int>(codepage)][face];
-    if (!slot)
-      slot = HPDF_GetFont(pdf_.get(), font_names_[face],
-                          codepage == Codepage::kCount ? "UTF-8" : HaruEncodingName(codepage));
-    return slot;
+  // One resource dictionary for every page: /ProcSet [/PDF /Text] and the fonts.
+  HPDF_Dict Resources() {
+    if (resources_) return resources_;
+    HPDF_Doc pdf = pdf_.get();
+    resources_ = HPDF_Dict_New(pdf->mmgr);
+    if (!resources_ || HPDF_Xref_Add(pdf->xref, resources_) != HPDF_OK) return resources_ = nullptr;
+    HPDF_Array procset = HPDF_Array_New(pdf->mmgr);
+    HPDF_STATUS ret = HPDF_Array_AddName(procset, "PDF");
+    ret += HPDF_Array_AddName(procset, "Text");
+    ret += HPDF_Dict_Add(resources_, "ProcSet", procset);
+    if (font_resources_) ret += HPDF_Dict_Add(resources_, "Font", font_resources_);
+    return ret == HPDF_OK ? resources_ : nullptr;
   }
 
-  void SetInfoString(HPDF_InfoType type, const std::string& value) {
-    if (value.empty()) return;
-    std::string encoded;
-    if (!use_utf8_ && EncodePdfDoc(value, &encoded)) HPDF_SetInfoAttr(pdf_.get(), type, encoded.c_str());
-    else HPDF_SetInfoAttr(pdf_.get(), type, value.c_str());
+  HPDF_Dict AddFont(const TrueTypeProgram& program, const FontSubset& subset) {
+    HPDF_Doc pdf = pdf_.get();
+    HPDF_MMgr mmgr = pdf->mmgr;
+    const TrueTypeProgram::Metrics& m = program.metrics();
+    std::string base_font = subset.tag + "+" + program.postscript_name();
+    HPDF_STATUS ret = HPDF_OK;
+
+    HPDF_Dict file = haru::AddFlateStream(pdf, subset.program);
+    if (!file) return nullptr;
+    ret += HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(subset.program_length));
+
+    HPDF_Dict descriptor = HPDF_Dict_New(mmgr);
+    if (!descriptor || HPDF_Xref_Add(pdf->xref, descriptor) != HPDF_OK) return nullptr;
+    ret += HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
+    ret += HPDF_Dict_AddName(descriptor, "FontName", base_font.c_str());
+    // Symbolic (4): the codes are this document's own, mapped by the program's (3,0) cmap.
+    ret += HPDF_Dict_AddNumber(descriptor, "Flags", 4 | (m.fixed_pitch ? 1 : 0) | (m.italic ? 64 : 0));
+    HPDF_Array bbox = HPDF_Array_New(mmgr);
+    for (int v : m.bbox) ret += HPDF_Array_AddNumber(bbox, v);
+    ret += HPDF_Dict_Add(descriptor, "FontBBox", bbox);
+    ret += HPDF_Dict_AddReal(descriptor, "ItalicAngle", static_cast<HPDF_REAL>(m.italic_angle));
+    ret += HPDF_Dict_AddNumber(descriptor, "Ascent", m.ascent);
+    ret += HPDF_Dict_AddNumber(descriptor, "Descent", m.descent);
+    ret += HPDF_Dict_AddNumber(descriptor, "CapHeight", m.cap_height);
+    ret += HPDF_Dict_AddNumber(descriptor, "StemV", m.stem_v);
+    ret += HPDF_Dict_Add(descriptor, "FontFile2", file);
+
+    HPDF_Dict to_unicode = haru::AddFlateStream(pdf, subset.to_unicode);
+    if (!to_unicode) return nullptr;
+
+    HPDF_Dict font = HPDF_Dict_New(mmgr);
+    if (!font || HPDF_Xref_Add(pdf->xref, font) != HPDF_OK) return nullptr;
+    ret += HPDF_Dict_AddName(font, "Type", "Font");
+    ret += HPDF_Dict_AddName(font, "Subtype", "TrueType");
+    ret += HPDF_Dict_AddName(font, "BaseFont", base_font.c_str());
+    ret += HPDF_Dict_AddNumber(font, "FirstChar", FontSubset::kFirstCode);
+    ret += HPDF_Dict_AddNumber(font, "LastChar", FontSubset::kFirstCode + static_cast<int>(subset.widths.size()) - 1);
+    HPDF_Array widths = HPDF_Array_New(mmgr);
+    for (int w : subset.widths) ret += HPDF_Array_AddNumber(widths, w);
+    ret += HPDF_Dict_Add(font, "Widths", widths);
+    ret += HPDF_Dict_Add(font, "FontDescriptor", descriptor);
+    ret += HPDF_Dict_Add(font, "ToUnicode", to_unicode);
+    return ret == HPDF_OK ? font : nullptr;
+  }
+
+  // The page's content stream into content_: lines, rectangles, then text. Positions are
+  // rounded to 1/1000 pt; text moves are relative to the rounded previous position, so
+  // rounding never accumulates.
+  void WriteContents(const Page& page) {
+    std::string& out = content_;
+    out.clear();
+    // Pure black for print: DeviceGray 0 (the default), never a composite colour.
+    long long current_width = -1;
+    auto set_width = [&](double width) {
+      long long w = Fixed(width);
+      if (w == current_width) return;
+      current_width = w;
+      AppendFixed(&out, w);
+      out += " w\n";
+    };
+    for (const LineSegment& l : page.lines) {
+      set_width(l.width);
+      AppendNumber(&out, l.x1);
+      AppendNumber(&out, l.y1);
+      out += "m ";
+      AppendNumber(&out, l.x2);
+      AppendNumber(&out, l.y2);
+      out += "l S\n";
+    }
+    for (const Rectangle& r : page.rectangles) {
+      set_width(r.line_width);
+      AppendNumber(&out, r.x);
+      AppendNumber(&out, r.y);
+      AppendNumber(&out, r.w);
+      AppendNumber(&out, r.h);
+      out += "re S\n";
+    }
+    if (page.texts.empty()) return;
+    out += "BT\n";
+    long long x = 0, y = 0;  // start of the current text line, in kUnit
+    int font_face = -1;
+    size_t font_subset = 0;
+    long long font_size = -1;
+    for (const TextRun& t : page.texts) {
+      int face = FaceIndex(t);
+      long long size = Fixed(t.size);
+      long long nx = Fixed(t.x), ny = Fixed(t.baseline);
+      AppendFixed(&out, nx - x);
+      out += ' ';
+      AppendFixed(&out, ny - y);
+      out += " Td\n";
+      x = nx;
+      y = ny;
+      bool open = false;
+      ForEachDrawn(t.text, [&](char32_t c) {
+        auto [subset, code] = faces_[face].Code(c);
+        if (face != font_face || subset != font_subset || size != font_size) {
+          if (open) out += ")Tj\n";
+          open = false;
+          out += '/';
+          out += resource_names_[face][subset];
+          out += ' ';
+          AppendFixed(&out, size);
+          out += " Tf\n";
+          font_face = face;
+          font_subset = subset;
+          font_size = size;
+        }
+        if (!open) out += '(';
+        open = true;
+        if (code == '(' || code == ')' || code == '\\') out += '\\';
+        out += static_cast<char>(code);
+      });
+      if (open) out += ")Tj\n";
+    }
+    out += "ET\n";
   }
 
   std::time_t CreationTime() const {
@@ -145,13 +359,6 @@ class Writer {
 
   void SetInfo() {
     HPDF_Doc pdf = pdf_.get();
-    const DocumentInfo& info = doc_.info;
-    SetInfoString(HPDF_INFO_PRODUCER, options_.producer);
-    SetInfoString(HPDF_INFO_CREATOR, options_.producer);
-    SetInfoString(HPDF_INFO_TITLE, info.title);
-    SetInfoString(HPDF_INFO_SUBJECT, info.subject);
-    SetInfoString(HPDF_INFO_AUTHOR, info.author);
-    SetInfoString(HPDF_INFO_KEYWORDS, info.keywords);
     std::tm utc = Utc(CreationTime());
     HPDF_Date date{};
     date.year = utc.tm_year + 1900;
@@ -163,13 +370,20 @@ class Writer {
     date.ind = '+';  // 'Z' makes libharu 2.3.0 write an invalid date
     HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
     HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
+    const DocumentInfo& info = doc_.info;
+    haru::SetInfoText(pdf, "Producer", options_.producer);
+    haru::SetInfoText(pdf, "Creator", options_.producer);
+    haru::SetInfoText(pdf, "Title", info.title);
+    haru::SetInfoText(pdf, "Subject", info.subject);
+    haru::SetInfoText(pdf, "Author", info.author);
+    haru::SetInfoText(pdf, "Keywords", info.keywords);
   }
 
   bool MakeArchival() {
     HPDF_Doc pdf = pdf_.get();
     pdf->pdf_version = HPDF_VER_14;
     std::tm utc = Utc(CreationTime());
-    char iso[40];
+    char iso[64];
     std::snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:%02d+00:00", utc.tm_year + 1900,
                   utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec);
     haru::XmpInfo xmp{doc_.info.title, doc_.info.author, doc_.info.subject, doc_.info.keywords,
@@ -179,72 +393,38 @@ class Writer {
            haru::AddOutputIntent(pdf, options_.icc_profile) && haru::SetDocumentId(pdf, id);
   }
 
-  HPDF_Page DrawPage(const Page& page) {
-    HPDF_Page p = HPDF_AddPage(pdf_.get());
-    HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(kPageWidth));
-    HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(kPageHeight));
-    // Pure black for print: DeviceGray 0 (the default), never a composite colour.
-    double current_width = -1;
-    for (const LineSegment& l : page.lines) {
-      if (l.width != current_width) HPDF_Page_SetLineWidth(p, static_cast<HPDF_REAL>(current_width = l.width));
-      HPDF_Page_MoveTo(p, static_cast<HPDF_REAL>(l.x1), static_cast<HPDF_REAL>(l.y1));
-      HPDF_Page_LineTo(p, static_cast<HPDF_REAL>(l.x2), static_cast<HPDF_REAL>(l.y2));
-      HPDF_Page_Stroke(p);
-    }
-    for (const Rectangle& r : page.rectangles) {
-      if (r.line_width != current_width)
-        HPDF_Page_SetLineWidth(p, static_cast<HPDF_REAL>(current_width = r.line_width));
-      HPDF_Page_Rectangle(p, static_cast<HPDF_REAL>(r.x), static_cast<HPDF_REAL>(r.y),
-                          static_cast<HPDF_REAL>(r.w), static_cast<HPDF_REAL>(r.h));
-      HPDF_Page_Stroke(p);
-    }
-    if (page.texts.empty()) return p;
-    HPDF_Page_BeginText(p);
-    HPDF_Font current_font = nullptr;
-    double current_size = 0;
-    std::string encoded;
-    for (const TextRun& t : page.texts) {
-      int face = t.face == FontFace::kBold ? 1 : 0;
-      Codepage codepage = ToCp1252(t.text, &encoded) ? Codepage::kWinAnsi : ChooseCodepage(t.text, &encoded);
-      HPDF_Font font = FontFor(codepage, face);
-      const char* text = encoded.c_str();
-      if (codepage == Codepage::kCount) {
-        text = t.text.c_str();
-        for (char32_t c : ToCodepoints(t.text))
-          if (c < 0x10000) used_[face].insert(c);
-      }
-      if (font != current_font || t.size != current_size) {
-        HPDF_Page_SetFontAndSize(p, font, static_cast<HPDF_REAL>(t.size));
-        current_font = font;
-        current_size = t.size;
-      }
-      HPDF_Page_TextOut(p, static_cast<HPDF_REAL>(t.x), static_cast<HPDF_REAL>(t.baseline), text);
-    }
-    HPDF_Page_EndText(p);
-    return p;
-  }
-
   const LaidOutDocument& doc_;
   const PdfOptions& options_;
   HaruError error_;
   std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocDeleter> pdf_;
-  bool use_utf8_ = false;
-  bool all_cp1252_ = true;
-  const char* font_names_[2] = {nullptr, nullptr};
-  HPDF_Font simple_[static_cast<int>(Codepage::kCount)][2] = {};
-  HPDF_Font utf_[2] = {nullptr, nullptr};
-  std::set<char32_t> used_[2];
+  FaceFonts faces_[2];
+  std::vector<std::string> resource_names_[2];  // per face and subset: "F1", "F2", ...
+  HPDF_Dict font_resources_ = nullptr;
+  HPDF_Dict resources_ = nullptr;
+  int font_count_ = 0;
+  std::string content_, compressed_;
 };
 
 }  // namespace
 
+bool LoadPdfFonts(std::string regular, std::string bold, PdfFonts* fonts, std::string* error) {
+  std::string why;
+  fonts->regular = PdfFont::Load(std::move(regular), &why);
+  if (!fonts->regular) {
+    *error = "regular face: " + why;
+    return false;
+  }
+  fonts->bold = PdfFont::Load(std::move(bold), &why);
+  if (!fonts->bold) {
+    *error = "bold face: " + why;
+    return false;
+  }
+  return true;
+}
+
 std::string DeflateIccProfile(const std::string& icc_bytes) {
-  uLongf size = compressBound(static_cast<uLong>(icc_bytes.size()));
-  std::string out(size, '\0');
-  if (compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(icc_bytes.data()),
-                static_cast<uLong>(icc_bytes.size()), Z_BEST_COMPRESSION) != Z_OK)
-    return "";
-  out.resize(size);
+  std::string out;
+  if (!Deflate(icc_bytes, 9, &out)) return "";
   return out;
 }
 

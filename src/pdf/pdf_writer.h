@@ -2,6 +2,7 @@
 #pragma once
 
 #include <ctime>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -9,15 +10,19 @@
 
 namespace stdok {
 
-struct FontFiles {
-  std::string regular;  // paths of TrueType files with every script stdok supports
-  std::string bold;
-  std::string latin1_regular;  // Windows-1252-only subsets, used for documents whose text is
-  std::string latin1_bold;     // all Windows-1252 (empty: use the full files)
+class PdfFont;  // pdf/pdf_font.h
+
+// The fonts documents are set in, parsed once per run and shared by every document and thread.
+struct PdfFonts {
+  std::shared_ptr<const PdfFont> regular;
+  std::shared_ptr<const PdfFont> bold;
 };
+// Parses the TrueType programs (file contents) of the two faces; false with *error when one
+// cannot be embedded.
+bool LoadPdfFonts(std::string regular, std::string bold, PdfFonts* fonts, std::string* error);
 
 struct PdfOptions {
-  FontFiles fonts;
+  PdfFonts fonts;
   std::optional<std::time_t> creation_time;  // SOURCE_DATE_EPOCH; now when empty
   std::string producer = "stdok";
   bool signature_fields = true;  // AcroForm /Sig fields over the signature lines
@@ -31,9 +36,10 @@ struct PdfOptions {
 // Compresses an ICC profile once for all documents of a run (zlib, for /FlateDecode).
 std::string DeflateIccProfile(const std::string& icc_bytes);
 
-// Writes the document to *bytes. Text that Windows-1252 can hold is set with the
-// WinAnsiEncoding simple font (small, fast); other text with the UTF-8 (Identity-H) font,
-// embedded only in documents that need it. Returns false with *error on failure.
+// Writes the document to *bytes. Every face is embedded as subsets holding only the glyphs the
+// document shows: simple TrueType fonts of up to 224 characters each, coded in the order of
+// the characters, with a /ToUnicode map so that the text extracts exactly. Returns false with
+// *error on failure.
 bool WritePdf(const LaidOutDocument& document, const PdfOptions& options, std::string* bytes,
               std::string* error);
 

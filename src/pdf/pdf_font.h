@@ -1,0 +1,52 @@
+// A font for the PDF writer: its TrueType program, parsed once per run, and the subsets cut
+// from it for documents. Thread-safe; shared by every document of a run.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "pdf/truetype.h"
+
+namespace stdok {
+
+// One PDF simple font (/Subtype /TrueType, symbolic): up to kMaxCodes characters of a face,
+// coded kFirstCode, kFirstCode + 1, ... in the order given.
+struct FontSubset {
+  static constexpr int kFirstCode = 32;
+  static constexpr int kMaxCodes = 224;  // 32-255
+  std::string tag;         // "ABCDEF": the subset prefix of /BaseFont
+  std::string program;     // the subset's TrueType program, zlib-compressed (/FontFile2)
+  size_t program_length = 0;  // uncompressed (/Length1)
+  std::string to_unicode;  // the /ToUnicode CMap, zlib-compressed
+  std::vector<int> widths;  // of code kFirstCode + i, 1/1000 em
+};
+
+class PdfFont {
+ public:
+  // Parses a TrueType font; null with *error when it cannot be embedded.
+  static std::shared_ptr<const PdfFont> Load(std::string bytes, std::string* error);
+
+  const TrueTypeProgram& program() const { return *program_; }
+
+  // The subset for `chars` (at most kMaxCodes, in code order), from the cache when another
+  // document used the same characters. Null on a zlib error.
+  std::shared_ptr<const FontSubset> Subset(const std::u32string& chars) const;
+
+  // Empties the subset cache (benchmarks start each pass from the same state).
+  void ClearCache() const;
+
+  // zlib level of the font program streams.
+  static constexpr int kProgramLevel = 9;
+
+ private:
+  std::shared_ptr<const TrueTypeProgram> program_;
+  mutable std::mutex mutex_;
+  mutable std::unordered_map<std::u32string, std::shared_ptr<const FontSubset>> cache_;
+  mutable size_t cached_bytes_ = 0;
+};
+
+}  // namespace stdok
