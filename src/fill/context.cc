@@ -337,6 +337,10 @@ class ContextBuilder {
     // SOSFS 2015:8: has the verksamhetschef appointed a specialist to assess the trainee?
     // Yes when a second specialist is recorded; no when the verksamhetschef is a specialist
     // in the trainee's specialty (and assesses); unknown (no box ticked) otherwise.
+    // The one who signs "Intygande – Verksamhetschefen/den läkare som har utsetts enligt 4 kap.
+    // 4 §" on SOSFS 2015:8 bilagor 2, 8 a and 8 b: the appointed specialist, else the chef.
+    m["certifying_chef"] = PersonValue(t.roles.second_specialist.empty() ? t.roles.head_of_unit
+                                                                         : t.roles.second_specialist);
     if (!t.roles.second_specialist.empty()) m["designated_assessor"] = true;
     else if (auto chef = file_.people.find(t.roles.head_of_unit);
              chef != file_.people.end() && !chef->second.specialty.empty() &&

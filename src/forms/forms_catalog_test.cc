@@ -131,7 +131,7 @@ TEST(FormsCatalog, FillWithARecordWithoutMistakes) {
                       {"description", "Handläggning av akuta patienter."}, {"supervisor", person},
                       {"leader", person}, {"signer", person}, {"signer_role", "handledare"},
                       {"subject", "Kardiologi"}, {"activities", "Placering."}, {"verification", "Mini-CEX."},
-                      {"bt", true}});
+                      {"bt", true}, {"done", true}});
   Value root(ValueMap{{"trainee", trainee}, {"item", item}, {"attachment", "3"},
                       {"attachments", Value(ValueMap{{"kurser", "7, 8"}})}});
   Scope scope(&root);
