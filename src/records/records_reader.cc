@@ -25,6 +25,11 @@ DateRange ReadRange(ElementReader& r, bool start_required) {
   return range;
 }
 
+// An attribute that is absent or holds only white space.
+bool Blank(pugi::xml_attribute a) {
+  return std::string_view(a.value()).find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
 double Rate(ElementReader& r, const char* name = "rate") {
   return r.Number(name, 0, 100).value_or(100);
 }
@@ -340,7 +345,7 @@ class TraineeReader {
               "kind must be föräldraledighet, sjukfrånvaro, tjänstledighet, semester or kompledighet",
               n.attribute("kind"));
     a.period = ReadRange(e, true);
-    if (!a.period.end)
+    if (!a.period.end && Blank(n.attribute("end")))  // an invalid date is reported already
       e.Error("@end", "records.missing-attribute", "an absence needs an end date");
     a.rate = Rate(e);
     return a;
@@ -451,7 +456,8 @@ DirectorContract ReadDirectorContract(pugi::xml_node n, ReadContext* context) {
   c.regulation = e.Text("regulation");
   c.form = e.Text("form");
   c.period = ReadRange(e, true);
-  if (!c.period.end) e.Error("@end", "records.missing-attribute", "the contract needs an end date");
+  if (!c.period.end && Blank(n.attribute("end")))
+    e.Error("@end", "records.missing-attribute", "the contract needs an end date");
   c.share = e.Number("share", 0, 100).value_or(0);
   c.compensation = e.Number("compensation", 0, 1e7).value_or(0);
   for (const auto& u : e.Codes("units")) c.unit_ids.push_back(u);

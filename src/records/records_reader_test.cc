@@ -482,6 +482,18 @@ TEST(RecordsReader, EveryFindingIsLocatedAndNamesTheRecordAndField) {
   }
 }
 
+TEST(RecordsReader, AnInvalidEndIsReportedOnceNotAlsoAsMissing) {
+  std::string t = Replace(kGoodTrainee, "  </trainee>",
+                          "    <absence kind=\"semester\" start=\"2025-01-01\" end=\"2025-13-01\"/>\n"
+                          "    <absence kind=\"semester\" start=\"2025-02-01\" end=\" \"/>\n  </trainee>");
+  Diagnostics d;
+  ReadRecords("in.xml", Wrap(t), kToday, &d);
+  ASSERT_EQ(d.size(), 2u) << Rules(d);
+  EXPECT_EQ(d[0].rule, "records.date-invalid");
+  EXPECT_EQ(d[1].rule, "records.missing-attribute");
+  EXPECT_EQ(d[1].location.line, 13);
+}
+
 TEST(SourceText, ColumnsOnOneVeryLongLineInAnyOrder) {
   std::string line = "<a>";
   for (int i = 0; i < 2000; ++i) line += "ö";  // two bytes, one column each
