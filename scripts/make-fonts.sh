@@ -171,16 +171,18 @@ grep -q 'SIL OPEN FONT LICENSE Version 1.1' "$TMP/LICENSE" || {
 }
 install_if_changed "$TMP/LICENSE" "$OUT_DIR/LICENSE"
 
-# Two sets: the full one (every script above) and a Windows-1252-only one, a quarter the
-# size, that the PDF writer uses for documents whose text is all Windows-1252.
-for set in full latin1; do
+# One set with every script above. (The PDF writer cuts a subset per document from it, so a
+# smaller Windows-1252-only set is no longer needed; stale LiberationSans-Latin1-*.ttf files
+# from earlier versions are removed.)
+set=full
+for stale in "$OUT_DIR"/LiberationSans-Latin1-Regular.ttf "$OUT_DIR"/LiberationSans-Latin1-Bold.ttf; do
+  if [[ -f $stale ]]; then
+    if [[ $CHECK_ONLY -eq 1 ]]; then log "$stale is no longer made"; status=1; else rm -f "$stale"; log "removed $stale"; fi
+  fi
+done
 for style in Regular Bold; do
   src="$SRC_DIR/LiberationSans-$style.ttf"
-  if [[ $set == full ]]; then
-    name="LiberationSans-$style.ttf"; unicodes="$UNICODES"
-  else
-    name="LiberationSans-Latin1-$style.ttf"; unicodes="$CP1252"
-  fi
+  name="LiberationSans-$style.ttf"; unicodes="$UNICODES"
   dst="$OUT_DIR/$name"
   tmp="$TMP/$name"
   "$PYFTSUBSET" "$src" "${SUBSET_OPTS[@]}" "--unicodes=$unicodes" --output-file="$tmp" 2>"$TMP/pyftsubset.log" || {
@@ -234,6 +236,5 @@ print("make-fonts: %s: %d glyphs, %d code points" % (sys.argv[2].rsplit("/", 1)[
 EOF
 
   install_if_changed "$tmp" "$dst"
-done
 done
 exit "$status"

@@ -8,6 +8,8 @@
 
 namespace stdok {
 
+// Times are the CPU time of the one thread that does the work, not wall time, so that other
+// work on the machine does not distort the figures.
 struct BenchFigures {
   size_t documents = 0;
   double pipeline_seconds = 0;  // fill + layout + PDF writer, one thread

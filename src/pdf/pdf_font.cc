@@ -8,8 +8,8 @@ namespace stdok {
 namespace {
 
 // Bound on the cached subsets of one font, so that memory does not grow with the number of
-// documents: past it the cache starts over.
-constexpr size_t kCacheBytes = 16u << 20;
+// documents: past it the cache starts over. A subset takes 3-8 KiB: some 700 of them.
+constexpr size_t kCacheBytes = 4u << 20;
 
 void AppendHex(std::string* out, unsigned value, int digits) {
   static const char kHex[] = "0123456789ABCDEF";

@@ -40,7 +40,7 @@ class PdfFont {
   void ClearCache() const;
 
   // zlib level of the font program streams.
-  static constexpr int kProgramLevel = 9;
+  static constexpr int kProgramLevel = 6;
 
  private:
   std::shared_ptr<const TrueTypeProgram> program_;

@@ -115,6 +115,12 @@ class FaceFonts {
   // Cuts the characters into subsets in code point order. False on a font error.
   bool Build(const PdfFont& font) {
     std::sort(chars_.begin(), chars_.end());
+    // Where each character of the Basic Multilingual Plane stands in chars_.
+    char32_t last_bmp = 0;
+    for (char32_t c : chars_)
+      if (c < 0x10000) last_bmp = c;
+    index_.assign(chars_.empty() ? 0 : last_bmp + 1, 0);
+    for (size_t i = 0; i < chars_.size() && chars_[i] < 0x10000; ++i) index_[chars_[i]] = static_cast<uint16_t>(i);
     for (size_t i = 0; i < chars_.size(); i += FontSubset::kMaxCodes) {
       std::u32string chunk(chars_.begin() + static_cast<std::ptrdiff_t>(i),
                            chars_.begin() + static_cast<std::ptrdiff_t>(std::min(chars_.size(), i + FontSubset::kMaxCodes)));
@@ -127,7 +133,9 @@ class FaceFonts {
 
   // The subset (index into subsets()) and code of a character given to Use.
   std::pair<size_t, unsigned char> Code(char32_t c) const {
-    size_t at = static_cast<size_t>(std::lower_bound(chars_.begin(), chars_.end(), c) - chars_.begin());
+    size_t at;
+    if (c < 0x10000 && c < index_.size()) at = index_[c];
+    else at = static_cast<size_t>(std::lower_bound(chars_.begin(), chars_.end(), c) - chars_.begin());
     return {at / FontSubset::kMaxCodes, static_cast<unsigned char>(FontSubset::kFirstCode + at % FontSubset::kMaxCodes)};
   }
 
@@ -136,6 +144,7 @@ class FaceFonts {
  private:
   std::vector<uint64_t> seen_ = std::vector<uint64_t>(1024, 0);  // U+0000-FFFF
   std::vector<char32_t> chars_;
+  std::vector<uint16_t> index_;  // code point -> position in chars_, U+0000 to the last used
   std::vector<std::shared_ptr<const FontSubset>> subsets_;
 };
 
@@ -402,7 +411,14 @@ class Writer {
   HPDF_Dict font_resources_ = nullptr;
   HPDF_Dict resources_ = nullptr;
   int font_count_ = 0;
-  std::string content_, compressed_;
+  // Per-thread buffers, reused from document to document.
+  std::string& content_ = ThreadBuffer(0);
+  std::string& compressed_ = ThreadBuffer(1);
+
+  static std::string& ThreadBuffer(int i) {
+    thread_local std::string buffers[2];
+    return buffers[i];
+  }
 };
 
 }  // namespace
