@@ -189,6 +189,30 @@ TEST(PdfWriter, NamesComeBackOutOfPdftotextExactly) {
   EXPECT_EQ(count, 2);  // one subset per face
 }
 
+// Pages without text, and characters the font has no glyph for: still a sound PDF, and the
+// character still extracts (drawn as the .notdef box).
+TEST(PdfWriter, PagesWithoutTextAndCharactersWithoutGlyphs) {
+  LaidOutDocument doc = Doc("A", "Жук ☃ 𝄞");
+  doc.pages.emplace_back();  // an empty second page
+  doc.pages.emplace_back();
+  doc.pages[2].lines.push_back({72, 72, 300, 72, 0.5});
+  doc.pages[2].rectangles.push_back({72, 100, 50, 20, 0.3});
+  std::string bytes, error;
+  ASSERT_TRUE(WritePdf(doc, Options(true), &bytes, &error)) << error;
+  int status = -1;
+  std::string check = RunOnPdf(bytes, "qpdf --check {}", &status);
+  EXPECT_EQ(status, 0) << check;
+  std::string text = RunOnPdf(bytes, "pdftotext -raw -enc UTF-8 {} -");
+  EXPECT_NE(text.find("Жук ☃ 𝄞"), std::string::npos) << text;
+
+  LaidOutDocument empty;
+  empty.pages.emplace_back();
+  ASSERT_TRUE(WritePdf(empty, Options(false), &bytes, &error)) << error;
+  check = RunOnPdf(bytes, "qpdf --check {}", &status);
+  EXPECT_EQ(status, 0) << check;
+  EXPECT_EQ(bytes.find("/FontFile2"), std::string::npos);
+}
+
 TEST(PdfWriter, DocumentIdIsRepeatableAndUniquePerDocument) {
   auto id_of = [](const std::string& bytes) {
     size_t at = bytes.find("/ID [");

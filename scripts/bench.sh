@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Benchmarks the ST-kontrakt of N synthetic trainees (default 1000) and prints:
+#   - documents per second (wall) of `stdok render` with --jobs 1 and with every core,
+#   - the mean size of a document (KiB, from OUT/manifest.json),
+#   - peak RSS of those runs (/usr/bin/time -v),
+#   - `stdok bench`: the pipeline (fill + layout + PDF writer) against the PDF writer alone on
+#     the same laid-out pages, one thread, and the pipeline's cost over the writer in percent,
+#   - peak RSS of a render of 1,000 and of 10,000 trainees (it should follow the input file,
+#     not the number of documents written).
+# Every figure is the best of BENCH_RUNS runs (default 3): other work on the machine only ever
+# makes a run slower.
+#
+# Usage: scripts/bench.sh [N]
+# Environment: STDOK (binary; default build/stdok, built with scripts/build.sh when missing),
+#   BENCH_RUNS (default 3), BENCH_RSS_COUNTS (default "1000 10000"; empty: skip),
+#   SOURCE_DATE_EPOCH (default 1795000000, so the PDFs are the same from run to run).
+# The cohort comes from scripts/make-cohort.py (seed 1, about 45 % of the names beyond
+# Latin-1). Everything is written into a temporary folder that is removed at the end.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+N=${1:-1000}
+[[ $N =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [N]" >&2; exit 2; }
+RUNS=${BENCH_RUNS:-3}
+RSS_COUNTS=${BENCH_RSS_COUNTS-1000 10000}
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1795000000}
+STDOK=${STDOK:-$ROOT/build/stdok}
+if [[ ! -x $STDOK ]]; then
+  echo "bench: $STDOK missing, building" >&2
+  "$ROOT/scripts/build.sh" >&2
+  STDOK=$ROOT/build/stdok
+fi
+[[ -x /usr/bin/time ]] || { echo "bench: /usr/bin/time missing (Debian package time)" >&2; exit 2; }
+CORES=$(nproc)
+
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+cohort() {  # cohort COUNT -> path of the records file
+  local file="$TMP/cohort-$1.xml"
+  [[ -f $file ]] || "$ROOT/scripts/make-cohort.py" --count "$1" --seed 1 >"$file"
+  echo "$file"
+}
+
+# render FILE JOBS -> "seconds peak_rss_kib documents mean_bytes"
+render() {
+  local out="$TMP/out" log="$TMP/time.log" rc=0
+  rm -rf "$out"
+  /usr/bin/time -v -o "$log" "$STDOK" render "$1" -o "$out" --doc st-kontrakt -q --jobs "$2" \
+    >/dev/null 2>"$TMP/render.err" || rc=$?
+  if ((rc > 1)); then  # 1: some trainee has findings; 2: the run itself failed
+    cat "$TMP/render.err" >&2
+    exit 1
+  fi
+  local wall rss
+  wall=$(sed -n 's/.*Elapsed (wall clock) time.*: //p' "$log" | awk -F: '{s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s}')
+  rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$log")
+  python3 - "$out/manifest.json" "$wall" "$rss" <<'EOF'
+import json, sys
+docs = [d for d in json.load(open(sys.argv[1]))["documents"] if d["status"] == "written"]
+mean = sum(d["bytes"] for d in docs) / len(docs) if docs else 0
+print(sys.argv[2], sys.argv[3], len(docs), round(mean))
+EOF
+}
+
+# best_render FILE JOBS: the fastest of RUNS renders (its RSS is the highest seen).
+best_render() {
+  local best="" rss_max=0 line
+  for ((r = 0; r < RUNS; r++)); do
+    line=$(render "$1" "$2")
+    read -r s rss docs bytes <<<"$line"
+    ((rss > rss_max)) && rss_max=$rss
+    if [[ -z $best ]] || awk -v a="$s" -v b="${best%% *}" 'BEGIN {exit !(a < b)}'; then best=$line; fi
+  done
+  read -r s rss docs bytes <<<"$best"
+  echo "$s $rss_max $docs $bytes"
+}
+
+FILE=$(cohort "$N")
+echo "stdok bench: ST-kontrakt for $N trainees ($(basename "$STDOK"), $CORES cores, best of $RUNS)"
+for jobs in 1 "$CORES"; do
+  read -r s rss docs bytes <<<"$(best_render "$FILE" "$jobs")"
+  awk -v j="$jobs" -v s="$s" -v d="$docs" -v b="$bytes" -v r="$rss" 'BEGIN {
+    printf "render --jobs %d: %d documents in %.2f s wall = %.0f documents/s; %.1f KiB/document; peak RSS %.0f MiB\n",
+           j, d, s, d / s, b / 1024, r / 1024 }'
+  [[ $jobs == "$CORES" ]] && break
+done
+
+best_pipe=0 best_writer=0 kib=0
+for ((r = 0; r < RUNS; r++)); do
+  out=$("$STDOK" bench "$FILE" --doc st-kontrakt 2>/dev/null)
+  pipe=$(awk '/^pipeline_docs_per_s/ {print $2}' <<<"$out")
+  writer=$(awk '/^writer_only_docs_per_s/ {print $2}' <<<"$out")
+  kib=$(awk '/^mean_kib_per_doc/ {print $2}' <<<"$out")
+  awk -v a="$pipe" -v b="$best_pipe" 'BEGIN {exit !(a > b)}' && best_pipe=$pipe
+  awk -v a="$writer" -v b="$best_writer" 'BEGIN {exit !(a > b)}' && best_writer=$writer
+done
+awk -v p="$best_pipe" -v w="$best_writer" -v k="$kib" 'BEGIN {
+  printf "bench (one thread): pipeline %.0f documents/s, PDF writer alone %.0f documents/s; the rest of the pipeline costs %.0f %% of the writer; %.1f KiB/document\n",
+         p, w, 100 * (w / p - 1), k }'
+
+for count in $RSS_COUNTS; do
+  file=$(cohort "$count")
+  line=$(render "$file" "$CORES")
+  read -r s rss docs bytes <<<"$line"
+  awk -v c="$count" -v d="$docs" -v r="$rss" -v f="$(stat -c %s "$file")" 'BEGIN {
+    printf "peak RSS, %d trainees (%.1f MiB records file, %d documents): %.0f MiB\n", c, f / 1048576, d, r / 1024 }'
+done
