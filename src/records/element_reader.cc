@@ -42,23 +42,36 @@ std::string PathOf(pugi::xml_node node) {
 
 }  // namespace
 
-std::string ShownValue(const std::string& value) {
-  std::string out;
+std::vector<std::pair<size_t, size_t>> NumberRuns(std::string_view text) {
+  std::vector<std::pair<size_t, size_t>> runs;
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
   size_t i = 0;
-  while (i < value.size()) {
-    auto in_token = [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == '+'; };
-    if (!in_token(value[i])) {
-      out += value[i++];
+  while (i < text.size()) {
+    if (!digit(text[i])) {
+      ++i;
       continue;
     }
-    size_t end = i;
-    while (end < value.size() && in_token(value[end])) ++end;
-    std::string token = value.substr(i, end - i);
-    std::string masked = MaskPersonalNumber(token);
-    out += masked == "****" ? token : masked;
-    i = end;
+    size_t end = i, last_digit = i;
+    while (end < text.size() && (digit(text[end]) || text[end] == '-' || text[end] == '+')) {
+      if (digit(text[end])) last_digit = end;
+      ++end;
+    }
+    runs.emplace_back(i, last_digit + 1 - i);
+    i = last_digit + 1;
   }
-  return out;
+  return runs;
+}
+
+std::string ShownValue(const std::string& value) {
+  std::string out;
+  size_t done = 0;
+  for (auto [start, length] : NumberRuns(value)) {
+    std::string masked = MaskPersonalNumber(std::string_view(value).substr(start, length));
+    if (masked == "****") continue;  // not shaped like a personnummer
+    out += value.substr(done, start - done) + masked;
+    done = start + length;
+  }
+  return out + value.substr(done);
 }
 
 std::string FindControlCharacter(std::string_view utf8) {

@@ -76,6 +76,10 @@ class ElementReader {
 // Splits a list of delmål codes (or ids) at spaces, commas and semicolons.
 std::vector<std::string> SplitCodes(const std::string& text);
 
+// The runs of digits with '-' or '+' inside them (never at either end), as (offset, length):
+// where a personnummer may hide in a value.
+std::vector<std::pair<size_t, size_t>> NumberRuns(std::string_view text);
+
 // A value as it may be quoted in a message: anything shaped like a personnummer is masked
 // ("19850312-****"), so that a number typed into the wrong attribute does not leak.
 std::string ShownValue(const std::string& value);

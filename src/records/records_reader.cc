@@ -40,6 +40,15 @@ const char* PersonalNumberProblem(PersonalNumberError error) {
                                                    : "it is not 10 or 12 digits";
 }
 
+// Whether some run of digits (with '-' or '+') in `text` is a valid personnummer.
+bool HoldsPersonalNumber(const std::string& text, const Date& today) {
+  for (auto [start, length] : NumberRuns(text)) {
+    PersonalNumberError error;
+    if (ParsePersonalNumber(std::string_view(text).substr(start, length), today, &error)) return true;
+  }
+  return false;
+}
+
 // Offset of the first byte that is not part of well-formed UTF-8 (no overlong forms, no
 // surrogates, nothing above U+10FFFF); npos when the text is all UTF-8.
 size_t FirstInvalidUtf8(std::string_view text) {
@@ -80,6 +89,16 @@ class TraineeReader {
     ElementReader r(node, context_);
     t.where = r.Where();
     t.id = r.Text("id", true);
+    if (HoldsPersonalNumber(t.id, today_)) {
+      // The id is printed in every message, the manifest and --trainee: it must not be the
+      // personnummer. Mask it everywhere from here on; the record is not made.
+      t.id = ShownValue(t.id);
+      context_->trainee_id = t.id;
+      r.Error("@id", "records.id-personnummer",
+              "the trainee id is a personnummer; ids are printed in messages and the manifest, "
+              "so choose another (an employee number, \"ST-IM-2023-03\" …)",
+              node.attribute("id"));
+    }
     context_->trainee_id = t.id;
 
     // Elements that belong once: a second one is an error, never silently preferred.
@@ -173,7 +192,7 @@ class TraineeReader {
     p->where = e.Where();
     p->kind = e.Text("kind", true);
     if (!p->kind.empty() && p->kind != "BT" && p->kind != "ST" && p->kind != "BT+ST")
-      e.Error("@kind", "records.programme-kind", "kind must be BT, ST or BT+ST, not '" + p->kind + "'",
+      e.Error("@kind", "records.programme-kind", "kind must be BT, ST or BT+ST, not '" + ShownValue(p->kind) + "'",
               n.attribute("kind"));
     p->specialty = e.Text("specialty");
     if (p->kind != "BT" && p->specialty.empty() && !p->kind.empty())
@@ -185,7 +204,7 @@ class TraineeReader {
     p->regulation = e.Text("regulation");
     if (!p->regulation.empty() && p->regulation != "HSLF-FS 2021:8" && p->regulation != "SOSFS 2015:8")
       e.Error("@regulation", "records.regulation-unknown",
-              "regulation must be 'HSLF-FS 2021:8' or 'SOSFS 2015:8', not '" + p->regulation + "'",
+              "regulation must be 'HSLF-FS 2021:8' or 'SOSFS 2015:8', not '" + ShownValue(p->regulation) + "'",
               n.attribute("regulation"));
     p->home_unit_id = e.Text("home-unit");
   }
@@ -612,7 +631,7 @@ RecordsFile ReadRecords(const std::string& path, std::string_view text, const Da
     ElementReader r(root, &context);
     std::string version = r.Text("version");
     if (!version.empty() && version != "1")
-      r.Error("@version", "records.version", "records version '" + version + "' is not supported (1 is)",
+      r.Error("@version", "records.version", "records version '" + ShownValue(version) + "' is not supported (1 is)",
               root.attribute("version"));
     r.Text("xmlns");
     // An editor's schema association is allowed on the root (docs/records.md, The schema).

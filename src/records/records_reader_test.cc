@@ -465,6 +465,8 @@ TEST(RecordsReader, ValuesShapedLikeAPersonnummerAreMaskedInMessages) {
   EXPECT_EQ(d[0].message.find("9876"), std::string::npos) << d[0].message;
   EXPECT_NE(d[0].message.find("19811218-****"), std::string::npos) << d[0].message;
   EXPECT_EQ(ShownValue("2025-02-30"), "2025-02-30");
+  EXPECT_EQ(ShownValue("PN-198112189876, 811218-9876+x"), "PN-19811218-****, 811218-****+x");
+  EXPECT_EQ(ShownValue("--12-"), "--12-");
 }
 
 TEST(RecordsReader, EveryFindingIsLocatedAndNamesTheRecordAndField) {
@@ -492,6 +494,25 @@ TEST(RecordsReader, AnInvalidEndIsReportedOnceNotAlsoAsMissing) {
   EXPECT_EQ(d[0].rule, "records.date-invalid");
   EXPECT_EQ(d[1].rule, "records.missing-attribute");
   EXPECT_EQ(d[1].location.line, 13);
+}
+
+TEST(RecordsReader, TraineeIdThatIsAPersonnummerIsMaskedAndRefused) {
+  Diagnostics d;
+  RecordsFile file = ReadRecords("in.xml", Wrap(Replace(kGoodTrainee, "id=\"T-1\"", "id=\"PN-198112189876\"")), kToday, &d);
+  ASSERT_EQ(d.size(), 1u) << Rules(d);
+  EXPECT_EQ(d[0].rule, "records.id-personnummer");
+  EXPECT_EQ(d[0].trainee_id, "PN-19811218-****");
+  EXPECT_EQ(d[0].field, "trainee/@id");
+  EXPECT_EQ(d[0].location.line, 6);
+  ASSERT_EQ(file.trainees.size(), 1u);
+  EXPECT_EQ(file.trainees[0].id, "PN-19811218-****");
+  EXPECT_TRUE(HasErrorsFor(d, file.trainees[0].id));
+  // Long numbers that are not a personnummer (no such date, wrong check digit) are fine as ids.
+  for (const char* id : {"1234567890", "20231399-1234", "19811218-9875", "ST-IM-2023-03"}) {
+    Diagnostics ok;
+    ReadRecords("in.xml", Wrap(Replace(kGoodTrainee, "id=\"T-1\"", std::string("id=\"") + id + "\"")), kToday, &ok);
+    EXPECT_TRUE(ok.empty()) << id << "\n" << Rules(ok);
+  }
 }
 
 TEST(SourceText, ColumnsOnOneVeryLongLineInAnyOrder) {
