@@ -19,6 +19,8 @@ bool FontSet::Load(const std::string& dir, FileSystem* fs, std::string* error) {
       return false;
     }
   }
+  ascii_covered_ = true;
+  for (char32_t c = 0x20; c < 0x7F; ++c) ascii_covered_ = ascii_covered_ && regular_.HasGlyph(c) && bold_.HasGlyph(c);
   std::string why;
   if (!LoadPdfFonts(std::move(bytes[0]), std::move(bytes[1]), &pdf_fonts_, &why)) {
     *error = dir + ": " + why;
@@ -35,6 +37,10 @@ bool FontSet::Covers(std::string_view text) const {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t length = static_cast<int32_t>(text.size());
   for (int32_t i = 0; i < length;) {
+    if (ascii_covered_ && s[i] >= 0x20 && s[i] < 0x7F) {  // printable ASCII: checked at Load
+      ++i;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(s, i, length, c);
     if (c < 0) c = 0xFFFD;

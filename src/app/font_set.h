@@ -24,6 +24,7 @@ class FontSet : public TextMeasurer {
   PdfFonts pdf_fonts_;
   FontMetrics regular_;
   FontMetrics bold_;
+  bool ascii_covered_ = false;  // both faces have every printable ASCII character
 };
 
 }  // namespace stdok
