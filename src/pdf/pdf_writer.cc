@@ -167,7 +167,7 @@ class Writer {
     SetInfo();
     for (const Page& page : doc_.pages)
       for (const TextRun& t : page.texts) ForEachDrawn(t.text, [&](char32_t c) { faces_[FaceIndex(t)].Use(c); });
-    if (!AddFonts() || !Resources()) return Fail("cannot embed the fonts", error);
+    if (!Resources() || !AddFonts()) return Fail("cannot embed the fonts", error);
     std::vector<HPDF_Dict> fields;
     std::vector<haru::EmptyAppearance> appearances;
     for (const Page& page : doc_.pages) {
@@ -218,7 +218,7 @@ class Writer {
       for (const auto& subset : faces_[face].subsets()) {
         if (!font_resources_) {
           font_resources_ = HPDF_Dict_New(mmgr);
-          if (!font_resources_) return false;
+          if (!font_resources_ || HPDF_Dict_Add(resources_, "Font", font_resources_) != HPDF_OK) return false;
         }
         HPDF_Dict font = AddFont(FontOf(face).program(), *subset);
         if (!font) return false;
@@ -230,7 +230,8 @@ class Writer {
     return true;
   }
 
-  // One resource dictionary for every page: /ProcSet [/PDF /Text] and the fonts.
+  // One resource dictionary for every page: /ProcSet [/PDF /Text] and the fonts (added to it
+  // by AddFonts).
   HPDF_Dict Resources() {
     if (resources_) return resources_;
     HPDF_Doc pdf = pdf_.get();
@@ -240,7 +241,6 @@ class Writer {
     HPDF_STATUS ret = HPDF_Array_AddName(procset, "PDF");
     ret += HPDF_Array_AddName(procset, "Text");
     ret += HPDF_Dict_Add(resources_, "ProcSet", procset);
-    if (font_resources_) ret += HPDF_Dict_Add(resources_, "Font", font_resources_);
     return ret == HPDF_OK ? resources_ : nullptr;
   }
 
