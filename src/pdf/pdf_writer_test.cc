@@ -197,6 +197,7 @@ TEST(PdfWriter, PagesWithoutTextAndCharactersWithoutGlyphs) {
   doc.pages.emplace_back();
   doc.pages[2].lines.push_back({72, 72, 300, 72, 0.5});
   doc.pages[2].rectangles.push_back({72, 100, 50, 20, 0.3});
+  doc.pages[2].texts.push_back({72, 200, FontFace::kBold, 9, "ogiltig \xC3 UTF-8 \xFF\xFE slut \xE2\x82"});
   std::string bytes, error;
   ASSERT_TRUE(WritePdf(doc, Options(true), &bytes, &error)) << error;
   int status = -1;
@@ -204,6 +205,7 @@ TEST(PdfWriter, PagesWithoutTextAndCharactersWithoutGlyphs) {
   EXPECT_EQ(status, 0) << check;
   std::string text = RunOnPdf(bytes, "pdftotext -raw -enc UTF-8 {} -");
   EXPECT_NE(text.find("Жук ☃ 𝄞"), std::string::npos) << text;
+  EXPECT_NE(text.find("ogiltig \xEF\xBF\xBD UTF-8"), std::string::npos) << text;  // U+FFFD
 
   LaidOutDocument empty;
   empty.pages.emplace_back();
