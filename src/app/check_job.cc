@@ -7,26 +7,22 @@
 #include "output/manifest.h"
 #include "records/records_reader.h"
 #include "rules/checks.h"
+#include "app/records_input.h"
 #include "text/collation.h"
 
 namespace stdok {
 
 CheckReport RunCheck(const CheckOptions& options, FileSystem* fs) {
   CheckReport report;
-  std::string text, error;
-  if (!fs->ReadFile(options.input, &text, &error)) {
-    report.diagnostics.push_back({Severity::kError, {options.input}, "", "", "io.read",
-                                  "cannot read the records file: " + error, ""});
+  Diagnostics all;
+  RecordsInput input;
+  if (!ReadRecordsInput(options.input, options.templates_dir, options.today, fs, &input, &all)) {
+    report.diagnostics = std::move(all);
     report.io_error = true;
     return report;
   }
-  Catalog catalog;
-  Diagnostics catalog_diagnostics;
-  LoadCatalog(options.templates_dir, fs, &catalog, &catalog_diagnostics);
-  Diagnostics all;
-  RecordsFile file = ReadRecords(options.input, text, options.today, &all);
-  Profile profile;
-  if (auto it = catalog.profiles.find(file.region.id); it != catalog.profiles.end()) profile = it->second;
+  const RecordsFile& file = input.file;
+  const Profile& profile = input.profile;
   std::map<std::string, std::string> names;
   for (const Trainee& t : file.trainees) {
     names[t.id] = t.family_name + " " + t.given_name;

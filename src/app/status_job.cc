@@ -1,5 +1,7 @@
 #include "app/status_job.h"
 
+#include "app/records_input.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <set>
@@ -336,20 +338,15 @@ std::string FormatStatusJson(const std::vector<TraineeStatus>& trainees, const D
 StatusReport RunStatus(const StatusOptions& options, FileSystem* fs) {
   StatusReport report;
   report.as_of = options.as_of;
-  std::string text, error;
-  if (!fs->ReadFile(options.input, &text, &error)) {
-    report.diagnostics.push_back({Severity::kError, {options.input}, "", "", "io.read",
-                                  "cannot read the records file: " + error, ""});
+  Diagnostics all;
+  RecordsInput input;
+  if (!ReadRecordsInput(options.input, options.templates_dir, options.as_of, fs, &input, &all)) {
+    report.diagnostics = std::move(all);
     report.io_error = true;
     return report;
   }
-  Catalog catalog;
-  Diagnostics catalog_diagnostics;
-  LoadCatalog(options.templates_dir, fs, &catalog, &catalog_diagnostics);
-  Diagnostics all;
-  RecordsFile file = ReadRecords(options.input, text, options.as_of, &all);
-  Profile profile;
-  if (auto it = catalog.profiles.find(file.region.id); it != catalog.profiles.end()) profile = it->second;
+  RecordsFile& file = input.file;
+  const Profile& profile = input.profile;
   report.region_name = !file.region.name.empty() ? file.region.name : profile.name;
   auto listed = [&](const std::string& id) {
     return options.trainee_ids.empty() ||

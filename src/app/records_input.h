@@ -1,0 +1,24 @@
+// The records file and its region's profile, as `check` and `status` read them.
+#pragma once
+
+#include <string>
+
+#include "core/date.h"
+#include "core/status.h"
+#include "fill/context.h"
+#include "output/file_system.h"
+#include "records/model.h"
+
+namespace stdok {
+
+struct RecordsInput {
+  RecordsFile file;
+  Profile profile;  // the region's profile from TEMPLATES/profiles, else empty
+};
+
+// Reads `input` (diagnostics of the reader go to *diagnostics) and picks the region's profile
+// from `templates_dir`. False, with an io.read error in *diagnostics, when the file cannot be read.
+bool ReadRecordsInput(const std::string& input, const std::string& templates_dir, const Date& today,
+                      FileSystem* fs, RecordsInput* out, Diagnostics* diagnostics);
+
+}  // namespace stdok
