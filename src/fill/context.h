@@ -8,20 +8,9 @@
 #include "core/date.h"
 #include "fill/value.h"
 #include "records/model.h"
+#include "records/profile.h"
 
 namespace stdok {
-
-// Region profile values (templates/profiles/<region>.xml): free key -> text, e.g.
-// "supervision-hours" -> "1". Exposed to templates as `profile.<key>` (with '-' kept).
-struct Profile {
-  std::string id;
-  std::string name;
-  std::map<std::string, std::string> values;
-  std::string Get(const std::string& key, const std::string& fallback = "") const {
-    auto it = values.find(key);
-    return it == values.end() ? fallback : it->second;
-  }
-};
 
 // Root value for one trainee's documents: region, profile, today, trainee.
 Value BuildTraineeContext(const RecordsFile& file, const Trainee& trainee, const Profile& profile,

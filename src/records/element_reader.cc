@@ -7,7 +7,7 @@
 #include <cstring>
 #include <map>
 
-#include "rules/personnummer.h"
+#include "text/personnummer.h"
 #include "text/unicode.h"
 
 namespace stdok {

@@ -8,7 +8,7 @@
 
 #include "records/element_reader.h"
 #include "records/source_text.h"
-#include "rules/personnummer.h"
+#include "text/personnummer.h"
 
 namespace stdok {
 namespace {

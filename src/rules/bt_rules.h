@@ -7,7 +7,7 @@
 #include <string>
 
 #include "core/date.h"
-#include "fill/context.h"
+#include "records/profile.h"
 #include "records/model.h"
 
 namespace stdok {

@@ -9,7 +9,7 @@
 
 #include "core/date.h"
 #include "core/status.h"
-#include "fill/context.h"
+#include "records/profile.h"
 #include "records/model.h"
 
 namespace stdok {

@@ -8,7 +8,7 @@
 
 #include "core/date.h"
 #include "core/status.h"
-#include "fill/context.h"
+#include "records/profile.h"
 #include "records/model.h"
 #include "rules/checks.h"
 #include "rules/rule_context.h"

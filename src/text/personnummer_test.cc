@@ -1,4 +1,4 @@
-#include "rules/personnummer.h"
+#include "text/personnummer.h"
 
 #include <gtest/gtest.h>
 
