@@ -1,0 +1,1 @@
+"""The cohort generator behind scripts/make-cohort.py: fictional trainees as a records file."""
