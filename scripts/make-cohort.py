@@ -163,7 +163,8 @@ def check(reference):
 
 
 def main():
-    parser = argparse.ArgumentParser(description="Write a cohort of fictional trainees as a stdok records file.")
+    parser = argparse.ArgumentParser(
+        description="Write a cohort of fictional trainees as a stdok records file.")
     parser.add_argument("--count", type=int, help="number of trainees")
     parser.add_argument("--seed", type=int, help="random seed (same seed, same file)")
     parser.add_argument("--region", default="vasternorrland", choices=sorted(REGIONS))

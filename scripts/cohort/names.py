@@ -145,5 +145,3 @@ def ascii_slug(text):
     for c in text.lower():
         out.append(c if c.isascii() and c.isalnum() else "-")
     return "-".join(p for p in "".join(out).split("-") if p)
-
-

@@ -244,158 +244,6 @@ class TraineeBuilder:
         if cat != "BT" and rng.random() < 0.3 and len(self.w.specialists[home]) > 1:
             self.roles.append(("specialist", self.specialist(home, exclude=(self.main,))))
 
-    # -- the record. The elements are made in the order of the file, drawing from rng as they go.
-    def trainee_element(self):
-        trainee = element("trainee", [("id", self.tid)])
-        if self.nfd:
-            trainee.append(comment(" The name is written decomposed (NFD), as some exports do; "
-                                   "the reader normalizes it to NFC. "))
-        trainee.extend(self.identity_elements())
-        trainee.extend(self.placement_elements())
-        trainee.extend(self.courses())
-        trainee.extend(self.work_elements())
-        trainee.extend(self.leave_and_credit_elements())
-        trainee.extend(self.delmal_groups())
-        trainee.extend(self.assessments())
-        if self.cat != "BT" and self.start < add_months(self.today, -10) and self.rng.random() < 0.1:
-            plan = self.action_plan()
-            if plan is not None:
-                trainee.append(plan)
-        trainee.append(self.contract_element())
-        return trainee
-
-    def identity_elements(self):
-        """name, personnummer, contact, education, programme, roles."""
-        rng, cat = self.rng, self.cat
-        given, family = self.given, self.family
-        if self.nfd:
-            given, family = unicodedata.normalize("NFD", given), unicodedata.normalize("NFD", family)
-        out = [element("name", [("given", given), ("family", family)]),
-               element("personnummer", text=self.pn),
-               element("contact", [
-                   ("email", "%s@%s" % (ascii_slug(self.given + " " + self.family).replace("-", "."),
-                                        self.w.region["domain"])),
-                   ("phone", self.w.phone()),
-                   ("address", "%s %d" % (self.pick(STREETS), rng.randint(1, 60))),
-                   ("town", self.w.unit_town[self.home])])]
-        licences = []
-        if self.country != "Sverige":
-            home_licence = self.between(add_months(self.degree, 1), add_months(self.licence, -1))
-            licences.append(element("licence", [("country", self.country), ("date", iso(home_licence))]))
-        licences.append(element("licence", [("country", "Sverige"), ("date", iso(self.licence))]))
-        out.append(element("education", [
-            ("swedish-at", "yes" if self.swedish_at else None), ("degree-country", self.country),
-            ("degree-date", iso(self.degree)),
-            ("bt-certificate", iso(self.bt_cert) if self.bt_cert else None)], children=licences))
-        kind = {"BT": "BT", "SOSFS": "ST", "ST": "ST", "BT+ST": "BT+ST"}[cat]
-        stated_end = self.end if (rng.random() < 0.4 or cat == "BT") else None
-        state_regulation = not (cat in ("ST", "BT+ST") and not self.swedish_at and rng.random() < 0.08)
-        out.append(element("programme", [
-            ("kind", kind), ("specialty", self.spec),
-            ("bt-start", iso(self.start) if cat == "BT+ST" else None),
-            ("start", iso(self.start)), ("planned-end", iso(stated_end) if stated_end else None),
-            ("rate", num(self.rate)), ("regulation", self.regulation if state_regulation else None),
-            ("home-unit", self.home)]))
-        out.append(element("roles", self.roles))
-        return out
-
-    def placement_elements(self):
-        """placement, side-placement and auskultation."""
-        rng, spec = self.rng, self.spec
-        out = [element("placement", [
-            ("unit", p["unit"]), ("start", iso(p["start"])), ("end", iso(p["end"])),
-            ("rate", num(p["rate"]) if p["rate"] != 100 else None), ("kind", p["kind"]),
-            ("supervisor", p["supervisor"]), ("delmal", " ".join(p["delmal"]) or None),
-            ("bt", "yes" if p["bt"] else None)], text=p["text"]) for p in self.placements]
-        out += [self.side_placement(s) for s in self.sides]
-        st_first = max(add_months(self.start, 3), add_days(self.cursor, 30))
-        st_last = min(self.today, add_days(self.end, -7))
-        if self.cat != "BT" and rng.random() < 0.25 and st_first < st_last:
-            a_unit = self.clinic_for(self.pick(SPECIALTIES[spec][5]), self.hospital)
-            a_start = self.between(st_first, st_last)
-            out.append(element("auskultation", [
-                ("unit", a_unit), ("start", iso(a_start)), ("end", iso(add_days(a_start, 4))),
-                ("supervisor", self.specialist(a_unit, exclude=(self.assessor,))),
-                ("delmal", self.c_code(rng.randint(1, SPECIALTIES[spec][4])))],
-                text="Auskultation en vecka."))
-        return out
-
-    def work_elements(self):
-        """development-work (kvalitets- och utvecklingsarbete) and scientific-work."""
-        rng, today, start = self.rng, self.today, self.start
-        sosfs = self.regulation == "SOSFS 2015:8"
-        out = []
-        if self.cat != "BT" and start < add_months(today, -24) and rng.random() < 0.35:
-            d_start = self.between(add_months(start, 12), add_months(today, -4))
-            d_end = add_months(d_start, rng.randint(2, 6))
-            out.append(element("development-work", [
-                ("subject", self.pick(DEV_SUBJECTS)), ("delmal", "a4" if sosfs else "STa2"),
-                ("supervisor", self.main), ("start", iso(d_start)), ("end", iso(min(d_end, today)))],
-                text="Kartläggning, åtgärd och uppföljning; redovisat på arbetsplatsträff."))
-        if self.cat != "BT" and start < add_months(today, -30) and rng.random() < 0.25:
-            out.append(element("scientific-work", [
-                ("subject", self.pick(SCI_SUBJECTS)), ("delmal", "a5" if sosfs else "STa3"),
-                ("supervisor", self.specialist(self.home))], children=[
-                    element("activities", text="Forskningsplan, datainsamling, analys och skriftlig rapport."),
-                    element("verification", text="Granskat av handledaren och presenterat vid FoU-seminarium.")]))
-        return out
-
-    def leave_and_credit_elements(self):
-        """absence, prior-service and doctorate."""
-        out = [element("absence", [("kind", kind), ("start", iso(a_start)), ("end", iso(a_end)),
-                                   ("rate", num(a_rate) if a_rate != 100 else None)])
-               for kind, a_start, a_end, a_rate in sorted(self.absences, key=lambda a: a[1])]
-        if self.prior:
-            out.append(element("prior-service", [
-                ("unit-name", self.w.units[self.rng.randrange(len(self.w.units))][1]),
-                ("start", iso(self.prior[0])), ("end", iso(self.prior[1])), ("months", self.prior[2])],
-                text="Vikariat som legitimerad läkare under handledning."))
-        if self.doctorate:
-            out.append(element("doctorate", [("country", self.doctorate[0]),
-                                             ("date", iso(self.doctorate[1]))]))
-        return out
-
-    def contract_element(self):
-        """Contract terms: the ST-kontrakt within six months of the start; the IUP within one
-        month of a BT start or six months of an ST start. Dates after today are not there yet."""
-        rng, today, cat, start = self.rng, self.today, self.cat, self.start
-        if cat == "BT":
-            c_date = add_days(start, rng.randint(5, 25))
-            iup = add_days(start, rng.randint(10, 28))
-        else:
-            c_date = add_days(start, rng.randint(14, 170))
-            iup = add_days(start, rng.randint(10, 28) if cat == "BT+ST" else rng.randint(20, 170))
-        c_date = c_date if c_date <= today else None
-        iup = iup if iup <= today else None
-        region_hours = {"vasternorrland": 2, "ostergotland": 4, "jonkoping": 4, "orebro": 4}
-        children = []
-        if cat != "BT" and rng.random() < 0.5:
-            children.append(element("teaching", text=self.pick([
-                "Handledning av läkarstudenter under terminerna.",
-                "Undervisning av sjuksköterskestudenter och internutbildning på kliniken.",
-                "Handledning av BT-läkare och läkarstudenter."])))
-        children.append(element("research", text="Ingen forskarutbildning planerad."
-                                if not self.doctorate else
-                                "Disputerad; ingen ytterligare forskarutbildning planerad."))
-        if rng.random() < 0.3:
-            children.append(element("abroad", text="Ingen planerad."))
-        if cat != "BT" and rng.random() < 0.5:
-            children.append(element("specialist-exam",
-                                    text="Specialistexamen planeras under sista året av ST."))
-        children.append(element("appraisals", text=self.pick([
-            "Utvecklingssamtal med verksamhetschefen en gång per år.",
-            "Utvecklingssamtal en gång per år; revision av utbildningsprogrammet två gånger per år.",
-            "Medarbetarsamtal årligen med närmaste chef och uppföljning med studierektor."])))
-        if rng.random() < 0.2:
-            children.append(element("other", text="Resor och dubbelt boende vid sidotjänstgöring "
-                                    "på annan ort ersätts enligt regionens policy."))
-        town = self.w.unit_town[self.home]
-        return element("contract", [
-            ("date", iso(c_date) if c_date else None), ("place", town if c_date else None),
-            ("supervision-hours", "1"),
-            ("self-study-hours", str(region_hours.get(self.w.region_id, 2)) if rng.random() < 0.7 else None),
-            ("iup-date", iso(iup) if iup else None)], children=children)
-
     # -- BT placements: primärvård and akut sjukvård (at least three months each at the
     #    trainee's rate), sometimes psykiatri, the rest (to 12 months) at a hospital clinic.
     def bt_steps(self):
@@ -497,14 +345,6 @@ class TraineeBuilder:
             cursor = add_days(p_end, 1)
         return places, sides
 
-    def c_code(self, n):
-        return ("c%d" if self.regulation == "SOSFS 2015:8" else "STc%d") % n
-
-    def between(self, a, b):
-        if b <= a:
-            return a
-        return add_days(a, self.rng.randint(0, (b - a).days))
-
     def absence(self, earliest, latest, short=False):
         rng = self.rng
         kind = weighted(rng, ABSENCES[1:] if short else ABSENCES)
@@ -523,6 +363,160 @@ class TraineeBuilder:
         else:
             a_end, a_rate = add_days(a_start, rng.randint(2, 6)), 100
         return kind, a_start, a_end, a_rate
+
+    # -- the record. The elements are made in the order of the file, drawing from rng as they go.
+    def trainee_element(self):
+        trainee = element("trainee", [("id", self.tid)])
+        if self.nfd:
+            trainee.append(comment(" The name is written decomposed (NFD), as some exports do; "
+                                   "the reader normalizes it to NFC. "))
+        trainee.extend(self.identity_elements())
+        trainee.extend(self.placement_elements())
+        trainee.extend(self.courses())
+        trainee.extend(self.work_elements())
+        trainee.extend(self.leave_and_credit_elements())
+        trainee.extend(self.delmal_groups())
+        trainee.extend(self.assessments())
+        if self.cat != "BT" and self.start < add_months(self.today, -10) and self.rng.random() < 0.1:
+            plan = self.action_plan()
+            if plan is not None:
+                trainee.append(plan)
+        trainee.append(self.contract_element())
+        return trainee
+
+    def identity_elements(self):
+        """name, personnummer, contact, education, programme, roles."""
+        rng, cat = self.rng, self.cat
+        given, family = self.given, self.family
+        if self.nfd:
+            given, family = unicodedata.normalize("NFD", given), unicodedata.normalize("NFD", family)
+        out = [element("name", [("given", given), ("family", family)]),
+               element("personnummer", text=self.pn),
+               element("contact", [
+                   ("email", "%s@%s" % (ascii_slug(self.given + " " + self.family).replace("-", "."),
+                                        self.w.region["domain"])),
+                   ("phone", self.w.phone()),
+                   ("address", "%s %d" % (self.pick(STREETS), rng.randint(1, 60))),
+                   ("town", self.w.unit_town[self.home])])]
+        licences = []
+        if self.country != "Sverige":
+            home_licence = self.between(add_months(self.degree, 1), add_months(self.licence, -1))
+            licences.append(element("licence", [("country", self.country), ("date", iso(home_licence))]))
+        licences.append(element("licence", [("country", "Sverige"), ("date", iso(self.licence))]))
+        out.append(element("education", [
+            ("swedish-at", "yes" if self.swedish_at else None), ("degree-country", self.country),
+            ("degree-date", iso(self.degree)),
+            ("bt-certificate", iso(self.bt_cert) if self.bt_cert else None)], children=licences))
+        kind = {"BT": "BT", "SOSFS": "ST", "ST": "ST", "BT+ST": "BT+ST"}[cat]
+        stated_end = self.end if (rng.random() < 0.4 or cat == "BT") else None
+        state_regulation = not (cat in ("ST", "BT+ST") and not self.swedish_at and rng.random() < 0.08)
+        out.append(element("programme", [
+            ("kind", kind), ("specialty", self.spec),
+            ("bt-start", iso(self.start) if cat == "BT+ST" else None),
+            ("start", iso(self.start)), ("planned-end", iso(stated_end) if stated_end else None),
+            ("rate", num(self.rate)), ("regulation", self.regulation if state_regulation else None),
+            ("home-unit", self.home)]))
+        out.append(element("roles", self.roles))
+        return out
+
+    def placement_elements(self):
+        """placement, side-placement and auskultation."""
+        rng, spec = self.rng, self.spec
+        out = [element("placement", [
+            ("unit", p["unit"]), ("start", iso(p["start"])), ("end", iso(p["end"])),
+            ("rate", num(p["rate"]) if p["rate"] != 100 else None), ("kind", p["kind"]),
+            ("supervisor", p["supervisor"]), ("delmal", " ".join(p["delmal"]) or None),
+            ("bt", "yes" if p["bt"] else None)], text=p["text"]) for p in self.placements]
+        out += [self.side_placement(s) for s in self.sides]
+        st_first = max(add_months(self.start, 3), add_days(self.cursor, 30))
+        st_last = min(self.today, add_days(self.end, -7))
+        if self.cat != "BT" and rng.random() < 0.25 and st_first < st_last:
+            a_unit = self.clinic_for(self.pick(SPECIALTIES[spec][5]), self.hospital)
+            a_start = self.between(st_first, st_last)
+            out.append(element("auskultation", [
+                ("unit", a_unit), ("start", iso(a_start)), ("end", iso(add_days(a_start, 4))),
+                ("supervisor", self.specialist(a_unit, exclude=(self.assessor,))),
+                ("delmal", self.c_code(rng.randint(1, SPECIALTIES[spec][4])))],
+                text="Auskultation en vecka."))
+        return out
+
+    def work_elements(self):
+        """development-work (kvalitets- och utvecklingsarbete) and scientific-work."""
+        rng, today, start = self.rng, self.today, self.start
+        sosfs = self.regulation == "SOSFS 2015:8"
+        out = []
+        if self.cat != "BT" and start < add_months(today, -24) and rng.random() < 0.35:
+            d_start = self.between(add_months(start, 12), add_months(today, -4))
+            d_end = add_months(d_start, rng.randint(2, 6))
+            out.append(element("development-work", [
+                ("subject", self.pick(DEV_SUBJECTS)), ("delmal", "a4" if sosfs else "STa2"),
+                ("supervisor", self.main), ("start", iso(d_start)), ("end", iso(min(d_end, today)))],
+                text="Kartläggning, åtgärd och uppföljning; redovisat på arbetsplatsträff."))
+        if self.cat != "BT" and start < add_months(today, -30) and rng.random() < 0.25:
+            out.append(element("scientific-work", [
+                ("subject", self.pick(SCI_SUBJECTS)), ("delmal", "a5" if sosfs else "STa3"),
+                ("supervisor", self.specialist(self.home))], children=[
+                    element("activities",
+                            text="Forskningsplan, datainsamling, analys och skriftlig rapport."),
+                    element("verification",
+                            text="Granskat av handledaren och presenterat vid FoU-seminarium.")]))
+        return out
+
+    def leave_and_credit_elements(self):
+        """absence, prior-service and doctorate."""
+        out = [element("absence", [("kind", kind), ("start", iso(a_start)), ("end", iso(a_end)),
+                                   ("rate", num(a_rate) if a_rate != 100 else None)])
+               for kind, a_start, a_end, a_rate in sorted(self.absences, key=lambda a: a[1])]
+        if self.prior:
+            out.append(element("prior-service", [
+                ("unit-name", self.w.units[self.rng.randrange(len(self.w.units))][1]),
+                ("start", iso(self.prior[0])), ("end", iso(self.prior[1])), ("months", self.prior[2])],
+                text="Vikariat som legitimerad läkare under handledning."))
+        if self.doctorate:
+            out.append(element("doctorate", [("country", self.doctorate[0]),
+                                             ("date", iso(self.doctorate[1]))]))
+        return out
+
+    def contract_element(self):
+        """Contract terms: the ST-kontrakt within six months of the start; the IUP within one
+        month of a BT start or six months of an ST start. Dates after today are not there yet."""
+        rng, today, cat, start = self.rng, self.today, self.cat, self.start
+        if cat == "BT":
+            c_date = add_days(start, rng.randint(5, 25))
+            iup = add_days(start, rng.randint(10, 28))
+        else:
+            c_date = add_days(start, rng.randint(14, 170))
+            iup = add_days(start, rng.randint(10, 28) if cat == "BT+ST" else rng.randint(20, 170))
+        c_date = c_date if c_date <= today else None
+        iup = iup if iup <= today else None
+        region_hours = {"vasternorrland": 2, "ostergotland": 4, "jonkoping": 4, "orebro": 4}
+        children = []
+        if cat != "BT" and rng.random() < 0.5:
+            children.append(element("teaching", text=self.pick([
+                "Handledning av läkarstudenter under terminerna.",
+                "Undervisning av sjuksköterskestudenter och internutbildning på kliniken.",
+                "Handledning av BT-läkare och läkarstudenter."])))
+        children.append(element("research", text="Ingen forskarutbildning planerad."
+                                if not self.doctorate else
+                                "Disputerad; ingen ytterligare forskarutbildning planerad."))
+        if rng.random() < 0.3:
+            children.append(element("abroad", text="Ingen planerad."))
+        if cat != "BT" and rng.random() < 0.5:
+            children.append(element("specialist-exam",
+                                    text="Specialistexamen planeras under sista året av ST."))
+        children.append(element("appraisals", text=self.pick([
+            "Utvecklingssamtal med verksamhetschefen en gång per år.",
+            "Utvecklingssamtal en gång per år; revision av utbildningsprogrammet två gånger per år.",
+            "Medarbetarsamtal årligen med närmaste chef och uppföljning med studierektor."])))
+        if rng.random() < 0.2:
+            children.append(element("other", text="Resor och dubbelt boende vid sidotjänstgöring "
+                                    "på annan ort ersätts enligt regionens policy."))
+        town = self.w.unit_town[self.home]
+        return element("contract", [
+            ("date", iso(c_date) if c_date else None), ("place", town if c_date else None),
+            ("supervision-hours", "1"),
+            ("self-study-hours", str(region_hours.get(self.w.region_id, 2)) if rng.random() < 0.7 else None),
+            ("iup-date", iso(iup) if iup else None)], children=children)
 
     def side_placement(self, s):
         rng, today = self.rng, self.today
@@ -557,10 +551,15 @@ class TraineeBuilder:
             children.append(element("trainee-evaluation", text=self.pick([
                 "God handledning och tydlig introduktion; jag lärde mig det jag önskade.",
                 "Lärorik placering, men handledningen blev ibland inställd på grund av hög belastning."])))
-            children.append(element("clinic-assessment", [("instruments", self.pick(["Mini-CEX", "Mini-CEX, CBD", "DOPS, CBD"]))],
-                                 text="De planerade delmålen är uppnådda."))
-            children.append(element("strengths", text=self.pick(["Strukturerad och noggrann.", "Lyhörd i patientmötet.", "Tar ansvar och samarbetar väl."])))
-            children.append(element("improvements", text=self.pick(["Prioritering vid hög belastning.", "Tydligare överrapportering.", "Mer självständiga beslut."])))
+            instruments = self.pick(["Mini-CEX", "Mini-CEX, CBD", "DOPS, CBD"])
+            children.append(element("clinic-assessment", [("instruments", instruments)],
+                                    text="De planerade delmålen är uppnådda."))
+            children.append(element("strengths", text=self.pick([
+                "Strukturerad och noggrann.", "Lyhörd i patientmötet.",
+                "Tar ansvar och samarbetar väl."])))
+            children.append(element("improvements", text=self.pick([
+                "Prioritering vid hög belastning.", "Tydligare överrapportering.",
+                "Mer självständiga beslut."])))
         return element("side-placement", [
             ("id", sid), ("unit", unit), ("contact", contact), ("supervisor", supervisor),
             ("start", iso(s["start"])), ("end", iso(s["end"])), ("rate", num(self.rate)),
@@ -610,26 +609,27 @@ class TraineeBuilder:
         return out
 
     def delmal_groups(self):
-        placements, bt_cert = self.placements, self.bt_cert
+        """delmal-certificate: every BT placement's once the BT is certified; some finished
+        ST placements'."""
+        def certificate(p, date, verification):
+            activities = "Klinisk tjänstgöring under handledning %s – %s." % (iso(p["start"]),
+                                                                               iso(p["end"]))
+            return element("delmal-certificate", [
+                ("codes", " ".join(p["delmal"])), ("signer", p["supervisor"]), ("date", iso(date))],
+                children=[element("activities", text=activities),
+                          element("verification", text=verification)])
+
         out = []
-        today = self.today
-        if bt_cert:
-            for p in placements:
-                if not p["bt"] or not p["delmal"]:
-                    continue
-                date = add_days(p["end"], -self.rng.randint(1, 5))
-                out.append(element("delmal-certificate", [
-                    ("codes", " ".join(p["delmal"])), ("signer", p["supervisor"]), ("date", iso(date))],
-                    children=[element("activities", text="Klinisk tjänstgöring under handledning %s – %s." % (iso(p["start"]), iso(p["end"]))),
-                    element("verification", text="Mini-CEX, CBD och handledarsamtal.")]))
-        for p in placements:
-            if p["bt"] or p["end"] >= today or self.rng.random() < 0.6 or not p["delmal"]:
+        if self.bt_cert:
+            for p in self.placements:
+                if p["bt"] and p["delmal"]:
+                    date = add_days(p["end"], -self.rng.randint(1, 5))
+                    out.append(certificate(p, date, "Mini-CEX, CBD och handledarsamtal."))
+        for p in self.placements:
+            if p["bt"] or p["end"] >= self.today or self.rng.random() < 0.6 or not p["delmal"]:
                 continue
-            out.append(element("delmal-certificate", [
-                ("codes", " ".join(p["delmal"])), ("signer", p["supervisor"]),
-                ("date", iso(add_days(p["end"], -self.rng.randint(1, 10))))],
-                children=[element("activities", text="Klinisk tjänstgöring under handledning %s – %s." % (iso(p["start"]), iso(p["end"]))),
-                element("verification", text="Bedömningar under placeringen.")]))
+            date = add_days(p["end"], -self.rng.randint(1, 10))
+            out.append(certificate(p, date, "Bedömningar under placeringen."))
         return out
 
     def assessments(self):
@@ -682,5 +682,3 @@ class TraineeBuilder:
             ("delmal", " ".join(codes)), ("chef", self.w.head[self.home]),
             ("overall-director", self.w.overall_director if level == 2 else None)],
             children=children)
-
-
