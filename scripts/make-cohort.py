@@ -27,6 +27,7 @@ The code is in scripts/cohort/.
 import argparse
 import io
 import itertools
+import os
 import random
 import sys
 from pathlib import Path
@@ -197,8 +198,12 @@ def main():
     if today < D(2022, 6, 1):
         parser.error("--as-of must be 2022-06-01 or later (the cohort has HSLF-FS 2021:8 trainees)")
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")
-    write_cohort(out, reference=reference, **cohort)
-    out.flush()
+    try:
+        write_cohort(out, reference=reference, **cohort)
+        out.flush()
+    except BrokenPipeError:  # the reader stopped early (| head): no traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
 
 
 if __name__ == "__main__":
