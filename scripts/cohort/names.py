@@ -2,6 +2,7 @@
 letters go beyond Latin-1 (given, female) with family names; ASCII slugs for ids and e-mail."""
 
 import unicodedata
+import zlib
 
 SWEDISH_GIVEN = [
     ("Åsa", 1), ("Märta", 1), ("Björn", 0), ("Jöns", 0), ("Sölve", 0), ("Göran", 0),
@@ -132,6 +133,16 @@ def swedish_name(rng):
     given, female = rng.choice(SWEDISH_GIVEN)
     family = rng.choice(SWEDISH_FAMILY if any(c in given for c in "åäöÅÄÖ") else SWEDISH_FAMILY_AAO)
     return given, family, bool(female)
+
+
+def course_leader(organisation, subject):
+    """"Given Family, organisation": the person who signs a course certificate (a certificate
+    is signed by a person, never by an organisation). Derived from the texts, not from the
+    random stream, so the rest of a cohort does not depend on it."""
+    key = zlib.crc32((organisation + "|" + subject).encode("utf-8"))
+    given, _ = SWEDISH_GIVEN[key % len(SWEDISH_GIVEN)]
+    family = SWEDISH_FAMILY_AAO[(key // len(SWEDISH_GIVEN)) % len(SWEDISH_FAMILY_AAO)]
+    return "%s %s, %s" % (given, family, organisation)
 
 
 TRANSLIT = {"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss", "ø": "o", "æ": "ae"}

@@ -5,7 +5,7 @@ import math
 import unicodedata
 
 from .dates import D, add_days, add_months, first_weekday, iso, month_index, month_start
-from .names import ascii_slug, foreign_name, swedish_name, weighted
+from .names import ascii_slug, course_leader, foreign_name, swedish_name, weighted
 from .personnummer import personnummer
 from .records_xml import comment, element
 from .tables import (ABSENCES, ASSESSMENTS, COURSES_2015, COURSES_2021, COURSES_BT, DEV_SUBJECTS,
@@ -596,13 +596,13 @@ class TraineeBuilder:
             elif leader == "supervisor":
                 attrs += [("leader", self.main), ("signer", "handledare")]
             elif leader == "FoU":
-                attrs += [("leader-name", "FoU, " + self.w.region["name"])]
+                attrs += [("leader-name", course_leader("FoU " + self.w.region["name"], subject))]
             elif leader == "region":
-                attrs += [("leader-name", self.w.region["name"] + ", ST-utbildning")]
+                attrs += [("leader-name", course_leader("ST-utbildning " + self.w.region["name"], subject))]
             elif leader == "spec":
-                attrs += [("leader-name", "Kursledningen, " + subject)]
+                attrs += [("leader-name", course_leader("kursledare", subject))]
             else:
-                attrs += [("leader-name", leader)]
+                attrs += [("leader-name", course_leader(leader, subject))]
             attrs += [("start", iso(c_start)), ("end", iso(c_end)),
                       ("status", "done" if c_end < today else "planned")]
             out.append(element("course", attrs))

@@ -30,6 +30,8 @@ bool LayOutWork(const WorkItem& work, const RenderSetup& setup, LaidOutDocument*
     doc.info.author = setup.author;
     *pages = LayOutDocument(doc, setup.fonts);
   }
+  if (work.draft)
+    for (Page& page : pages->pages) page.watermark = "UTKAST – ej för underskrift";
   for (const Page& page : pages->pages) {
     for (const TextRun& run : page.texts) {
       if (setup.fonts.Covers(run.text)) continue;

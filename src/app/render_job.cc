@@ -94,6 +94,7 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
     for (auto& d : r.diagnostics) diagnostics->push_back(std::move(d));
     if (r.entry.status == "written") ++summary.written;
     else ++summary.failed;
+    if (r.entry.status == "written" && work[written.size() - 1].draft) ++summary.drafts;
     summary.entries.push_back(std::move(r.entry));
   }
   if (options.print_pack) WritePrintPacks(setup, written, options, fs, &summary, diagnostics);

@@ -31,7 +31,11 @@ struct RenderOptions {
   Date today;                               // for rules and 10-digit personnummer
   std::optional<std::time_t> creation_time; // SOURCE_DATE_EPOCH
   bool quiet = false;
-  bool print_pack = false;  // also OUT/utskriftspaket/<doc-id>.pdf per document type (print_pack.h)
+  bool print_pack = false;
+  // Also make the documents that are not yet true as of `today` (certificates for activities
+  // that have not ended, applications of trainees who are not ready), each page marked
+  // "UTKAST – ej för underskrift". Without it they are held back and listed in the manifest.
+  bool drafts = false;  // also OUT/utskriftspaket/<doc-id>.pdf per document type (print_pack.h)
   // PDF/A-1b and signature fields: unset = each template's default (contracts: on,
   // Socialstyrelsen's certificates: off); set = forced for every document of the run.
   std::optional<bool> pdfa;
@@ -45,6 +49,8 @@ struct RenderSummary {
   int written = 0;
   int failed = 0;          // documents that could not be made
   int skipped = 0;         // documents of records with errors
+  int held_back = 0;       // documents not yet true as of the date (status "held-back")
+  int drafts = 0;          // of the written ones, drafts (--drafts)
   int trainees_with_errors = 0;
   bool io_error = false;   // the input, templates, fonts or output folder were unusable
   bool file_errors = false;  // errors not tied to one record (malformed XML, a bad <person>)

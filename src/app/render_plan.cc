@@ -13,7 +13,9 @@
 #include "records/records_reader.h"
 #include "rules/checks.h"
 #include "rules/regulation.h"
+#include "rules/trainee_facts.h"
 #include "text/slug.h"
+#include "text/swedish_format.h"
 
 namespace stdok {
 
@@ -51,8 +53,9 @@ std::string NumberList(const std::vector<int>& numbers) {
 class Planner {
  public:
   Planner(const RenderOptions& options, const Catalog& catalog, const RecordsFile& file,
-          const Profile& profile, Diagnostics* diagnostics)
-      : options_(options), catalog_(catalog), file_(file), profile_(profile), diagnostics_(diagnostics) {
+          const Profile& profile, RenderSummary* summary, Diagnostics* diagnostics)
+      : options_(options), catalog_(catalog), file_(file), profile_(profile), summary_(summary),
+        diagnostics_(diagnostics) {
     folders_.insert(kPrintPackFolder);
   }
 
@@ -79,10 +82,10 @@ class Planner {
     return best;
   }
 
-  void PlanTrainee(const Trainee& trainee, std::vector<WorkItem>* work) {
-    auto context = std::make_shared<const Value>(BuildTraineeContext(file_, trainee, profile_, options_.today));
+  void PlanTrainee(const Trainee& trainee, const TraineeFacts& facts, std::vector<WorkItem>* work) {
+    auto context = std::make_shared<const Value>(BuildTraineeContext(file_, trainee, profile_, facts));
     Scope scope(context.get());
-    std::string regulation = EffectiveRegulation(trainee);
+    const std::string& regulation = facts.regulation;
     std::string folder = Folder(trainee.FullName(), trainee.id);
     std::map<std::string, int> used;
     for (const std::string& id : catalog_.DocumentIds()) {
@@ -115,19 +118,69 @@ class Planner {
         work->push_back(std::move(w));
       }
     }
-    if (options_.pack != Pack::kContracts) PlanForms(trainee, context, scope, regulation, folder, work);
+    if (options_.pack != Pack::kContracts) PlanForms(trainee, facts, context, scope, folder, work);
+  }
+
+  // Why a form is not true yet as of the date ("" when it is): what it attests (its item has
+  // ended; the named readiness holds).
+  std::string NotYetTrue(const FormDefinition& form, const Value& item, const TraineeFacts& facts) {
+    std::string reasons;
+    auto add = [&](const std::string& reason) { reasons += (reasons.empty() ? "" : "; ") + reason; };
+    for (const std::string& name : form.attests) {
+      if (name == "item") {
+        if (item.Get("done").Truthy()) continue;
+        const Value& period = item.Get("period");
+        const Value& end = period.Get("end");
+        if (end.IsDate() && !(options_.today < end.AsDate()))
+          add("genomförd enligt datum men inte markerad som genomförd i underlaget");
+        else if (item.Get("progress").ToText() == "ongoing")
+          add("pågår" + (end.IsDate() ? " till " + FormatIso(end.AsDate()) : std::string()));
+        else
+          add("planerad" + (period.Get("start").IsDate() ? " från " + FormatIso(period.Get("start").AsDate())
+                                                          : std::string()));
+        continue;
+      }
+      if (const Readiness* r = facts.Find(name); r && !r->ready)
+        for (const std::string& reason : r->reasons) add(reason);
+    }
+    return reasons;
+  }
+
+  void HoldBack(const Trainee& trainee, const FormDefinition& form, const std::string& reasons) {
+    ManifestEntry e;
+    e.trainee_id = trainee.id;
+    e.trainee_name = trainee.FullName();
+    e.doc_id = form.id;
+    e.status = "held-back";
+    e.reason = "not true as of " + FormatIso(options_.today) + ": " + reasons;
+    summary_->entries.push_back(std::move(e));
+    ++summary_->held_back;
+  }
+
+  // The error itself (certificate.signer-not-person) was reported by the checks.
+  void FailSigner(const Trainee& trainee, const FormDefinition& form, const Value& item) {
+    ManifestEntry e;
+    e.trainee_id = trainee.id;
+    e.trainee_name = trainee.FullName();
+    e.doc_id = form.id;
+    e.status = "failed";
+    e.reason = item.Get("signer_problem").ToText();
+    summary_->entries.push_back(std::move(e));
+    ++summary_->failed;
   }
 
   // Socialstyrelsen's forms under the trainee's regulation: one per trainee or per item
   // (placement, course, …) as each form says. Every attached form gets its "Bilaga nr",
   // counted per application (the BT application lists the bt-* groups, the ST application
   // the rest) in form order, then item order; the application forms list them by group.
-  void PlanForms(const Trainee& trainee, const std::shared_ptr<const Value>& context, const Scope& scope,
-                 const std::string& regulation, const std::string& folder, std::vector<WorkItem>* work) {
+  void PlanForms(const Trainee& trainee, const TraineeFacts& facts, const std::shared_ptr<const Value>& context,
+                 const Scope& scope, const std::string& folder, std::vector<WorkItem>* work) {
+    const std::string& regulation = facts.regulation;
     struct Planned {
       const FormDefinition* form;
       Value item;
       Value attachment;
+      bool draft = false;
     };
     std::vector<Planned> planned;
     for (const FormDefinition& form : catalog_.forms) {
@@ -147,7 +200,17 @@ class Planner {
       }
       for (const Value& item : items) {
         Scope item_scope(&scope, "item", item);
-        if (FormApplies(form, item_scope, diagnostics_)) planned.push_back({&form, item, Value()});
+        if (!FormApplies(form, item_scope, diagnostics_)) continue;
+        const std::string not_yet = NotYetTrue(form, item, facts);
+        if (not_yet.empty() && !item.Get("signer_problem").ToText().empty()) {
+          FailSigner(trainee, form, item);
+          continue;
+        }
+        if (!not_yet.empty() && !options_.drafts) {
+          HoldBack(trainee, form, not_yet);
+          continue;
+        }
+        planned.push_back({&form, item, Value(), !not_yet.empty()});
       }
     }
     std::map<std::string, std::vector<int>> numbers_by_group;
@@ -172,6 +235,7 @@ class Planner {
       w.item = std::move(p.item);
       w.attachment = std::move(p.attachment);
       if (p.form->group == "ansokan") w.attachments = attachments_value;
+      w.draft = p.draft;
       w.owner_id = trainee.id;
       w.owner_name = trainee.FullName();
       w.owner_sort_key = trainee.family_name + " " + trainee.given_name;
@@ -211,6 +275,7 @@ class Planner {
   const Catalog& catalog_;
   const RecordsFile& file_;
   const Profile& profile_;
+  RenderSummary* summary_;
   Diagnostics* diagnostics_;
   std::set<std::string> folders_;
 };
@@ -268,11 +333,14 @@ bool PrepareRender(const RenderOptions& options, FileSystem* fs, RenderSetup* se
                   : !file.region.name.empty()       ? file.region.name
                                                     : setup->profile.name;
 
-  Planner planner(options, setup->catalog, file, setup->profile, diagnostics);
+  Planner planner(options, setup->catalog, file, setup->profile, summary, diagnostics);
   for (const Trainee& trainee : file.trainees) {
     if (!Listed(options.trainee_ids, trainee.id)) continue;
-    CheckTrainee(file, trainee, setup->profile, options.today, diagnostics);
-    if (HasErrorsFor(*diagnostics, trainee.id)) {
+    const TraineeFacts facts = ComputeTraineeFacts(file, trainee, setup->profile, options.today);
+    CheckTrainee(file, trainee, setup->profile, facts, diagnostics);
+    bool stopped = false;
+    for (const Diagnostic& d : *diagnostics) stopped |= d.trainee_id == trainee.id && StopsTraineeDocuments(d);
+    if (stopped) {
       ManifestEntry skipped;
       skipped.trainee_id = trainee.id;
       skipped.trainee_name = trainee.FullName();
@@ -282,12 +350,12 @@ bool PrepareRender(const RenderOptions& options, FileSystem* fs, RenderSetup* se
       ++summary->skipped;
       continue;
     }
-    planner.PlanTrainee(trainee, &setup->work);
+    planner.PlanTrainee(trainee, facts, &setup->work);
   }
   // Records the reader dropped (e.g. duplicate ids) count as records with errors too.
   std::set<std::string> with_errors;
   for (const auto& d : *diagnostics)
-    if (d.severity == Severity::kError && !d.trainee_id.empty()) with_errors.insert(d.trainee_id);
+    if (StopsTraineeDocuments(d) && !d.trainee_id.empty()) with_errors.insert(d.trainee_id);
   summary->trainees_with_errors = static_cast<int>(with_errors.size());
   if (options.trainee_ids.empty()) {
     for (const DirectorContract& contract : file.director_contracts) {

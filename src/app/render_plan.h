@@ -26,6 +26,7 @@ struct WorkItem {
   std::string owner_name;
   std::string owner_sort_key;  // "Family Given": the print pack's order (Swedish collation)
   std::string relative_path;   // "<folder>/<doc-id>.pdf", built only from slugs
+  bool draft = false;          // not yet true as of the date: every page says "UTKAST"
 
   const std::string& DocId() const { return form ? form->id : tmpl->id; }
   const std::string& SourcePath() const { return form ? form->path : tmpl->path; }
@@ -44,7 +45,10 @@ struct RenderSetup {
 };
 
 // Fills *setup. Records with errors are reported in *diagnostics and get a "skipped" entry in
-// summary->entries; their documents are not planned. Returns false (and sets
+// summary->entries; their documents are not planned. A form that attests what has not happened
+// as of options.today (FormDefinition::attests, TraineeFacts) gets a "held-back" entry with the
+// reasons, or is planned as a draft with options.drafts; a course certificate whose signer is
+// an organisation gets a "failed" entry and an error. Returns false (and sets
 // summary->io_error) when templates, fonts, the records file or the ICC profile are unusable.
 bool PrepareRender(const RenderOptions& options, FileSystem* fs, RenderSetup* setup,
                    RenderSummary* summary, Diagnostics* diagnostics);

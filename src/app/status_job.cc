@@ -68,58 +68,42 @@ std::vector<std::string> MissingCertificates(const RecordsFile& file, const Trai
   return out;
 }
 
-void AddCodes(const std::vector<std::string>& codes, std::set<std::string>* covered) {
-  for (const std::string& code : codes)
-    if (auto parsed = ParseDelmal(code)) covered->insert(parsed->canonical);
-}
-
-// Delmål the programme must cover that no delmål certificate or activity names. BT delmål are
-// certified per delmål (HSLF-FS 2021:8 bilaga 2), so only delmål certificates cover them.
-std::vector<std::string> UncoveredDelmal(const Trainee& t, const std::string& regulation,
-                                         const BtSummary& bt) {
-  const bool with_bt = regulation == kHslf2021 && bt.state != BtState::kCertified &&
-                       bt.state != BtState::kNotApplicable &&
-                       (ProgrammeHasBt(t.programme) || bt.state != BtState::kNotPlanned);
-  const bool with_st = ProgrammeHasSt(t.programme);
-  std::set<std::string> covered;
-  for (const DelmalGroup& g : t.delmal_groups) AddCodes(g.codes, &covered);
-  std::set<std::string> activity;
-  for (const Placement& p : t.placements)
-    if (p.certificate) AddCodes(p.delmal, &activity);
-  for (const SidePlacement& s : t.side_placements) AddCodes(s.delmal, &activity);
-  for (const Auskultation& a : t.auskultationer) AddCodes(a.delmal, &activity);
-  for (const Course& c : t.courses) AddCodes(c.delmal, &activity);
-  for (const DevelopmentWork& w : t.development_work) AddCodes(w.delmal, &activity);
-  for (const ScientificWork& w : t.scientific_work) AddCodes(w.delmal, &activity);
-  for (const std::string& code : activity)
-    if (auto parsed = ParseDelmal(code); parsed && !IsBtSet(parsed->set)) covered.insert(code);
+// Delmål the programme must cover that nothing in the record names (facts: missing); BT delmål,
+// certified per delmål (HSLF-FS 2021:8 bilaga 2), count as covered only when certified.
+std::vector<std::string> UncoveredDelmal(const TraineeFacts& facts) {
   std::vector<std::string> out;
-  for (const std::string& code : RequiredDelmal(regulation, t.programme.specialty, with_bt, with_st))
-    if (!covered.count(code)) out.push_back(code);
+  for (const DelmalFact& d : facts.delmal) {
+    auto parsed = ParseDelmal(d.code);
+    const bool bt = parsed && IsBtSet(parsed->set);
+    if (d.state == DelmalState::kMissing || (bt && d.state != DelmalState::kCertified)) out.push_back(d.code);
+  }
   return out;
 }
 
 TraineeStatus Summarize(const RecordsFile& file, const Trainee& t, const Profile& profile,
-                        const Date& as_of, const Diagnostics& diagnostics) {
+                        const TraineeFacts& facts, const Diagnostics& diagnostics) {
+  const Date& as_of = facts.as_of;
   TraineeStatus s;
   s.id = t.id;
   s.name = t.FullName();
   s.sort_name = t.family_name + " " + t.given_name;
-  s.regulation = EffectiveRegulation(t);
+  s.regulation = facts.regulation;
   s.kind = t.programme.kind;
   s.specialty = t.programme.specialty;
   s.start = ProgrammeFirstDay(t.programme);
   s.planned_end = t.programme.planned_end;
 
-  const ServiceTime time = ComputeServiceTime(t, s.regulation, as_of);
+  const ServiceTime& time = facts.time;
   s.served_months = time.served_months;
   s.credited_months = time.credited_months;
   s.required_months = time.required_months;
   s.time_met = time.met;
-  s.earliest_completion = EstimateCompletion(t, s.regulation).earliest_completion;
-  s.bt = SummarizeBt(file, t, profile, as_of);
+  s.earliest_completion = facts.completion.earliest_completion;
+  s.bt = facts.bt;
   s.missing_certificates = MissingCertificates(file, t, s.bt);
-  s.uncovered_delmal = UncoveredDelmal(t, s.regulation, s.bt);
+  s.uncovered_delmal = UncoveredDelmal(facts);
+  for (const Readiness* r : {&facts.bt_application, &facts.st_application})
+    if (r->applies && !r->ready) s.not_ready.insert(s.not_ready.end(), r->reasons.begin(), r->reasons.end());
 
   int overdue = 0;
   for (const Deadline& d : TraineeDeadlines(file, t, profile, as_of)) {
@@ -217,13 +201,19 @@ std::string RiskExplanation(const RiskParts& r) {
 std::vector<TraineeStatus> ComputeStatus(const RecordsFile& file, const Profile& profile,
                                          const Date& as_of, const Diagnostics& diagnostics) {
   std::vector<TraineeStatus> out;
-  for (const Trainee& t : file.trainees) out.push_back(Summarize(file, t, profile, as_of, diagnostics));
+  for (const Trainee& t : file.trainees)
+    out.push_back(Summarize(file, t, profile, ComputeTraineeFacts(file, t, profile, as_of), diagnostics));
+  SortByRisk(&out);
+  return out;
+}
+
+void SortByRisk(std::vector<TraineeStatus>* statuses) {
+  std::vector<TraineeStatus>& out = *statuses;
   std::stable_sort(out.begin(), out.end(), [](const TraineeStatus& a, const TraineeStatus& b) {
     if (a.risk != b.risk) return a.risk > b.risk;
     if (int c = SwedishCompare(a.sort_name, b.sort_name); c != 0) return c < 0;
     return a.id < b.id;
   });
-  return out;
 }
 
 std::string FormatStatusText(const std::vector<TraineeStatus>& trainees, const Date& as_of,
@@ -281,6 +271,11 @@ std::string FormatStatusText(const std::vector<TraineeStatus>& trainees, const D
     }
     if (!s.uncovered_delmal.empty())
       out += "  Delmål utan intyg eller aktivitet: " + CompressDelmal(s.uncovered_delmal) + "\n";
+    if (!s.not_ready.empty()) {
+      out += "  Ansökan hålls inne:";
+      for (size_t i = 0; i < s.not_ready.size(); ++i) out += (i ? "; " : " ") + s.not_ready[i];
+      out += "\n";
+    }
     if (!s.open_deadlines.empty()) {
       out += "  Öppna tidsgränser:\n";
       for (const Deadline& d : s.open_deadlines)
@@ -352,14 +347,14 @@ StatusReport RunStatus(const StatusOptions& options, FileSystem* fs) {
     return options.trainee_ids.empty() ||
            std::find(options.trainee_ids.begin(), options.trainee_ids.end(), id) != options.trainee_ids.end();
   };
-  std::vector<Trainee> kept;
+  std::vector<std::pair<const Trainee*, TraineeFacts>> kept;
   for (const Trainee& t : file.trainees) {
     if (!listed(t.id)) continue;
-    CheckTrainee(file, t, profile, options.as_of, &all);
-    kept.push_back(t);
+    kept.emplace_back(&t, ComputeTraineeFacts(file, t, profile, options.as_of));
+    CheckTrainee(file, t, profile, kept.back().second, &all);
   }
-  file.trainees = std::move(kept);
-  report.trainees = ComputeStatus(file, profile, options.as_of, all);
+  for (const auto& [trainee, facts] : kept) report.trainees.push_back(Summarize(file, *trainee, profile, facts, all));
+  SortByRisk(&report.trainees);
   for (const Diagnostic& d : all)
     if (d.trainee_id.empty()) report.diagnostics.push_back(d);
   return report;

@@ -15,6 +15,7 @@
 #include "records/model.h"
 #include "rules/bt_rules.h"
 #include "rules/deadline_rules.h"
+#include "rules/trainee_facts.h"
 
 namespace stdok {
 
@@ -48,6 +49,7 @@ struct TraineeStatus {
   BtSummary bt;
   std::vector<std::string> missing_certificates;  // Swedish, e.g. "Kurs Ledarskap: kursledare saknas"
   std::vector<std::string> uncovered_delmal;      // codes, in målbeskrivning order
+  std::vector<std::string> not_ready;             // why the BT/ST application is held back
   std::vector<Deadline> open_deadlines;           // open or overdue, by due date
   int errors = 0;
   int warnings = 0;
@@ -59,6 +61,8 @@ struct TraineeStatus {
 // rules' findings (CheckTrainee run with today = as_of); they are counted per trainee.
 std::vector<TraineeStatus> ComputeStatus(const RecordsFile& file, const Profile& profile,
                                          const Date& as_of, const Diagnostics& diagnostics);
+// Highest risk first, then Swedish order of family and given name, then id.
+void SortByRisk(std::vector<TraineeStatus>* statuses);
 
 // Aligned columns and a detail block per trainee; Swedish labels, ISO dates, decimal comma.
 std::string FormatStatusText(const std::vector<TraineeStatus>& trainees, const Date& as_of,

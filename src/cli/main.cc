@@ -89,6 +89,9 @@ int main(int argc, char** argv) {
   render_cmd->add_option("-j,--jobs", render.jobs, "Documents rendered in parallel")->check(CLI::Range(1, 256));
   render_cmd->add_option("--as-of", as_of, "Date the rules use as today (ÅÅÅÅ-MM-DD)");
   render_cmd->add_flag("-q,--quiet", render.quiet, "No progress or summary");
+  render_cmd->add_flag("--drafts", render.drafts,
+                       "Also make certificates and applications that are not yet true as of the date, "
+                       "marked 'UTKAST – ej för underskrift'");
   render_cmd->add_flag("--print-pack", render.print_pack,
                        "Also one combined PDF per document type, by family name (OUT/utskriftspaket/)");
   bool pdfa = false, no_pdfa = false, sign = false, no_sign = false;
@@ -172,7 +175,11 @@ int main(int argc, char** argv) {
     PrintDiagnostics(diagnostics);
     if (!render.quiet) {
       std::cerr << "stdok: " << summary.written << " documents written to " << render.output_dir << "/";
+      if (summary.drafts) std::cerr << " (" << summary.drafts << " drafts)";
       if (summary.failed) std::cerr << ", " << summary.failed << " failed";
+      if (summary.held_back)
+        std::cerr << ", " << summary.held_back << " held back (not true as of " << FormatIso(render.today)
+                  << "; see the manifest, --drafts makes them)";
       if (summary.trainees_with_errors)
         std::cerr << ", " << summary.trainees_with_errors << " trainees with errors (run stdok check)";
       std::cerr << "; manifest: " << render.output_dir << "/manifest.json\n";

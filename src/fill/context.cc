@@ -1,10 +1,12 @@
 #include "fill/context.h"
 
 #include <algorithm>
+#include <set>
 
-#include "rules/regulation.h"
+#include "rules/delmal_codes.h"
 #include "rules/rule_context.h"
 #include "rules/service_time.h"
+#include "text/swedish_format.h"
 
 namespace stdok {
 namespace {
@@ -33,6 +35,23 @@ bool Overlaps(const DateRange& a, const DateRange& b) {
   return true;
 }
 
+// How the IUP names a delmål's state.
+const char* DelmalStateText(DelmalState state) {
+  switch (state) {
+    case DelmalState::kCertified: return "intygat";
+    case DelmalState::kDone: return "genomfört, ej intygat";
+    case DelmalState::kPlanned: return "planerat";
+    case DelmalState::kMissing: return "saknas";
+  }
+  return "";
+}
+
+Value ReadinessValue(const Readiness& r) {
+  ValueList reasons;
+  for (const std::string& reason : r.reasons) reasons.emplace_back(reason);
+  return Value(ValueMap{{"applies", r.applies}, {"ready", r.ready}, {"reasons", Value(std::move(reasons))}});
+}
+
 // Delmål codes in reading order: letters, then the number as a number (STa2 before STa10).
 bool DelmalBefore(const std::string& a, const std::string& b) {
   auto split = [](const std::string& code) {
@@ -51,8 +70,14 @@ bool DelmalBefore(const std::string& a, const std::string& b) {
 
 class ContextBuilder {
  public:
-  explicit ContextBuilder(const RecordsFile& file, int follow_up_months = 3)
-      : file_(file), follow_up_months_(follow_up_months) {}
+  explicit ContextBuilder(const RecordsFile& file, int follow_up_months = 3, int revision_months = 12)
+      : file_(file), follow_up_months_(follow_up_months), revision_months_(revision_months) {}
+
+  // The IUP version printed: the recorded revision, else the run's date.
+  static Date IupVersion(const stdok::Trainee& t, const TraineeFacts& f) {
+    if (t.contract.iup_revised) return *t.contract.iup_revised;
+    return f.as_of;
+  }
 
   Value UnitValue(const std::string& id, const std::string& fallback_name) const {
     auto it = file_.units.find(id);
@@ -70,41 +95,87 @@ class ContextBuilder {
     return Value(std::move(m));
   }
 
-  // A person by id; an id that is not a defined person is taken as a free-text name.
-  // The tjänsteförteckning: clinical service by start date, each period split where absences
-  // that extend the training begin or end, at its net rate; the months exclude the absences.
-  Value ServiceRows(const Trainee& t) const {
-    struct Source {
-      RatedPeriod period;
+  // The tjänsteförteckning: the done and ongoing parts of clinical service (placements and side
+  // placements), by start date, each at its net rate; nothing after the as-of date.
+  Value ServiceRows(const Trainee& t, const TraineeFacts& f) const {
+    struct Row {
+      ServicePart part;
       Value unit;
       std::string kind;
       bool bt;
     };
-    const double cap = t.programme.rate > 0 ? t.programme.rate : 100;
-    std::vector<Source> sources;
-    for (const Placement& pl : t.placements)
-      if (pl.period.start && pl.period.end)
-        sources.push_back({{*pl.period.start, *pl.period.end, std::min(pl.rate, cap)},
-                           UnitValue(pl.unit_id, pl.unit_name), pl.kind, pl.is_bt});
-    for (const SidePlacement& sp : t.side_placements)
-      if (sp.period.start && sp.period.end)
-        sources.push_back({{*sp.period.start, *sp.period.end, std::min(sp.rate, cap)},
-                           UnitValue(sp.unit_id, sp.unit_name), "sidotjänstgöring", false});
-    std::stable_sort(sources.begin(), sources.end(),
-                     [](const Source& a, const Source& b) { return a.period.first < b.period.first; });
-    const std::vector<RatedPeriod> absences = ExtendingAbsences(t);
-    ValueList rows;
-    for (const Source& source : sources) {
-      for (const RatedPeriod& part : NetServiceParts(source.period, absences)) {
-        rows.push_back(Value(ValueMap{{"unit", source.unit},
-                                      {"period", PeriodValue({part.first, part.last})},
-                                      {"rate", part.rate},
-                                      {"months", FullTimeMonths(part.first, part.last, part.rate)},
-                                      {"kind", source.kind},
-                                      {"bt", source.bt}}));
+    std::vector<Row> rows;
+    for (size_t i = 0; i < t.placements.size(); ++i)
+      for (const ServicePart& part : f.placements[i].parts)
+        if (part.progress != Progress::kPlanned)
+          rows.push_back({part, UnitValue(t.placements[i].unit_id, t.placements[i].unit_name),
+                          t.placements[i].kind, t.placements[i].is_bt});
+    for (size_t i = 0; i < t.side_placements.size(); ++i)
+      for (const ServicePart& part : f.side_placements[i].parts)
+        if (part.progress != Progress::kPlanned)
+          rows.push_back({part, UnitValue(t.side_placements[i].unit_id, t.side_placements[i].unit_name),
+                          "sidotjänstgöring", false});
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const Row& a, const Row& b) { return a.part.first < b.part.first; });
+    ValueList out;
+    for (const Row& row : rows) {
+      Value v = PartValue(row.part);
+      ValueMap m = v.AsMap();
+      m["unit"] = row.unit;
+      m["kind"] = row.kind;
+      m["bt"] = row.bt;
+      out.push_back(Value(std::move(m)));
+    }
+    return Value(std::move(out));
+  }
+
+  static Value PartValue(const ServicePart& part) {
+    return Value(ValueMap{{"period", PeriodValue({part.first, part.last})},
+                          {"rate", part.net_rate},
+                          {"agreed_rate", part.rate},
+                          {"months", part.months},
+                          {"progress", ProgressName(part.progress)},
+                          {"ongoing", part.progress == Progress::kOngoing},
+                          {"planned", part.progress == Progress::kPlanned}});
+  }
+
+  // The facts of one placement or side placement: its parts, net months, progress and the
+  // rate as one text ("80 %", or "100 % 2025-02-03 – 2025-03-01; 80 % 2025-03-02 – …").
+  static void AddServiceFacts(const ServiceFacts& f, ValueMap* m) {
+    ValueList parts;
+    bool one_rate = true;
+    for (const ServicePart& part : f.parts) {
+      parts.push_back(PartValue(part));
+      one_rate &= part.net_rate == f.parts.front().net_rate;
+    }
+    std::string rate_text;
+    if (one_rate && !f.parts.empty()) {
+      rate_text = FormatPercent(f.parts.front().net_rate);
+    } else {
+      for (size_t i = 0; i < f.parts.size(); ++i) {
+        if (i > 0 && f.parts[i].net_rate == f.parts[i - 1].net_rate &&
+            f.parts[i].first == AddDays(f.parts[i - 1].last, 1))
+          continue;  // cut only at the as-of date
+        size_t j = i;
+        while (j + 1 < f.parts.size() && f.parts[j + 1].net_rate == f.parts[i].net_rate &&
+               f.parts[j + 1].first == AddDays(f.parts[j].last, 1))
+          ++j;
+        rate_text += (rate_text.empty() ? "" : "; ") + FormatPercent(f.parts[i].net_rate) + " " +
+                     FormatIso(f.parts[i].first) + " – " + FormatIso(f.parts[j].last);
       }
     }
-    return Value(std::move(rows));
+    (*m)["parts"] = Value(std::move(parts));
+    (*m)["months"] = f.months;
+    (*m)["served_months"] = f.served_months;
+    (*m)["rate_text"] = rate_text;
+    (*m)["progress"] = ProgressName(f.progress);
+    (*m)["done"] = f.progress == Progress::kDone;
+    (*m)["description"] = f.attested_description;
+  }
+
+  static void AddProgress(Progress progress, ValueMap* m) {
+    (*m)["progress"] = ProgressName(progress);
+    (*m)["done"] = progress == Progress::kDone;
   }
 
   Value PersonValue(const std::string& id) const {
@@ -135,7 +206,8 @@ class ContextBuilder {
     return Value(std::move(m));
   }
 
-  Value SidePlacementValue(const SidePlacement& s, const stdok::Trainee& t) const {
+  Value SidePlacementValue(const SidePlacement& s, const ServiceFacts& facts,
+                           const stdok::Trainee& t) const {
     ValueMap m;
     m["id"] = s.id;
     m["unit"] = UnitValue(s.unit_id, s.unit_name);
@@ -143,10 +215,11 @@ class ContextBuilder {
     m["supervisor"] = PersonValue(s.supervisor);
     m["period"] = PeriodValue(s.period);
     m["rate"] = s.rate;
-    if (s.period.start && s.period.end)
-      m["months"] = FullTimeMonths(*s.period.start, *s.period.end, s.rate);
+    AddServiceFacts(facts, &m);
     m["reduced_time"] = s.reduced_time_note;
     m["contract_date"] = Opt(s.contract_date);
+    // Part of the ST-kontrakt when agreed on or before its date (or no date is known).
+    m["in_st_contract"] = !s.contract_date || !t.contract.date || !(*t.contract.date < *s.contract_date);
     m["contract_place"] = s.contract_place;
     m["delmal"] = Codes(s.delmal);
     m["expectations"] = s.expectations;
@@ -184,7 +257,7 @@ class ContextBuilder {
 
   // One row per delmål named anywhere in the record, in code order: what is planned or done
   // for it, how it has been assessed and whether it is certified (the IUP's delmålsöversikt).
-  Value DelmalOverview(const stdok::Trainee& t, const Date& today) const {
+  Value DelmalOverview(const stdok::Trainee& t, const TraineeFacts& f) const {
     struct Entry {
       ValueList activities;
       ValueList assessments;
@@ -197,49 +270,81 @@ class ContextBuilder {
       return out;
     };
     auto activity = [&](const std::vector<std::string>& codes, const std::string& kind,
-                        const std::string& name, const DateRange& period, bool planned) {
-      if (period.start && *period.start > today) planned = true;
+                        const std::string& name, const DateRange& period, Progress progress) {
+      const bool planned = progress == Progress::kPlanned;
       for (Entry* e : touch(codes))
         e->activities.push_back(Value(ValueMap{{"kind", kind}, {"name", name},
                                                {"period", PeriodValue(period)},
                                                {"planned", planned}}));
     };
-    for (const Placement& p : t.placements)
-      activity(p.delmal, "Placering", UnitValue(p.unit_id, p.unit_name).ToText(), p.period, false);
-    for (const SidePlacement& s : t.side_placements)
-      activity(s.delmal, "Sidotjänstgöring", UnitValue(s.unit_id, s.unit_name).ToText(), s.period, false);
-    for (const Auskultation& a : t.auskultationer)
-      activity(a.delmal, "Auskultation", UnitValue(a.unit_id, a.unit_name).ToText(), a.period, false);
-    for (const Course& c : t.courses) activity(c.delmal, "Kurs", c.subject, c.period, !c.done);
-    for (const DevelopmentWork& w : t.development_work)
-      activity(w.delmal, "Kvalitets- och utvecklingsarbete", w.subject, w.period, false);
-    for (const ScientificWork& w : t.scientific_work)
-      activity(w.delmal, "Vetenskapligt arbete", w.subject, DateRange{}, false);
+    for (size_t i = 0; i < t.placements.size(); ++i) {
+      const Placement& p = t.placements[i];
+      activity(p.delmal, "Placering", UnitValue(p.unit_id, p.unit_name).ToText(), p.period,
+               f.placements[i].progress);
+    }
+    for (size_t i = 0; i < t.side_placements.size(); ++i) {
+      const SidePlacement& s = t.side_placements[i];
+      activity(s.delmal, "Sidotjänstgöring", UnitValue(s.unit_id, s.unit_name).ToText(), s.period,
+               f.side_placements[i].progress);
+    }
+    for (size_t i = 0; i < t.auskultationer.size(); ++i) {
+      const Auskultation& a = t.auskultationer[i];
+      activity(a.delmal, "Auskultation", UnitValue(a.unit_id, a.unit_name).ToText(), a.period,
+               f.auskultationer[i].progress);
+    }
+    for (size_t i = 0; i < t.courses.size(); ++i)
+      activity(t.courses[i].delmal, "Kurs", t.courses[i].subject, t.courses[i].period, f.courses[i].progress);
+    for (size_t i = 0; i < t.development_work.size(); ++i)
+      activity(t.development_work[i].delmal, "Kvalitets- och utvecklingsarbete", t.development_work[i].subject,
+               t.development_work[i].period, f.development_work[i].progress);
+    for (size_t i = 0; i < t.scientific_work.size(); ++i)
+      activity(t.scientific_work[i].delmal, "Vetenskapligt arbete", t.scientific_work[i].subject,
+               t.scientific_work[i].period, f.scientific_work[i].progress);
     for (const Assessment& a : t.assessments)
       for (Entry* e : touch(a.delmal))
         e->assessments.push_back(Value(ValueMap{{"kind", a.kind}, {"date", Opt(a.date)},
                                                 {"assessor", PersonValue(a.assessor)},
                                                 {"note", a.note}}));
-    for (const DelmalGroup& g : t.delmal_groups)
+    for (size_t i = 0; i < t.delmal_groups.size(); ++i) {
+      const DelmalGroup& g = t.delmal_groups[i];
+      if (f.delmal_groups[i] != Progress::kDone) continue;
       for (Entry* e : touch(g.codes))
         e->certificates.push_back(Value(ValueMap{{"date", Opt(g.date)},
                                                  {"signer", PersonValue(g.signer)},
                                                  {"activities", g.activities},
                                                  {"verification", g.verification}}));
-    std::vector<std::string> codes;
-    for (const auto& [code, entry] : entries) codes.push_back(code);
-    std::sort(codes.begin(), codes.end(), DelmalBefore);
+    }
+    // Every delmål of the regulation and specialty (facts), then any other code the record names.
     ValueList out;
-    for (const std::string& code : codes) {
-      Entry& e = entries[code];
-      bool certified = !e.certificates.empty();
-      Value certified_date = certified ? e.certificates.back().Get("date") : Value();
-      out.push_back(Value(ValueMap{{"code", code},
+    std::set<std::string> listed;
+    for (const DelmalFact& d : f.delmal) {
+      Entry& e = entries[d.code];
+      listed.insert(d.code);
+      out.push_back(Value(ValueMap{{"code", d.code},
+                                   {"title", DelmalTitle(d.code)},
+                                   {"state", DelmalStateName(d.state)},
+                                   {"state_text", DelmalStateText(d.state)},
                                    {"activities", Value(std::move(e.activities))},
                                    {"assessments", Value(std::move(e.assessments))},
                                    {"certificates", Value(std::move(e.certificates))},
-                                   {"certified", certified},
-                                   {"certified_date", certified_date}}));
+                                   {"certified", d.state == DelmalState::kCertified},
+                                   {"certified_date", Opt(d.certified_on)}}));
+    }
+    std::vector<std::string> others;
+    for (const auto& [code, entry] : entries)
+      if (!listed.count(code)) others.push_back(code);
+    std::sort(others.begin(), others.end(), DelmalBefore);
+    for (const std::string& code : others) {
+      Entry& e = entries[code];
+      out.push_back(Value(ValueMap{{"code", code},
+                                   {"title", DelmalTitle(code)},
+                                   {"state", ""},
+                                   {"state_text", ""},
+                                   {"activities", Value(std::move(e.activities))},
+                                   {"assessments", Value(std::move(e.assessments))},
+                                   {"certificates", Value(std::move(e.certificates))},
+                                   {"certified", false},
+                                   {"certified_date", Value()}}));
     }
     return Value(std::move(out));
   }
@@ -279,7 +384,7 @@ class ContextBuilder {
     return Value(std::move(m));
   }
 
-  Value Trainee(const stdok::Trainee& t, const Date& today) const {
+  Value Trainee(const stdok::Trainee& t, const TraineeFacts& f) const {
     ValueMap m;
     m["id"] = t.id;
     m["given"] = t.given_name;
@@ -306,8 +411,8 @@ class ContextBuilder {
     m["third_country_specialist"] = t.education.third_country_specialist;
 
     const Programme& p = t.programme;
-    std::string regulation = EffectiveRegulation(t);
-    CompletionEstimate estimate = EstimateCompletion(t, regulation);
+    const std::string& regulation = f.regulation;
+    const CompletionEstimate& estimate = f.completion;
     ValueMap prog;
     prog["kind"] = p.kind;
     prog["is_st"] = p.kind != "BT";
@@ -321,6 +426,9 @@ class ContextBuilder {
     prog["end_is_computed"] = !p.planned_end.has_value();
     prog["required_months"] = estimate.required_months;
     prog["credited_months"] = estimate.credited_months;
+    prog["bt_before_start_months"] = estimate.bt_before_start_months;
+    prog["served_months"] = f.time.served_months;
+    prog["time_met"] = f.time.met;
     prog["rate"] = p.rate;
     prog["regulation"] = regulation;
     prog["home_unit"] = UnitValue(p.home_unit_id, "");
@@ -348,37 +456,36 @@ class ContextBuilder {
       m["designated_assessor"] = false;
 
     ValueList placements;
-    for (const Placement& pl : t.placements) {
+    for (size_t i = 0; i < t.placements.size(); ++i) {
+      const Placement& pl = t.placements[i];
       ValueMap pm;
       pm["unit"] = UnitValue(pl.unit_id, pl.unit_name);
       pm["period"] = PeriodValue(pl.period);
       pm["rate"] = pl.rate;
-      if (pl.period.start && pl.period.end)
-        pm["months"] = FullTimeMonths(*pl.period.start, *pl.period.end, pl.rate);
+      AddServiceFacts(f.placements[i], &pm);
       pm["kind"] = pl.kind;
       pm["supervisor"] = PersonValue(pl.supervisor);
       pm["delmal"] = Codes(pl.delmal);
-      pm["description"] = pl.description;
       pm["bt"] = pl.is_bt;
+      pm["certificate"] = pl.certificate;
       placements.push_back(Value(std::move(pm)));
     }
     // Clinical service under supervision: placements and side placements, by start date
     // (certificates for klinisk tjänstgöring and the tjänsteförteckningar use this list).
     ValueList service = placements;
-    for (const SidePlacement& s : t.side_placements) {
+    for (size_t i = 0; i < t.side_placements.size(); ++i) {
+      const SidePlacement& s = t.side_placements[i];
       ValueMap sm;
       sm["unit"] = UnitValue(s.unit_id, s.unit_name);
       sm["period"] = PeriodValue(s.period);
       sm["rate"] = s.rate;
-      if (s.period.start && s.period.end) sm["months"] = FullTimeMonths(*s.period.start, *s.period.end, s.rate);
+      AddServiceFacts(f.side_placements[i], &sm);  // description: the receiving unit's plans
       sm["kind"] = "sidotjänstgöring";
       sm["supervisor"] = PersonValue(s.supervisor);
       sm["delmal"] = Codes(s.delmal);
-      std::string description = s.expectations;
-      for (const auto& plan : s.plans) description += (description.empty() ? "" : "\n\n") + plan.delmal + ": " + plan.text;
-      sm["description"] = description;
       sm["bt"] = false;
       sm["side"] = true;
+      sm["certificate"] = true;
       service.push_back(Value(std::move(sm)));
     }
     std::stable_sort(service.begin(), service.end(), [](const Value& a, const Value& b) {
@@ -386,46 +493,55 @@ class ContextBuilder {
     });
     m["placements"] = Value(std::move(placements));
     m["clinical_service"] = Value(std::move(service));
-    m["service_rows"] = ServiceRows(t);
+    m["service_rows"] = ServiceRows(t, f);
 
     ValueList sides;
-    for (const SidePlacement& s : t.side_placements) sides.push_back(SidePlacementValue(s, t));
+    for (size_t i = 0; i < t.side_placements.size(); ++i)
+      sides.push_back(SidePlacementValue(t.side_placements[i], f.side_placements[i], t));
     m["side_placements"] = Value(std::move(sides));
 
     ValueList ausk;
-    for (const Auskultation& a : t.auskultationer) {
+    for (size_t i = 0; i < t.auskultationer.size(); ++i) {
+      const Auskultation& a = t.auskultationer[i];
       ValueMap am{{"unit", UnitValue(a.unit_id, a.unit_name)}, {"period", PeriodValue(a.period)},
                   {"supervisor", PersonValue(a.supervisor)}, {"delmal", Codes(a.delmal)},
                   {"description", a.description}};
+      AddProgress(f.auskultationer[i].progress, &am);
       ausk.push_back(Value(std::move(am)));
     }
     m["auskultationer"] = Value(std::move(ausk));
 
     ValueList courses;
-    for (const Course& c : t.courses) {
+    for (size_t i = 0; i < t.courses.size(); ++i) {
+      const Course& c = t.courses[i];
       Value leader = PersonValue(c.leader);
       if (leader.IsNull() && !c.leader_name.empty()) leader = Value(ValueMap{{"name", c.leader_name}});
       ValueMap cm{{"subject", c.subject}, {"delmal", Codes(c.delmal)}, {"leader", leader},
                   {"signer_role", c.signer_role}, {"period", PeriodValue(c.period)},
-                  {"description", c.description}, {"done", c.done}};
+                  {"description", c.description}, {"signer_problem", f.courses[i].signer_problem}};
+      AddProgress(f.courses[i].progress, &cm);
       courses.push_back(Value(std::move(cm)));
     }
     m["courses"] = Value(std::move(courses));
 
     ValueList dev;
-    for (const DevelopmentWork& w : t.development_work) {
+    for (size_t i = 0; i < t.development_work.size(); ++i) {
+      const DevelopmentWork& w = t.development_work[i];
       ValueMap wm{{"subject", w.subject}, {"delmal", Codes(w.delmal)},
                   {"supervisor", PersonValue(w.supervisor)}, {"period", PeriodValue(w.period)},
                   {"description", w.description}};
+      AddProgress(f.development_work[i].progress, &wm);
       dev.push_back(Value(std::move(wm)));
     }
     m["development_work"] = Value(std::move(dev));
 
     ValueList science;
-    for (const ScientificWork& w : t.scientific_work) {
+    for (size_t i = 0; i < t.scientific_work.size(); ++i) {
+      const ScientificWork& w = t.scientific_work[i];
       ValueMap wm{{"subject", w.subject}, {"delmal", Codes(w.delmal)},
                   {"supervisor", PersonValue(w.supervisor)}, {"activities", w.activities},
-                  {"verification", w.verification}};
+                  {"verification", w.verification}, {"period", PeriodValue(w.period)}};
+      AddProgress(f.scientific_work[i].progress, &wm);
       science.push_back(Value(std::move(wm)));
     }
     m["scientific_work"] = Value(std::move(science));
@@ -448,12 +564,14 @@ class ContextBuilder {
     m["doctorate"] = t.credits.swedish_doctorate;
 
     ValueList groups;
-    for (const DelmalGroup& g : t.delmal_groups) {
+    for (size_t i = 0; i < t.delmal_groups.size(); ++i) {
+      const DelmalGroup& g = t.delmal_groups[i];
       bool bt = !g.codes.empty();
       for (const std::string& code : g.codes) bt &= code.rfind("BT", 0) == 0;
       ValueMap gm{{"codes", Codes(g.codes)}, {"signer", PersonValue(g.signer)},
                   {"activities", g.activities}, {"verification", g.verification},
                   {"date", Opt(g.date)}, {"bt", bt}};
+      AddProgress(f.delmal_groups[i], &gm);
       groups.push_back(Value(std::move(gm)));
     }
     m["delmal_groups"] = Value(std::move(groups));
@@ -469,7 +587,21 @@ class ContextBuilder {
     ValueList plans;
     for (const ActionPlan& ap : t.action_plans) plans.push_back(ActionPlanValue(ap));
     m["action_plans"] = Value(std::move(plans));
-    m["delmal_overview"] = DelmalOverview(t, today);
+    m["delmal_overview"] = DelmalOverview(t, f);
+    m["readiness"] = Value(ValueMap{{"bt_service", ReadinessValue(f.bt_service)},
+                                    {"bt_competence", ReadinessValue(f.bt_competence)},
+                                    {"bt_application", ReadinessValue(f.bt_application)},
+                                    {"st_service", ReadinessValue(f.st_service)},
+                                    {"st_competence", ReadinessValue(f.st_competence)},
+                                    {"st_application", ReadinessValue(f.st_application)}});
+    // The IUP version printed: the recorded revision, else the run's date (the record as it is
+    // today is a new revision, signed today).
+    const Date version = IupVersion(t, f);
+    m["iup"] = Value(ValueMap{{"established", Opt(t.contract.iup_date)},
+                              {"version_date", version},
+                              {"revised", t.contract.iup_date && *t.contract.iup_date == version
+                                              ? Value() : Value(version)},
+                              {"next_revision", AddMonths(version, revision_months_)}});
 
     const ContractTerms& c = t.contract;
     ValueMap cm{{"date", Opt(c.date)}, {"place", c.place},
@@ -477,7 +609,8 @@ class ContextBuilder {
                 {"self_study_hours", Opt(c.self_study_hours)}, {"teaching", c.teaching},
                 {"research", c.research}, {"abroad", c.abroad},
                 {"specialist_exam", c.specialist_exam}, {"appraisals", c.appraisals},
-                {"other", c.other}, {"variant", c.variant}, {"iup_date", Opt(c.iup_date)}};
+                {"other", c.other}, {"variant", c.variant}, {"iup_date", Opt(c.iup_date)},
+                {"iup_revised", Opt(c.iup_revised)}};
     m["contract"] = Value(std::move(cm));
     return Value(std::move(m));
   }
@@ -485,6 +618,7 @@ class ContextBuilder {
  private:
   const RecordsFile& file_;
   int follow_up_months_ = 3;
+  int revision_months_ = 12;
 };
 
 // The months to the first follow-up of an action plan: the profile's value (the same key the
@@ -510,12 +644,14 @@ Value ProfileValue(const Profile& profile) {
 }  // namespace
 
 Value BuildTraineeContext(const RecordsFile& file, const Trainee& trainee, const Profile& profile,
-                          const Date& today) {
-  ContextBuilder builder(file, FollowUpMonths(profile));
+                          const TraineeFacts& facts) {
+  std::optional<int> revisions = ProfileInt(profile, "iup-revisions-per-year");
+  ContextBuilder builder(file, FollowUpMonths(profile),
+                         revisions && *revisions > 0 ? std::max(1, 12 / *revisions) : 12);
   ValueMap root{{"region", RegionValue(file, profile)},
                 {"profile", ProfileValue(profile)},
-                {"today", today},
-                {"trainee", builder.Trainee(trainee, today)}};
+                {"today", facts.as_of},
+                {"trainee", builder.Trainee(trainee, facts)}};
   return Value(std::move(root));
 }
 

@@ -9,12 +9,15 @@
 #include "fill/value.h"
 #include "records/model.h"
 #include "records/profile.h"
+#include "rules/trainee_facts.h"
 
 namespace stdok {
 
-// Root value for one trainee's documents: region, profile, today, trainee.
+// Root value for one trainee's documents: region, profile, today, trainee. Every computed
+// value (service parts, months, progress, delmål states, readiness, earliest completion) is
+// read from `facts`, computed for the same trainee and date; nothing is recomputed here.
 Value BuildTraineeContext(const RecordsFile& file, const Trainee& trainee, const Profile& profile,
-                          const Date& today);
+                          const TraineeFacts& facts);
 // Root value for a studierektorskontrakt: region, profile, today, contract.
 Value BuildDirectorContext(const RecordsFile& file, const DirectorContract& contract,
                            const Profile& profile, const Date& today);

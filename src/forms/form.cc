@@ -38,7 +38,7 @@ const std::map<std::string, std::set<std::string>, std::less<>>& KnownElements()
 
 const std::set<std::string, std::less<>> kRootAttributes = {
     "id", "title", "regulation", "annex", "source", "one-per", "group", "attachment-box",
-    "when", "applicant", "footer", "footer-size", "page-number-size"};
+    "when", "attests", "applicant", "footer", "footer-size", "page-number-size"};
 
 bool IsBlank(const char* text) {
   for (const char* p = text; *p; ++p)
@@ -522,6 +522,28 @@ constexpr OnePerName kOnePerNames[] = {
 
 }  // namespace
 
+bool IsReadinessName(std::string_view name) {
+  for (const char* known : {"bt-service", "bt-competence", "bt-application", "st-service",
+                            "st-competence", "st-application"})
+    if (name == known) return true;
+  return false;
+}
+
+namespace {
+std::vector<std::string> SplitWords(const std::string& text) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    size_t j = text.find(' ', i);
+    if (j == std::string::npos) j = text.size();
+    if (j > i) out.push_back(text.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+}  // namespace
+
 bool ParseFormOnePer(std::string_view name, FormOnePer* out) {
   for (const OnePerName& n : kOnePerNames)
     if (name == n.name) {
@@ -583,6 +605,16 @@ bool LoadForm(const std::string& path, std::string_view text, FormDefinition* ou
   out->group = loader.Text(root, "group");
   out->attachment_box = loader.Flag(root, "attachment-box", false);
   loader.ParseExpression(root, "when", &out->when, false);
+  for (const std::string& name : SplitWords(loader.Text(root, "attests"))) {
+    if (name != "item" && !IsReadinessName(name))
+      loader.Error(root.attribute("attests"), root,
+                   "attests takes 'item' or a readiness: bt-service, bt-competence, bt-application, "
+                   "st-service, st-competence, st-application; not '" + name + "'");
+    else if (name == "item" && out->one_per == FormOnePer::kTrainee)
+      loader.Error(root.attribute("attests"), root, "attests=\"item\" needs a one-per other than trainee");
+    else
+      out->attests.push_back(name);
+  }
   std::string applicant = root.attribute("applicant") ? root.attribute("applicant").value()
                                                       : "{trainee.name}";
   loader.ParseText(NormalizeNfc(applicant),

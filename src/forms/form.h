@@ -109,6 +109,11 @@ struct FormDefinition {
   std::string group;       // attachment group in the application's list
   bool attachment_box = false;
   Expression when;         // evaluated with `item` bound; empty: always
+  // What the form attests, so it is made only when true as of the run's date: "item" (the
+  // placement, course … has ended) and/or readiness names ("st-service", "bt-competence", …;
+  // TraineeFacts::Find). Empty: attests nothing that must have happened (applications name
+  // their readiness too).
+  std::vector<std::string> attests;
   TemplateText applicant;  // the applicant's name (PDF title, continuation pages)
   std::string footer;      // "HSLF-FS 2021:8 - Bilaga 9"
   double footer_size = 6;
@@ -123,6 +128,8 @@ struct FormDefinition {
 bool LoadForm(const std::string& path, std::string_view text, FormDefinition* out,
               Diagnostics* diagnostics);
 
+// Whether `name` is a readiness a form may attest ("st-service", …; TraineeFacts::Find).
+bool IsReadinessName(std::string_view name);
 // "placement" -> kPlacement; false for an unknown name.
 bool ParseFormOnePer(std::string_view name, FormOnePer* out);
 const char* FormOnePerName(FormOnePer one_per);

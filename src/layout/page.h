@@ -42,6 +42,8 @@ struct SignatureWidget {
 
 struct Page {
   std::vector<TextRun> texts;
+  // Printed large, grey and diagonally over the page when set ("UTKAST – ej för underskrift").
+  std::string watermark;
   std::vector<LineSegment> lines;
   std::vector<Rectangle> rectangles;
   std::vector<SignatureWidget> widgets;

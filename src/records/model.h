@@ -161,6 +161,7 @@ struct ScientificWork {  // STa3 / skriftligt arbete enligt vetenskapliga princi
   std::string supervisor;
   std::string activities;
   std::string verification;
+  DateRange period;  // optional; `end` is the day the work was approved
   SourceLocation where;
 };
 
@@ -242,7 +243,8 @@ struct ContractTerms {  // the ST-kontrakt's agreed terms
   std::string appraisals;
   std::string other;
   std::string variant;  // template variant override, e.g. "allmanmedicin"
-  std::optional<Date> iup_date;  // date of the first IUP
+  std::optional<Date> iup_date;     // date of the first IUP (upprättat)
+  std::optional<Date> iup_revised;  // date of the latest revision (the version printed)
   SourceLocation where;
 };
 

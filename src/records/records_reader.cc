@@ -349,6 +349,7 @@ class TraineeReader {
     w.supervisor = e.Text("supervisor");
     w.activities = e.ChildText("activities");
     w.verification = e.ChildText("verification");
+    w.period = ReadRange(e, false);
     return w;
   }
 
@@ -453,6 +454,7 @@ class TraineeReader {
     c->self_study_hours = e.Number("self-study-hours", 0, 40);
     c->variant = e.Text("variant");
     c->iup_date = e.DateAttr("iup-date");
+    c->iup_revised = e.DateAttr("iup-revised");
     c->teaching = e.ChildText("teaching");
     c->research = e.ChildText("research");
     c->abroad = e.ChildText("abroad");

@@ -3,6 +3,7 @@
 #include "rules/bt_rules.h"
 #include "rules/consistency_rules.h"
 #include "rules/deadline_rules.h"
+#include "rules/document_rules.h"
 #include "rules/people_rules.h"
 #include "rules/regulation.h"
 #include "rules/rule_context.h"
@@ -12,7 +13,16 @@ namespace stdok {
 
 void CheckTrainee(const RecordsFile& file, const Trainee& trainee, const Profile& profile,
                   const Date& today, Diagnostics* diagnostics) {
-  const RuleContext context(file, trainee, profile, today, diagnostics);
+  CheckTrainee(file, trainee, profile, ComputeTraineeFacts(file, trainee, profile, today), diagnostics);
+}
+
+bool StopsTraineeDocuments(const Diagnostic& d) {
+  return d.severity == Severity::kError && d.rule.rfind("certificate.", 0) != 0;
+}
+
+void CheckTrainee(const RecordsFile& file, const Trainee& trainee, const Profile& profile,
+                  const TraineeFacts& facts, Diagnostics* diagnostics) {
+  const RuleContext context(file, trainee, profile, facts.as_of, diagnostics);
   CheckConsistency(context);
   CheckRegulation(context);
   CheckDelmalCodes(context);
@@ -20,6 +30,7 @@ void CheckTrainee(const RecordsFile& file, const Trainee& trainee, const Profile
   CheckBt(context);
   CheckPeople(context);
   CheckDeadlines(context);
+  CheckDocuments(context, facts);
 }
 
 void CheckDirectorContract(const RecordsFile& file, const DirectorContract& contract,

@@ -8,6 +8,7 @@
 #include "core/status.h"
 #include "records/profile.h"
 #include "records/model.h"
+#include "rules/trainee_facts.h"
 
 namespace stdok {
 
@@ -15,6 +16,13 @@ namespace stdok {
 // may already hold the reader's findings (they are not repeated).
 void CheckTrainee(const RecordsFile& file, const Trainee& trainee, const Profile& profile,
                   const Date& today, Diagnostics* diagnostics);
+// The same, reading the facts already computed for the trainee as of facts.as_of.
+void CheckTrainee(const RecordsFile& file, const Trainee& trainee, const Profile& profile,
+                  const TraineeFacts& facts, Diagnostics* diagnostics);
+
+// Whether a finding stops all of its trainee's documents: errors do, except certificate.*
+// errors, which stop only the certificate they are about.
+bool StopsTraineeDocuments(const Diagnostic& diagnostic);
 
 // Checks a studierektorskontrakt.
 void CheckDirectorContract(const RecordsFile& file, const DirectorContract& contract,

@@ -156,28 +156,96 @@ double BtBeforeStart(const Trainee& t, const std::string& regulation) {
 
 }  // namespace
 
-CompletionEstimate EstimateCompletion(const Trainee& trainee, const std::string& regulation) {
+namespace {
+
+// The service periods of a record (each at its rate, at most the programme's), with open ends
+// running to `open_end`.
+std::vector<RatedPeriod> RecordedService(const Trainee& trainee, const Date& open_end) {
+  const double cap = ProgrammeRate(trainee.programme);
+  std::vector<RatedPeriod> service;
+  auto add = [&](const DateRange& period, double rate) {
+    if (!period.start) return;
+    service.push_back({*period.start, period.end.value_or(open_end), std::min(rate, cap)});
+  };
+  for (const Placement& pl : trainee.placements) add(pl.period, pl.rate);
+  for (const SidePlacement& s : trainee.side_placements) add(s.period, s.rate);
+  return service;
+}
+
+// The day on which `months` full-time months are reached, serving at `rate` from `first`.
+Date DayReached(const Date& first, double months, double rate) {
+  const double calendar_months = months * 100.0 / rate;
+  const int whole = static_cast<int>(std::floor(calendar_months + 1e-9));
+  const int days = static_cast<int>(std::lround((calendar_months - whole) * 30));
+  return AddDays(AddMonths(first, whole), days - 1);
+}
+
+}  // namespace
+
+CompletionEstimate EstimateCompletion(const Trainee& trainee, const std::string& regulation,
+                                      const Date& as_of) {
   CompletionEstimate estimate;
   const Programme& p = trainee.programme;
-  std::optional<Date> start = ProgrammeFirstDay(p);
+  const std::optional<Date> start = ProgrammeFirstDay(p);
   const double rate = ProgrammeRate(p);
 
   estimate.credited_months = PriorServiceCredit(trainee) + DoctorateCredit(trainee);
   estimate.bt_before_start_months = BtBeforeStart(trainee, regulation);
-  estimate.required_months = std::max(0.0, RequiredMonths(regulation, p.kind) -
-                                               estimate.credited_months -
-                                               estimate.bt_before_start_months);
-  for (const RatedPeriod& a : ExtendingAbsences(trainee)) {
+  const double minimum_after_credits =
+      std::max(0.0, RequiredMonths(regulation, p.kind) - estimate.credited_months);
+  estimate.required_months = std::max(0.0, minimum_after_credits - estimate.bt_before_start_months);
+  const std::vector<RatedPeriod> absences = ExtendingAbsences(trainee);
+  for (const RatedPeriod& a : absences) {
     Date first = a.first;
     if (start && first < *start) first = *start;
     // The absent share cannot exceed the share the trainee works.
     estimate.lost_months += FullTimeMonths(first, a.last, std::min(a.rate, rate));
   }
   if (!start) return estimate;
-  const double calendar_months = (estimate.required_months + estimate.lost_months) * 100.0 / rate;
-  const int whole = static_cast<int>(std::floor(calendar_months + 1e-9));
-  const int days = static_cast<int>(std::lround((calendar_months - whole) * 30));
-  estimate.earliest_completion = AddDays(AddMonths(*start, whole), days - 1);
+
+  // Day runs at one net rate. Up to the as-of date only recorded service counts (the whole
+  // programme period when no placement is recorded); after it, recorded service where there is
+  // some and the programme's rate on the days between, as if service goes on.
+  std::vector<RatedPeriod> service = RecordedService(trainee, as_of);
+  const bool from_placements = !service.empty();
+  const Date future = std::max(AddDays(as_of, 1), *start);
+  std::vector<Date> points{*start, future};
+  for (const auto& list : {service, absences})
+    for (const RatedPeriod& r : list) {
+      points.push_back(r.first);
+      points.push_back(AddDays(r.last, 1));
+    }
+  std::sort(points.begin(), points.end());
+  points.erase(std::unique(points.begin(), points.end()), points.end());
+  auto net_rate_on = [&](const Date& day) {
+    double served = 0, absent = 0;
+    bool covered = false;
+    for (const RatedPeriod& r : service)
+      if (r.first <= day && day <= r.last) served += r.rate, covered = true;
+    if (!covered && !(day < *start) && (!from_placements || !(day < future))) served = rate;
+    for (const RatedPeriod& a : absences)
+      if (a.first <= day && day <= a.last) absent += a.rate;
+    return std::max(0.0, std::min(100.0, served) - absent);
+  };
+  double total = 0;
+  const double needed = minimum_after_credits;
+  for (size_t i = 0; i < points.size(); ++i) {
+    const Date first = points[i];
+    const double net = net_rate_on(first);
+    if (net <= 0) continue;
+    if (i + 1 == points.size()) {  // open-ended: service goes on at this rate
+      estimate.earliest_completion = DayReached(first, needed - total, net);
+      return estimate;
+    }
+    const Date last = AddDays(points[i + 1], -1);
+    const double months = FullTimeMonths(first, last, net);
+    if (total + months + 1e-9 >= needed) {
+      estimate.earliest_completion = needed - total <= 1e-9 ? AddDays(first, -1)
+                                                            : DayReached(first, needed - total, net);
+      return estimate;
+    }
+    total += months;
+  }
   return estimate;
 }
 
@@ -186,14 +254,8 @@ ServiceTime ComputeServiceTime(const Trainee& trainee, const std::string& regula
   ServiceTime time;
   const Programme& p = trainee.programme;
   const double rate = ProgrammeRate(p);
-  std::vector<RatedPeriod> service;
-  auto add = [&](const DateRange& period, double placement_rate) {
-    if (!period.start) return;
-    service.push_back({*period.start, period.end.value_or(as_of), std::min(placement_rate, rate)});
-  };
-  for (const Placement& pl : trainee.placements) add(pl.period, pl.rate);
-  for (const SidePlacement& s : trainee.side_placements) add(s.period, s.rate);
-  if (trainee.placements.empty() && trainee.side_placements.empty()) {
+  std::vector<RatedPeriod> service = RecordedService(trainee, as_of);
+  if (service.empty()) {
     time.from_placements = false;
     if (std::optional<Date> first = ProgrammeFirstDay(p))
       service.push_back({*first, p.planned_end.value_or(as_of), rate});
@@ -209,7 +271,7 @@ ServiceTime ComputeServiceTime(const Trainee& trainee, const std::string& regula
 void CheckServiceTime(const RuleContext& c) {
   const Trainee& t = c.trainee();
   const Programme& p = t.programme;
-  const CompletionEstimate estimate = EstimateCompletion(t, c.regulation());
+  const CompletionEstimate estimate = EstimateCompletion(t, c.regulation(), c.today());
   if (p.planned_end && estimate.earliest_completion && *p.planned_end < *estimate.earliest_completion)
     c.Add(Severity::kWarning, p.where, "programme/@planned-end", "time.planned-end-too-early",
           "the planned end " + FormatIso(*p.planned_end) + " is before the earliest completion " +

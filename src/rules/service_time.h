@@ -67,11 +67,14 @@ struct CompletionEstimate {
   std::optional<Date> earliest_completion;  // last day of the minimum training time
 };
 
-// Earliest completion date: from the programme's first day (BT start when earlier), in
-// continuous service at the programme's employment rate, extended by absences that extend the
-// training and shortened by credits. Under HSLF-FS 2021:8 an ST whose BT was done before it
-// starts also counts the recorded BT placements before the start.
-CompletionEstimate EstimateCompletion(const Trainee& trainee, const std::string& regulation);
+// Earliest completion date as of a date: the day the minimum time after credits is reached,
+// counting recorded service (placements and side placements, net of absences that extend the
+// training; the programme period when none is recorded) up to as_of, and after as_of the
+// recorded service plus the programme's employment rate on the days between, as if service
+// goes on. So it is never in the past while the time requirement is unmet as of that date.
+// Under HSLF-FS 2021:8 recorded BT placements before an ST's start count too.
+CompletionEstimate EstimateCompletion(const Trainee& trainee, const std::string& regulation,
+                                      const Date& as_of);
 
 // Months served as of a date, and whether the time requirement is met then.
 struct ServiceTime {
