@@ -428,6 +428,7 @@ class ContextBuilder {
     prog["credited_months"] = estimate.credited_months;
     prog["bt_before_start_months"] = estimate.bt_before_start_months;
     prog["served_months"] = f.time.served_months;
+    prog["time_required_months"] = f.time.required_months;  // minimum after credits
     prog["time_met"] = f.time.met;
     prog["rate"] = p.rate;
     prog["regulation"] = regulation;

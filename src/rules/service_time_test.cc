@@ -79,7 +79,7 @@ TEST(ServiceTimeTest, VacationAndOnCallCompensationCount) {
   t.absences.push_back(MakeAbsence("semester", "2024-07-01", "2024-07-31"));
   t.absences.push_back(MakeAbsence("kompledighet", "2024-08-01", "2024-08-07"));
   EXPECT_DOUBLE_EQ(ComputeServiceTime(t, kHslf2021, D("2025-01-01")).served_months, 12.0);
-  CompletionEstimate e = EstimateCompletion(t, kHslf2021);
+  CompletionEstimate e = EstimateCompletion(t, kHslf2021, D("2000-01-01"));
   EXPECT_EQ(e.lost_months, 0);
   EXPECT_EQ(*e.earliest_completion, D("2029-06-30"));  // 66 months from 2024-01-01
 }
@@ -92,7 +92,7 @@ TEST(ServiceTimeTest, EarliestCompletionPartTimeWithParentalLeave) {
   t.programme.rate = 75;
   t.absences.push_back(MakeAbsence("föräldraledighet", "2024-04-01", "2024-09-30"));
   ASSERT_EQ(EffectiveRegulation(t), kSosfs2015);
-  CompletionEstimate e = EstimateCompletion(t, kSosfs2015);
+  CompletionEstimate e = EstimateCompletion(t, kSosfs2015, D("2000-01-01"));
   EXPECT_DOUBLE_EQ(e.lost_months, 4.5);
   EXPECT_EQ(e.required_months, 60);
   EXPECT_EQ(*e.earliest_completion, D("2031-02-28"));
@@ -103,7 +103,7 @@ TEST(ServiceTimeTest, DoctorateShortensStBySixMonths) {
   Trainee t = MakeTrainee("T", "ST", "Psykiatri", "2022-03-01", kSosfs2015);
   t.education.swedish_at = true;
   t.credits.swedish_doctorate = true;
-  CompletionEstimate e = EstimateCompletion(t, kSosfs2015);
+  CompletionEstimate e = EstimateCompletion(t, kSosfs2015, D("2000-01-01"));
   EXPECT_EQ(e.credited_months, 6);
   EXPECT_EQ(e.required_months, 54);
   EXPECT_EQ(*e.earliest_completion, D("2026-08-31"));
@@ -119,21 +119,21 @@ TEST(ServiceTimeTest, DoctorateShortensStBySixMonths) {
 TEST(ServiceTimeTest, DoctorateUnder2021CountsForStButNeverForBt) {
   Trainee bt_st = MakeTrainee("T", "BT+ST", "Psykiatri", "2022-03-01", kHslf2021);
   bt_st.credits.swedish_doctorate = true;
-  EXPECT_EQ(*EstimateCompletion(bt_st, kHslf2021).earliest_completion, D("2027-02-28"));  // 60 months
+  EXPECT_EQ(*EstimateCompletion(bt_st, kHslf2021, D("2000-01-01")).earliest_completion, D("2027-02-28"));  // 60 months
 
   Trainee bt = MakeTrainee("B", "BT", "", "2022-03-01", kHslf2021);
   bt.credits.swedish_doctorate = true;
-  CompletionEstimate e = EstimateCompletion(bt, kHslf2021);
+  CompletionEstimate e = EstimateCompletion(bt, kHslf2021, D("2000-01-01"));
   EXPECT_EQ(e.credited_months, 0);
   EXPECT_EQ(*e.earliest_completion, D("2022-08-31"));  // 6 months
 }
 
 TEST(ServiceTimeTest, Hslf2021FullTimeIsFiveAndAHalfYears) {
   Trainee t = MakeTrainee("T", "BT+ST", "Kirurgi", "2024-09-01", kHslf2021);
-  EXPECT_EQ(*EstimateCompletion(t, kHslf2021).earliest_completion, D("2030-02-28"));
+  EXPECT_EQ(*EstimateCompletion(t, kHslf2021, D("2000-01-01")).earliest_completion, D("2030-02-28"));
   // A BT start before the ST start is the first day.
   t.programme.bt_start = D("2024-03-01");
-  EXPECT_EQ(*EstimateCompletion(t, kHslf2021).earliest_completion, D("2029-08-31"));
+  EXPECT_EQ(*EstimateCompletion(t, kHslf2021, D("2000-01-01")).earliest_completion, D("2029-08-31"));
 }
 
 TEST(ServiceTimeTest, BtBeforeAnStCountsTowardTheTime) {
@@ -142,7 +142,7 @@ TEST(ServiceTimeTest, BtBeforeAnStCountsTowardTheTime) {
   t.education.bt_certificate_date = D("2025-01-20");
   t.placements.push_back(MakePlacement("vc", "2024-01-01", "2024-06-30", 100, "primärvård", true));
   t.placements.push_back(MakePlacement("akm", "2024-07-01", "2024-12-31", 100, "akut", true));
-  CompletionEstimate e = EstimateCompletion(t, kHslf2021);
+  CompletionEstimate e = EstimateCompletion(t, kHslf2021, D("2000-01-01"));
   EXPECT_DOUBLE_EQ(e.bt_before_start_months, 12.0);
   EXPECT_DOUBLE_EQ(e.required_months, 54.0);
   EXPECT_EQ(*e.earliest_completion, D("2029-06-30"));
@@ -165,7 +165,7 @@ TEST(ServiceTimeTest, PriorServiceAfterLicensureIsCredited) {
   before.period = Range("2021-01-01", "2021-02-28");
   t.credits.prior_service = {stated, computed, flagged, before};
   EXPECT_DOUBLE_EQ(PriorServiceCredit(t), 7.0);
-  CompletionEstimate e = EstimateCompletion(t, kHslf2021);
+  CompletionEstimate e = EstimateCompletion(t, kHslf2021, D("2000-01-01"));
   EXPECT_DOUBLE_EQ(e.required_months, 59.0);
   EXPECT_EQ(*e.earliest_completion, D("2028-11-30"));
 }
