@@ -69,13 +69,14 @@ std::vector<std::string> MissingCertificates(const RecordsFile& file, const Trai
 }
 
 // Delmål the programme must cover that nothing in the record names (facts: missing); BT delmål,
-// certified per delmål (HSLF-FS 2021:8 bilaga 2), count as covered only when certified.
+// certified per delmål (HSLF-FS 2021:8 bilaga 2), count as covered only by a done activity or
+// a delmål certificate, not by a planned one.
 std::vector<std::string> UncoveredDelmal(const TraineeFacts& facts) {
   std::vector<std::string> out;
   for (const DelmalFact& d : facts.delmal) {
     auto parsed = ParseDelmal(d.code);
     const bool bt = parsed && IsBtSet(parsed->set);
-    if (d.state == DelmalState::kMissing || (bt && d.state != DelmalState::kCertified)) out.push_back(d.code);
+    if (d.state == DelmalState::kMissing || (bt && d.state == DelmalState::kPlanned)) out.push_back(d.code);
   }
   return out;
 }

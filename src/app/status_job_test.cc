@@ -54,8 +54,9 @@ TEST(StatusJobTest, SummaryOfOneTrainee) {
   EXPECT_DOUBLE_EQ(s.served_months, 7.5 + 9.0);  // 2024 as in the service-time test; 2025: 12 x 0.75
   EXPECT_EQ(s.required_months, 66);
   EXPECT_FALSE(s.time_met);
-  // (66 + 2 x 0.75) / 0.75 = 90 months from 2024-01-01.
-  EXPECT_EQ(*s.earliest_completion, D("2031-06-30"));
+  // As of 2026-11-22, 66 - 16.5 = 49.5 months remain: at 75 % that is 66 calendar months from
+  // the next day, 2026-11-23 (recorded service only up to the date; no past gap is assumed served).
+  EXPECT_EQ(*s.earliest_completion, D("2032-05-22"));
   EXPECT_EQ(s.bt.state, BtState::kCertified);
   ASSERT_EQ(s.missing_certificates.size(), 1u);
   EXPECT_EQ(s.missing_certificates[0], "Klinisk tjänstgöring Kirurgkliniken 2025-01-01 – 2025-12-31: handledare saknas");
@@ -74,15 +75,17 @@ TEST(StatusJobTest, RiskScoreByHand) {
   f.Add(t);
   const TraineeStatus s = Status(f)[0];
   EXPECT_EQ(s.errors, 1);
-  EXPECT_EQ(s.warnings, 2);  // deadline.st-kontrakt-overdue, time.planned-end-too-early
+  // deadline.st-kontrakt-overdue, time.planned-end-too-early, certificate.description-missing
+  // (the 2024 placement has ended without a description): 2 x 3
+  EXPECT_EQ(s.warnings, 3);
   EXPECT_EQ(s.risk_parts.errors, 10);
   EXPECT_EQ(s.risk_parts.overdue, 5);
-  EXPECT_EQ(s.risk_parts.warnings, 3);
+  EXPECT_EQ(s.risk_parts.warnings, 6);
   EXPECT_EQ(s.risk_parts.certificates, 2);
-  // Earliest completion 2029-06-30: more than 12 months away, so uncovered delmål do not count.
+  // Earliest completion 2031-05-22: more than 12 months away, so uncovered delmål do not count.
   EXPECT_EQ(s.risk_parts.delmal, 0);
   EXPECT_EQ(s.risk_parts.time, 10);
-  EXPECT_EQ(s.risk, 30);
+  EXPECT_EQ(s.risk, 33);
   ASSERT_EQ(s.open_deadlines.size(), 1u);
   EXPECT_EQ(s.open_deadlines[0].state, DeadlineState::kOverdue);
 }

@@ -36,6 +36,8 @@ const std::set<std::string> kRuleIds = {
     "deadline.iup-overdue", "deadline.side-contract-late", "deadline.side-contract-overdue",
     "deadline.action-plan-follow-up-late", "deadline.action-plan-follow-up-overdue",
     "deadline.bt-application-overdue", "deadline.director-renewal-talk",
+    "certificate.description-missing", "certificate.signer-not-person", "contract.revise",
+    "bt.delmal-uncertified", "documents.not-ready",
 };
 
 std::string RulesDoc() {

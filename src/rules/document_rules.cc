@@ -13,10 +13,10 @@ const char* CertificateForm(const std::string& regulation, const char* hslf, con
 }
 
 void DescriptionMissing(const RuleContext& c, const SourceLocation& where, const std::string& what,
-                        const std::string& form) {
+                        const std::string& form, const std::string& hint = "") {
   c.Add(Severity::kWarning, where, "description", "certificate.description-missing",
         what + " has ended but has no description of what was done: the box on " + form +
-            " stays empty for the signer to fill in by hand",
+            " stays empty for the signer to fill in by hand" + hint,
         c.regulation());
 }
 
@@ -44,10 +44,10 @@ void CheckDocuments(const RuleContext& c, const TraineeFacts& f) {
   for (size_t i = 0; i < t.side_placements.size(); ++i)
     if (f.side_placements[i].progress == Progress::kDone && f.side_placements[i].attested_description.empty())
       DescriptionMissing(c, t.side_placements[i].where,
-                         "the side placement " + FormatPeriodText(t.side_placements[i].period) +
-                             " (the receiving unit's plans, <plan>, are what is attested; the trainee's "
-                             "expectations never are)",
-                         placement_form);
+                         "the side placement " + FormatPeriodText(t.side_placements[i].period),
+                         placement_form,
+                         " (a certificate attests the receiving unit's plans, <plan>, never the trainee's "
+                         "expectations)");
   for (size_t i = 0; i < t.auskultationer.size(); ++i)
     if (f.auskultationer[i].progress == Progress::kDone && t.auskultationer[i].description.empty())
       DescriptionMissing(c, t.auskultationer[i].where,
