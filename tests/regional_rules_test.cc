@@ -136,7 +136,7 @@ TEST(RegionalRules, CheckReportsAnAssessorWhoServedDuringTheBt) {
     EXPECT_NE(r.output.find(expected), std::string::npos) << "expected: " << expected << "\nin:\n" << r.output;
   };
   says(":" + line_of("<roles huvudhandledare=\"hh\"") +
-       ":5: error: [trainee BT-ORE-1, roles/@extern-bedomare] the extern bedömare Erik Ödman (ext) "
+       ":6: error: [trainee BT-ORE-1, roles/@extern-bedomare] the extern bedömare Erik Ödman (ext) "
        "served at Akutmottagningen, Universitetssjukhuset Örebro 2021-03-01 – 2025-03-15 (line " +
        line_of("<service unit=\"akm\" start=\"2021") + "), while the trainee served there during BT "
        "(2025-02-01 – 2025-08-31)");
@@ -144,9 +144,9 @@ TEST(RegionalRules, CheckReportsAnAssessorWhoServedDuringTheBt) {
   // Only the overlap: the vc placement and the ongoing service at med are no finding.
   EXPECT_EQ(r.output.find("Vårdcentralen Tybble 20"), std::string::npos) << r.output;
   // Periods that cannot be read are located at their attribute.
-  says(":" + line_of("unit=\"nowhere\"") + ":19: error: ");
+  says(":" + line_of("unit=\"nowhere\"") + ":14: error: ");
   says("'nowhere' is not a defined <unit> (service of person 'bad') (records.undefined-unit");
-  says(":" + line_of("end=\"2023-05-01\"") + ":46: error: ");
+  says(":" + line_of("end=\"2023-05-01\"") + ":44: error: ");
   says("(records.period-reversed");
   says("'2024-02-30' is not a valid date");
   says(":" + line_of("<service unit=\"vc\" end=") + ":");

@@ -3,8 +3,8 @@
 // such literal counts as an id (a Diagnostic's rule, a Deadline's stem, a regional rule's id),
 // so a new id cannot slip past; the few literals of that shape that are not ids are listed below.
 // A stem that the code extends (`d.rule + "-late"`) counts as documented when the docs list it
-// or every extension of it. The docs' ids are the backticked ids in the first column of the
-// tables under "## Rule ids".
+// or every extension of it (but those in kNeverEmitted). The docs' ids are the backticked ids
+// in the first column of the tables under "## Rule ids".
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -25,6 +25,11 @@ namespace fs = std::filesystem;
 const std::map<std::string, std::string> kNotRuleIds = {
     {"trainee.auskultationer", "src/forms/form.cc (a template value path)"},
     {"trainee.courses", "src/forms/form.cc (a template value path)"},
+};
+
+// Extensions of a stem that the code never emits, with the reason.
+const std::map<std::string, std::string> kNeverEmitted = {
+    {"deadline.bt-application-late", "a BT certificate dated after the deadline is no finding (deadline_rules.cc)"},
 };
 
 // File names ("delmal.xml") have an id's shape too.
@@ -144,16 +149,18 @@ TEST(RuleIds, DocsListExactlyTheIdsTheCodeCanEmit) {
   const CodeIds code = ScanSources(SourceDir());
   const std::set<std::string> docs = DocumentedIds(ReadText(SourceDir() + "/docs/rules.md"));
   ASSERT_GT(code.ids.size(), 50u);  // the scan found the sources
-  ASSERT_GT(docs.size(), 50u);      // and the tables
+  ASSERT_GT(docs.size(), 30u);      // and the tables
 
   std::vector<std::string> undocumented;
   std::set<std::string> emitted;  // every id the code can emit, stems with their extensions
   for (const auto& [id, file] : code.ids) {
     emitted.insert(id);
-    for (const std::string& suffix : code.suffixes) emitted.insert(id + suffix);
+    for (const std::string& suffix : code.suffixes)
+      if (!kNeverEmitted.count(id + suffix)) emitted.insert(id + suffix);
     if (docs.count(id)) continue;
     bool extended = !code.suffixes.empty();
-    for (const std::string& suffix : code.suffixes) extended = extended && docs.count(id + suffix);
+    for (const std::string& suffix : code.suffixes)
+      extended = extended && (docs.count(id + suffix) || kNeverEmitted.count(id + suffix));
     if (!extended) undocumented.push_back(id + " (" + file + ")");
   }
   std::vector<std::string> stale;
@@ -166,6 +173,13 @@ TEST(RuleIds, DocsListExactlyTheIdsTheCodeCanEmit) {
   EXPECT_TRUE(undocumented.empty() && stale.empty()) << report;
   for (const auto& [literal, where] : kNotRuleIds)
     EXPECT_TRUE(code.not_rule_ids.count(literal)) << "kNotRuleIds is stale: " << literal;
+  for (const auto& [id, why] : kNeverEmitted) {
+    bool stem_found = false;
+    for (const std::string& suffix : code.suffixes)
+      stem_found = stem_found || (id.size() > suffix.size() && id.ends_with(suffix) &&
+                                  code.ids.count(id.substr(0, id.size() - suffix.size())));
+    EXPECT_TRUE(stem_found) << "kNeverEmitted is stale: " << id;
+  }
 }
 
 }  // namespace
