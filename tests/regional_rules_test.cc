@@ -122,6 +122,24 @@ TEST(RegionalRules, TheSameRecordGivesRegionalFindingsOnlyWhereTheRegionSaysSo) 
     EXPECT_TRUE(profile->count("ST-1 people.supervisor-training-missing")) << dump(*profile);
 }
 
+TEST(RegionalRules, AMistypedRuleIdInAProfileIsReported) {
+  const std::string text =
+      "<profile id=\"x\" name=\"Region X\">\n"
+      "  <value key=\"guideline\">Riktlinjer</value>\n"
+      "  <value key=\"regional-rules\">deadline.iup, people.head-of-unit-supervise</value>\n"
+      "</profile>\n";
+  Profile profile;
+  Diagnostics d;
+  ASSERT_TRUE(ParseProfile("x.xml", text, &profile, &d));
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].rule, "profile.unknown-rule");
+  EXPECT_EQ(d[0].severity, Severity::kWarning);
+  EXPECT_EQ(d[0].location.ToString(), "x.xml:3:4");  // the element name, as in records
+  EXPECT_NE(d[0].message.find("'people.head-of-unit-supervise'"), std::string::npos) << d[0].message;
+  EXPECT_TRUE(RegionalRuleEnabled(profile, regional_rules::kIup));
+  EXPECT_FALSE(RegionalRuleEnabled(profile, regional_rules::kHeadOfUnitSupervises));
+}
+
 TEST(RegionalRules, CheckReportsAnAssessorWhoServedDuringTheBt) {
   const std::string input = SourceDir() + "/tests/data/hostile/assessor-service.xml";
   const std::string text = ReadText(input);
