@@ -7,6 +7,8 @@
 
 #include <pugixml.hpp>
 
+#include "records/source_text.h"
+#include "rules/rule_context.h"
 #include "text/unicode.h"
 
 namespace stdok {
@@ -39,6 +41,21 @@ bool ParseProfile(const std::string& path, std::string_view text, Profile* profi
   if (profile->id.empty()) return fail("<profile> needs an id");
   for (pugi::xml_node v = root.child("value"); v; v = v.next_sibling("value"))
     profile->values[v.attribute("key").value()] = NormalizeNfc(v.text().get());
+  // A mistyped regional rule id would silently switch the rule off: say so, keep the profile.
+  const std::vector<std::string>& known = regional_rules::All();
+  for (pugi::xml_node v = root.child("value"); v; v = v.next_sibling("value")) {
+    if (std::string_view(v.attribute("key").value()) != profile_keys::kRegionalRules) continue;
+    for (const std::string& id : SplitList(NormalizeNfc(v.text().get()))) {
+      if (std::find(known.begin(), known.end(), id) != known.end()) continue;
+      Diagnostic d;
+      d.severity = Severity::kWarning;
+      d.location = SourceText(path, text).Locate(v.offset_debug());
+      d.field = "regional-rules";
+      d.rule = "profile.unknown-rule";
+      d.message = "'" + id + "' is not a regional rule id (docs/rules.md, Region profiles); it has no effect";
+      diagnostics->push_back(std::move(d));
+    }
+  }
   return true;
 }
 

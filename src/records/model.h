@@ -27,6 +27,13 @@ struct Unit {  // vårdenhet / klinik / vårdcentral
   SourceLocation where;
 };
 
+// A period a person served at a unit (<service> in <person>); an open end means ongoing.
+struct ServicePeriod {
+  std::string unit_id;  // a Unit id
+  DateRange period;     // start always set by the reader; end optional
+  SourceLocation where;
+};
+
 struct Person {  // handledare, verksamhetschef, studierektor …: defined once, referenced by id
   std::string id;
   std::string given_name;
@@ -39,6 +46,9 @@ struct Person {  // handledare, verksamhetschef, studierektor …: defined once,
   std::string phone;
   std::string personnummer;   // only for forms that ask the signer's personnummer
   std::optional<int> supervisor_training_year;  // år för handledarutbildning
+  // Where and when the person served, when recorded (the rules on extern bedömare use it);
+  // empty when only the workplace is known.
+  std::vector<ServicePeriod> service;
   SourceLocation where;
 };
 

@@ -534,6 +534,20 @@ void ReadPeopleAndUnits(ElementReader& root, RecordsFile* file, const Date& toda
               "'" + p.unit_id + "' is not a defined <unit> (person '" + p.id + "')",
               n.attribute("unit"));
     p.supervisor_training_year = e.Integer("supervisor-training", 1950, 2199);
+    for (auto sn : e.Children("service")) {
+      ElementReader se(sn, context);
+      ServicePeriod service;
+      service.where = se.Where();
+      service.unit_id = se.Text("unit", true);
+      service.period = ReadRange(se, true);
+      if (!service.unit_id.empty() && !file->units.count(service.unit_id))
+        se.Error("@unit", "records.undefined-unit",
+                 "'" + service.unit_id + "' is not a defined <unit> (service of person '" + p.id + "')",
+                 sn.attribute("unit"));
+      else if (!service.unit_id.empty() && service.period.start &&
+               !(service.period.end && *service.period.end < *service.period.start))
+        p.service.push_back(std::move(service));  // a reversed period is reported, not used
+    }
     if (!p.id.empty() && file->units.count(p.id))
       e.Error("@id", "records.duplicate-id", "id '" + p.id + "' is already a unit's id",
               n.attribute("id"));

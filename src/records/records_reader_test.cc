@@ -515,6 +515,62 @@ TEST(RecordsReader, TraineeIdThatIsAPersonnummerIsMaskedAndRefused) {
   }
 }
 
+// A person with <service> children: line 5 opens the person, its periods follow one a line.
+std::string WithService(const std::string& periods) {
+  return Replace(Wrap(kGoodTrainee), "specialty=\"Internmedicin\"/>\n",
+                 "specialty=\"Internmedicin\">\n" + periods + "  </person>\n");
+}
+
+TEST(RecordsReader, PersonServicePeriodsAreRead) {
+  Diagnostics d;
+  RecordsFile file = ReadRecords("in.xml",
+                                 WithService("    <service unit=\"u1\" start=\"2020-01-01\" end=\"2022-06-30\"/>\n"
+                                             "    <service unit=\"u1\" start=\"2023-01-01\"/>\n"),
+                                 kToday, &d);
+  ASSERT_TRUE(d.empty()) << Rules(d);
+  const Person& p = file.people.at("p1");
+  ASSERT_EQ(p.service.size(), 2u);
+  EXPECT_EQ(p.service[0].unit_id, "u1");
+  EXPECT_EQ(*p.service[0].period.start, (Date{2020, 1, 1}));
+  EXPECT_EQ(*p.service[0].period.end, (Date{2022, 6, 30}));
+  EXPECT_EQ(p.service[0].where.line, 6);
+  EXPECT_FALSE(p.service[1].period.end);  // ongoing
+  EXPECT_EQ(p.service[1].where.line, 7);
+}
+
+TEST(RecordsReader, BadServicePeriodsAreLocatedAndLeftOut) {
+  const std::string text = WithService(
+      "    <service unit=\"u9\" start=\"2020-01-01\"/>\n"                      // line 6
+      "    <service unit=\"u1\" start=\"2022-01-01\" end=\"2021-12-31\"/>\n"   // line 7
+      "    <service unit=\"u1\" start=\"2022-02-30\"/>\n"                      // line 8
+      "    <service unit=\"u1\" end=\"2021-12-31\"/>\n"                        // line 9
+      "    <service start=\"2020-01-01\"/>\n"                                  // line 10
+      "    <service unit=\"u1\" start=\"2020-01-01\" rate=\"50\"/>\n");        // line 11
+  Diagnostics d;
+  RecordsFile file = ReadRecords("in.xml", text, kToday, &d);
+  ASSERT_EQ(d.size(), 6u) << Rules(d);
+  ExpectLocated(d);
+  EXPECT_EQ(d[0].rule, "records.undefined-unit");
+  EXPECT_EQ(d[0].location.line, 6);
+  EXPECT_EQ(d[0].location.column, 14);  // the unit attribute
+  EXPECT_NE(d[0].message.find("'u9' is not a defined <unit> (service of person 'p1')"), std::string::npos)
+      << d[0].message;
+  EXPECT_EQ(d[1].rule, "records.period-reversed");
+  EXPECT_EQ(d[1].location.line, 7);
+  EXPECT_EQ(d[1].location.column, 43);  // the end attribute
+  EXPECT_EQ(d[2].rule, "records.date-invalid");
+  EXPECT_EQ(d[2].location.line, 8);
+  EXPECT_EQ(d[3].rule, "records.missing-attribute");
+  EXPECT_EQ(d[3].location.line, 9);
+  EXPECT_EQ(d[4].rule, "records.missing-attribute");
+  EXPECT_EQ(d[4].location.line, 10);
+  EXPECT_EQ(d[5].rule, "records.unknown-attribute");
+  EXPECT_EQ(d[5].location.line, 11);
+  // Only the last period can be used (its unknown attribute aside).
+  ASSERT_EQ(file.people.at("p1").service.size(), 1u);
+  EXPECT_EQ(file.people.at("p1").service[0].where.line, 11);
+}
+
 TEST(SourceText, ColumnsOnOneVeryLongLineInAnyOrder) {
   std::string line = "<a>";
   for (int i = 0; i < 2000; ++i) line += "ö";  // two bytes, one column each

@@ -48,17 +48,18 @@ std::vector<Deadline> TraineeDeadlines(const RecordsFile& file, const Trainee& t
   const ContractTerms& contract = t.contract;
   std::string source;
 
-  if (ProgrammeHasSt(p) && p.start) {
+  if (ProgrammeHasSt(p) && p.start && RegionalRuleEnabled(profile, regional_rules::kStContract)) {
     int months = Months(profile, profile_keys::kStContractMonths, 6, sources::kStContract, &source);
     out.push_back(Make("deadline.st-kontrakt", "ST-kontrakt", AddMonths(*p.start, months),
                        contract.date, today, contract.where.line ? contract.where : p.where,
                        "contract/@date", source));
   }
-  if (std::optional<Date> first = ProgrammeFirstDay(p)) {
+  const std::optional<Date> first_day = ProgrammeFirstDay(p);
+  if (first_day && RegionalRuleEnabled(profile, regional_rules::kIup)) {
     const bool bt_first = ProgrammeHasBt(p);
     int months = bt_first ? Months(profile, profile_keys::kIupBtMonths, 1, sources::kIup, &source)
                           : Months(profile, profile_keys::kIupStMonths, 6, sources::kIup, &source);
-    const Date start = bt_first ? *first : p.start.value_or(*first);
+    const Date start = bt_first ? *first_day : p.start.value_or(*first_day);
     out.push_back(Make("deadline.iup", bt_first ? "IUP (BT)" : "IUP", AddMonths(start, months),
                        contract.iup_date, today, contract.where.line ? contract.where : p.where,
                        "contract/@iup-date", source));
@@ -73,15 +74,17 @@ std::vector<Deadline> TraineeDeadlines(const RecordsFile& file, const Trainee& t
       out.push_back(d);
     }
   }
+  const bool side_contracts = RegionalRuleEnabled(profile, regional_rules::kSideContract);
   for (const SidePlacement& s : t.side_placements) {
-    if (!s.period.start) continue;
+    if (!side_contracts || !s.period.start) continue;
     out.push_back(Make("deadline.side-contract",
                        "Sidotjänstgöringskontrakt " + UnitName(&file, s.unit_id, s.unit_name),
                        AddDays(*s.period.start, -1), s.contract_date, today, s.where,
                        "side-placement/@contract-date", sources::kSideContract));
   }
+  const bool follow_ups = RegionalRuleEnabled(profile, regional_rules::kActionPlanFollowUp);
   for (const ActionPlan& plan : t.action_plans) {
-    if (!plan.date) continue;
+    if (!follow_ups || !plan.date) continue;
     int months = Months(profile, profile_keys::kFollowUpMonths, 3, sources::kActionPlan, &source);
     std::optional<Date> first_follow_up;
     for (const Date& d : plan.follow_ups)

@@ -40,6 +40,8 @@ struct Deadline {
 //                             before the second anniversary; only an overdue one is reported)
 //   deadline.side-contract    sidotjänstgöringskontrakt dated before the side placement starts
 //   deadline.action-plan-follow-up  first follow-up within 3 months of the handlingsplan
+// The regional ones (st-kontrakt, iup, side-contract, action-plan-follow-up) are left out
+// unless the profile enables them (regional_rules in rule_context.h).
 std::vector<Deadline> TraineeDeadlines(const RecordsFile& file, const Trainee& trainee,
                                        const Profile& profile, const Date& today);
 

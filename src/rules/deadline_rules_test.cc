@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "rules/regulation.h"
 #include "rules/rules_testing.h"
 
@@ -157,6 +159,35 @@ TEST(DeadlineRulesTest, StudierektorskontraktRenewalTalk) {
   Diagnostics ended;
   CheckDirectorDeadlines(c, D("2027-07-01"), &ended);
   EXPECT_TRUE(ended.empty());
+}
+
+TEST(DeadlineRulesTest, RegionalDeadlinesOnlyWhereTheProfileEnablesThem) {
+  Fixture f;
+  Trainee& t = St(f);  // no ST-kontrakt; IUP dated
+  SidePlacement side;
+  side.unit_id = "kir";
+  side.period = Range("2025-01-01", "2025-03-31");
+  t.side_placements.push_back(side);
+  ActionPlan plan;
+  plan.date = D("2025-01-15");
+  t.action_plans.push_back(plan);
+  auto rules = [&](const char* enabled) {
+    f.profile.values[profile_keys::kRegionalRules] = enabled;
+    std::set<std::string> out;
+    for (const Deadline& d : TraineeDeadlines(f.file, f.file.trainees[0], f.profile, D("2026-01-01")))
+      out.insert(d.rule);
+    return out;
+  };
+  using Set = std::set<std::string>;
+  EXPECT_EQ(rules(""), Set{});  // deadline.bt-application is for BT+ST only
+  EXPECT_EQ(rules("deadline.st-kontrakt, deadline.iup"), (Set{"deadline.st-kontrakt", "deadline.iup"}));
+  EXPECT_EQ(rules("deadline.side-contract;deadline.action-plan-follow-up"),
+            (Set{"deadline.side-contract", "deadline.action-plan-follow-up"}));
+  // The findings follow: an overdue ST-kontrakt only where the deadline applies.
+  f.profile.values[profile_keys::kRegionalRules] = "deadline.iup";
+  EXPECT_FALSE(Has(f.Check(D("2026-01-01")), "deadline.st-kontrakt-overdue"));
+  f.profile.values[profile_keys::kRegionalRules] = "deadline.st-kontrakt";
+  EXPECT_TRUE(Has(f.Check(D("2026-01-01")), "deadline.st-kontrakt-overdue"));
 }
 
 }  // namespace

@@ -65,7 +65,7 @@ void CheckMainSupervisor(const RuleContext& c) {
                                      : std::string("not a specialist in ")) +
                 p.specialty,
             sources::kSupervisor);
-  } else if (p.kind == "BT") {
+  } else if (p.kind == "BT" && c.Enabled(regional_rules::kBtMainSupervisor)) {
     if (!IsSpecialist(*main) && !IsStTrainee(*main))
       c.Add(Severity::kWarning, r.where, "roles/@huvudhandledare", "people.bt-huvudhandledare-not-qualified",
             "the BT huvudhandledare " + who + " is neither a specialist nor an ST-läkare",
@@ -123,7 +123,7 @@ void CheckQualification(const RuleContext& c, const std::vector<SupervisorRef>& 
 
 void CheckHeadOfUnit(const RuleContext& c, const std::vector<SupervisorRef>& refs) {
   const std::string& head = c.trainee().roles.head_of_unit;
-  if (head.empty()) return;
+  if (head.empty() || !c.Enabled(regional_rules::kHeadOfUnitSupervises)) return;
   for (const SupervisorRef& ref : refs) {
     if (ref.id != head) continue;
     c.Add(Severity::kWarning, ref.where, ref.field, "people.head-of-unit-supervises",
@@ -134,35 +134,68 @@ void CheckHeadOfUnit(const RuleContext& c, const std::vector<SupervisorRef>& ref
   }
 }
 
+// Whether two periods share a day; a missing end is open (ongoing), a missing start never
+// overlaps anything.
+bool Overlap(const DateRange& a, const DateRange& b) {
+  if (!a.start || !b.start) return false;
+  return (!b.end || *a.start <= *b.end) && (!a.end || *b.start <= *a.end);
+}
+
+std::string ServiceText(const DateRange& period) {
+  return FormatIso(*period.start) + " – " + (period.end ? FormatIso(*period.end) : std::string("ongoing"));
+}
+
 void CheckAssessor(const RuleContext& c, const std::vector<SupervisorRef>& refs) {
   const Trainee& t = c.trainee();
   const Roles& r = t.roles;
   if (r.external_assessor.empty()) return;
   const std::string who = c.PersonLabel(r.external_assessor);
-  for (const SupervisorRef& ref : refs) {
-    if (ref.id != r.external_assessor) continue;
-    c.Add(Severity::kWarning, r.where, "roles/@extern-bedomare", "people.assessor-is-supervisor",
-          "the extern bedömare " + who + " is also " + ref.what +
-              "; an extern bedömare must not have been responsible for the BT",
-          sources::kAssessor);
-    break;
+  if (c.Enabled(regional_rules::kAssessorIsSupervisor)) {
+    for (const SupervisorRef& ref : refs) {
+      if (ref.id != r.external_assessor) continue;
+      c.Add(Severity::kWarning, r.where, "roles/@extern-bedomare", "people.assessor-is-supervisor",
+            "the extern bedömare " + who + " is also " + ref.what +
+                "; an extern bedömare must not have been responsible for the BT",
+            sources::kAssessor);
+      break;
+    }
+    if (r.external_assessor == r.bt_manager)
+      c.Add(Severity::kWarning, r.where, "roles/@extern-bedomare", "people.assessor-is-supervisor",
+            "the extern bedömare " + who + " is also the BT-chef; an extern bedömare must not have "
+            "been responsible for the BT",
+            sources::kAssessor);
   }
-  if (r.external_assessor == r.bt_manager)
-    c.Add(Severity::kWarning, r.where, "roles/@extern-bedomare", "people.assessor-is-supervisor",
-          "the extern bedömare " + who + " is also the BT-chef; an extern bedömare must not have "
-          "been responsible for the BT",
-          sources::kAssessor);
 
   const Person* assessor = c.FindPerson(r.external_assessor);
-  if (assessor == nullptr || assessor->unit_id.empty()) return;
-  // Person records hold a workplace, not periods of service: the assessor is taken to have
-  // served at that unit throughout the trainee's BT.
+  if (assessor == nullptr) return;
+  if (!assessor->service.empty()) {
+    // Recorded periods of service: an overlap with a BT placement at the same unit is proven.
+    if (!c.Enabled(regional_rules::kAssessorServedDuringBt)) return;
+    for (const Placement& pl : t.placements) {
+      if (!IsBtPlacement(t, pl)) continue;
+      for (const ServicePeriod& service : assessor->service) {
+        if (service.unit_id != pl.unit_id || !Overlap(service.period, pl.period)) continue;
+        c.Add(Severity::kError, r.where, "roles/@extern-bedomare", "people.assessor-served-during-bt",
+              "the extern bedömare " + who + " served at " + c.UnitLabel(pl.unit_id, pl.unit_name) +
+                  " " + ServiceText(service.period) + " (line " + std::to_string(service.where.line) +
+                  "), while the trainee served there during BT (" + FormatPeriodText(pl.period) +
+                  "); an extern bedömare must not have served at the same unit during the same time",
+              sources::kAssessor);
+        break;  // one finding per BT placement
+      }
+    }
+    return;
+  }
+  if (assessor->unit_id.empty() || !c.Enabled(regional_rules::kAssessorSameUnit)) return;
+  // Only a workplace is recorded, no periods of service: the assessor is taken to have served
+  // at that unit throughout the trainee's BT.
   for (const Placement& pl : t.placements) {
     if (!IsBtPlacement(t, pl) || pl.unit_id != assessor->unit_id) continue;
     c.Add(Severity::kWarning, r.where, "roles/@extern-bedomare", "people.assessor-same-unit",
           "the extern bedömare " + who + " works at " + c.UnitLabel(pl.unit_id, pl.unit_name) +
               ", where the trainee served during BT (" + FormatPeriodText(pl.period) +
-              "); an extern bedömare must not have served at the same unit during the same time",
+              "); an extern bedömare must not have served at the same unit during the same time "
+              "(record the assessor's <service> periods to settle it)",
           sources::kAssessor);
     return;
   }

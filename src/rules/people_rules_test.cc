@@ -161,5 +161,113 @@ TEST(PeopleRulesTest, ExternBedomareIsIndependent) {
   EXPECT_NE(same[0]->message.find("2024-07-01 – 2024-12-31"), std::string::npos);
 }
 
+
+// A BT trainee at vc (2024-01-01..06-30) and akm (2024-07-01..12-31) whose extern bedömare is
+// "ext" (workplace kir).
+struct AssessorFixture : PeopleFixture {
+  AssessorFixture() {
+    Trainee& t = Add(MakeTrainee("B", "BT", "", "2024-01-01", kHslf2021));
+    t.roles.main_supervisor = "sara";
+    t.roles.external_assessor = "ext";
+    t.placements.push_back(MakePlacement("vc", "2024-01-01", "2024-06-30", 100, "primärvård", false, "sara"));
+    t.placements.push_back(MakePlacement("akm", "2024-07-01", "2024-12-31", 100, "akut", false, "anna"));
+  }
+  void Serve(const std::string& unit, const char* start, const char* end) {
+    ServicePeriod s;
+    s.unit_id = unit;
+    s.period = Range(start, end);
+    s.where = {"test.xml", 7, 7};
+    file.people["ext"].service.push_back(s);
+  }
+  std::vector<const Diagnostic*> Served() {
+    last = Check(kToday);
+    return WithRule(last, "people.assessor-served-during-bt");
+  }
+  Diagnostics last;
+};
+
+TEST(PeopleRulesTest, AssessorServiceOverlappingBtAtTheSameUnitIsAnError) {
+  AssessorFixture f;
+  f.Serve("akm", "2022-01-01", "2024-08-15");  // overlaps the akm placement by 46 days
+  auto found = f.Served();
+  ASSERT_EQ(found.size(), 1u) << Dump(f.last);
+  EXPECT_EQ(found[0]->severity, Severity::kError);
+  EXPECT_EQ(found[0]->field, "roles/@extern-bedomare");
+  EXPECT_EQ(found[0]->location.line, 12);  // the roles element
+  EXPECT_EQ(found[0]->trainee_id, "B");
+  EXPECT_NE(found[0]->message.find("Eva Extern (ext) served at Akutmottagningen 2022-01-01 – 2024-08-15 (line 7)"),
+            std::string::npos) << found[0]->message;
+  EXPECT_NE(found[0]->message.find("2024-07-01 – 2024-12-31"), std::string::npos);
+  EXPECT_EQ(found[0]->source, sources::kAssessor);
+  // With periods recorded, the workplace guess is not made as well.
+  EXPECT_FALSE(Has(f.last, "people.assessor-same-unit"));
+}
+
+TEST(PeopleRulesTest, AssessorServiceEndingTheDayBeforeBtIsNoFinding) {
+  AssessorFixture f;
+  f.Serve("akm", "2022-01-01", "2024-06-30");  // adjacent: ends the day before the akm placement
+  f.Serve("vc", "2024-07-01", "");             // starts the day after the vc placement, ongoing
+  EXPECT_TRUE(f.Served().empty()) << Dump(f.last);
+  EXPECT_FALSE(Has(f.last, "people.assessor-same-unit"));
+  // One day more on either side is an overlap.
+  f.file.people["ext"].service[0].period.end = D("2024-07-01");
+  f.file.people["ext"].service[1].period.start = D("2024-06-30");
+  EXPECT_EQ(f.Served().size(), 2u) << Dump(f.last);
+}
+
+TEST(PeopleRulesTest, AssessorServiceAtAnotherUnitIsNoFinding) {
+  AssessorFixture f;
+  f.file.people["ext"].unit_id = "akm";        // the workplace alone would be a warning …
+  f.Serve("kir", "2020-01-01", "");            // … but the recorded service is elsewhere
+  EXPECT_TRUE(f.Served().empty()) << Dump(f.last);
+  EXPECT_FALSE(Has(f.last, "people.assessor-same-unit"));
+}
+
+TEST(PeopleRulesTest, AssessorOpenEndedServiceOverlapsLaterBt) {
+  AssessorFixture f;
+  f.Serve("vc", "2023-03-01", "");  // ongoing since before the BT
+  auto found = f.Served();
+  ASSERT_EQ(found.size(), 1u) << Dump(f.last);
+  EXPECT_NE(found[0]->message.find("2023-03-01 – ongoing"), std::string::npos) << found[0]->message;
+  EXPECT_NE(found[0]->message.find("Vårdcentralen Norr"), std::string::npos);
+  // A BT placement that is not BT (an ST programme's non-BT placement) is not compared.
+  f.file.trainees[0].programme.kind = "BT+ST";
+  f.file.trainees[0].programme.specialty = "Internmedicin";
+  EXPECT_TRUE(f.Served().empty()) << Dump(f.last);
+  f.file.trainees[0].placements[0].is_bt = true;
+  EXPECT_EQ(f.Served().size(), 1u) << Dump(f.last);
+}
+
+TEST(PeopleRulesTest, AssessorRulesApplyOnlyWhereTheRegionEnablesThem) {
+  AssessorFixture f;
+  f.Serve("akm", "2024-01-01", "2024-12-31");
+  f.file.trainees[0].placements[1].supervisor = "ext";
+  EXPECT_EQ(f.Served().size(), 1u) << Dump(f.last);
+  EXPECT_TRUE(Has(f.last, "people.assessor-is-supervisor"));
+  f.profile.values[profile_keys::kRegionalRules] = "people.assessor-is-supervisor";
+  EXPECT_TRUE(f.Served().empty()) << Dump(f.last);
+  EXPECT_TRUE(Has(f.last, "people.assessor-is-supervisor"));
+  f.profile.values.erase(profile_keys::kRegionalRules);
+  EXPECT_TRUE(f.Served().empty()) << Dump(f.last);
+  EXPECT_FALSE(Has(f.last, "people.assessor-is-supervisor"));
+}
+
+TEST(PeopleRulesTest, RegionalPeopleRulesNeedTheProfile) {
+  PeopleFixture f;
+  Trainee& t = f.St("bo");
+  t.roles.head_of_unit = "bo";
+  EXPECT_TRUE(Has(f.Check(kToday), "people.head-of-unit-supervises"));
+  f.profile.values[profile_keys::kRegionalRules] = "deadline.iup; people.assessor-same-unit";
+  EXPECT_FALSE(Has(f.Check(kToday), "people.head-of-unit-supervises"));
+
+  PeopleFixture g;
+  Trainee& bt = g.Add(MakeTrainee("B", "BT", "", "2024-01-01", kHslf2021));
+  bt.roles.main_supervisor = "ny-st";
+  g.AddPerson(MakePerson("ny-st", "Nora", "Ung", "", "AT-läkare", 2022, "med"));
+  EXPECT_TRUE(Has(g.Check(kToday), "people.bt-huvudhandledare-not-qualified"));
+  g.profile.values[profile_keys::kRegionalRules] = "";
+  EXPECT_FALSE(Has(g.Check(kToday), "people.bt-huvudhandledare-not-qualified"));
+}
+
 }  // namespace
 }  // namespace stdok

@@ -53,6 +53,19 @@ std::string RuleContext::UnitKind(const std::string& unit_id) const {
   return it == file_.units.end() ? "" : it->second.kind;
 }
 
+const std::vector<std::string>& regional_rules::All() {
+  static const std::vector<std::string> all = {
+      kHeadOfUnitSupervises, kBtMainSupervisor, kAssessorIsSupervisor, kAssessorSameUnit,
+      kAssessorServedDuringBt, kStContract, kIup, kSideContract, kActionPlanFollowUp};
+  return all;
+}
+
+bool RegionalRuleEnabled(const Profile& profile, const std::string& rule) {
+  for (const std::string& id : SplitList(profile.Get(profile_keys::kRegionalRules)))
+    if (id == rule) return true;
+  return false;
+}
+
 std::string LowerText(const std::string& text) {
   std::string out;
   for (char32_t c : ToCodepoints(text)) AppendUtf8(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))), &out);

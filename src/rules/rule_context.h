@@ -54,7 +54,29 @@ inline constexpr const char* kStContractMonths = "deadline-st-contract-months";
 inline constexpr const char* kIupBtMonths = "deadline-iup-bt-months";
 inline constexpr const char* kIupStMonths = "deadline-iup-st-months";
 inline constexpr const char* kFollowUpMonths = "deadline-action-plan-follow-up-months";
+// Which regional rules apply: a comma- or semicolon-separated list of ids from regional_rules.
+inline constexpr const char* kRegionalRules = "regional-rules";
 }  // namespace profile_keys
+
+// Rules that come from one region's guideline, not from a regulation. Each applies only where
+// the region profile lists its id under "regional-rules" (docs/rules.md, Region profiles); a
+// deadline's id is its stem and covers both "-late" and "-overdue".
+namespace regional_rules {
+inline constexpr const char* kHeadOfUnitSupervises = "people.head-of-unit-supervises";    // Jönköping
+inline constexpr const char* kBtMainSupervisor = "people.bt-huvudhandledare-not-qualified";  // Örebro, Kalmar
+inline constexpr const char* kAssessorIsSupervisor = "people.assessor-is-supervisor";    // Örebro, Kalmar
+inline constexpr const char* kAssessorSameUnit = "people.assessor-same-unit";            // Örebro, Kalmar
+inline constexpr const char* kAssessorServedDuringBt = "people.assessor-served-during-bt";  // Örebro, Kalmar
+inline constexpr const char* kStContract = "deadline.st-kontrakt";                     // Jönköping
+inline constexpr const char* kIup = "deadline.iup";                                    // Jönköping
+inline constexpr const char* kSideContract = "deadline.side-contract";                 // Västernorrland
+inline constexpr const char* kActionPlanFollowUp = "deadline.action-plan-follow-up";   // Västernorrland
+// Every id above, in this order.
+const std::vector<std::string>& All();
+}  // namespace regional_rules
+
+// Whether the profile's "regional-rules" lists `rule` (one of regional_rules::k…).
+bool RegionalRuleEnabled(const Profile& profile, const std::string& rule);
 
 // One trainee being checked: the inputs every rule file needs and the sink for findings.
 class RuleContext {
@@ -68,6 +90,10 @@ class RuleContext {
   const Date& today() const { return today_; }
   const std::string& regulation() const { return regulation_; }
   Diagnostics* out() const { return out_; }
+  // RegionalRuleEnabled for this trainee's region profile.
+  bool Enabled(const std::string& regional_rule) const {
+    return RegionalRuleEnabled(profile_, regional_rule);
+  }
 
   void Add(Severity severity, const SourceLocation& where, const std::string& field,
            const std::string& rule, const std::string& message, const std::string& source) const;

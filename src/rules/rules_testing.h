@@ -95,6 +95,10 @@ struct Fixture {
     profile.id = "test";
     profile.name = "Region Test";
     profile.values["guideline"] = "Riktlinjer, Region Test";
+    // Every regional rule applies unless a test says otherwise.
+    std::string all;
+    for (const std::string& id : regional_rules::All()) all += (all.empty() ? "" : ", ") + id;
+    profile.values[profile_keys::kRegionalRules] = all;
   }
 
   void AddUnit(const std::string& id, const std::string& name, const std::string& kind) {

@@ -4,14 +4,22 @@
 // tests/fuzz/records_reader.dict (scripts/fuzz.sh).
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "fill/context.h"
 #include "records/records_reader.h"
 #include "rules/checks.h"
+#include "rules/rule_context.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const stdok::Profile profile;  // the defaults a file without a known region gets
+  // A profile that enables every regional rule, so that they are fuzzed too.
+  static const stdok::Profile profile = [] {
+    stdok::Profile p;
+    for (const std::string& id : stdok::regional_rules::All())
+      p.values[stdok::profile_keys::kRegionalRules] += id + ",";
+    return p;
+  }();
   const stdok::Date today{2026, 11, 22};
   stdok::Diagnostics diagnostics;
   std::string_view text(reinterpret_cast<const char*>(data), size);
