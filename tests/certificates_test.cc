@@ -49,7 +49,19 @@ std::string JsonField(const std::string& line, const std::string& key) {
   return m[2].matched ? m[2].str() : m[3].str();
 }
 
-// Renders every sample once per test process: --pack certificates, fixed date and epoch.
+// Forms made once per trainee (applications and completion certificates), not per activity.
+bool IsTraineeForm(const std::string& id) {
+  static const std::set<std::string> ids = {
+      "hslf-2021-bilaga-1", "hslf-2021-bilaga-3", "hslf-2021-bilaga-4", "hslf-2021-bilaga-5",
+      "hslf-2021-bilaga-6", "hslf-2021-bilaga-7", "sosfs-2015-bilaga-1", "sosfs-2015-bilaga-2",
+      "sosfs-2015-bilaga-8b"};
+  return ids.count(id) > 0;
+}
+
+// Renders every sample once per test process: --pack certificates, fixed date and epoch, with
+// --drafts so that the applications and completion forms of trainees who are not ready yet are
+// made too (as drafts; the diagonal watermark is not in pdftotext's -bbox output). Certificates
+// of single activities are taken only when they are true ("written"), as without --drafts.
 const std::vector<Doc>& Docs() {
   static const std::vector<Doc>* docs = [] {
     auto* out = new std::vector<Doc>;
@@ -58,12 +70,13 @@ const std::vector<Doc>& Docs() {
       const std::string dir = root + "/" + sample;
       auto r = RunCommand("SOURCE_DATE_EPOCH=1700000000 " + Quote(Binary()) + " render " +
                           Quote(SourceDir() + "/samples/" + sample + ".xml") + " -o " + Quote(dir) +
-                          " --pack certificates --as-of 2026-11-22 -q");
+                          " --pack certificates --drafts --as-of 2026-11-22 -q");
       EXPECT_EQ(r.exit_code, 0) << sample << ": " << r.output;
       std::istringstream manifest(ReadText(dir + "/manifest.json"));
       std::string line;
       while (std::getline(manifest, line)) {
         if (line.find("\"document_id\"") == std::string::npos) continue;
+        if (JsonField(line, "status") == "draft" && !IsTraineeForm(JsonField(line, "document_id"))) continue;
         Doc d;
         d.sample = sample;
         d.trainee_name = JsonField(line, "trainee_name");
@@ -314,19 +327,19 @@ TEST(Certificates, EachTraineeGetsTheExpectedForms) {
   const std::map<std::string, std::map<std::string, int>> expected = {
       {"lukasz-zolkiewski",  // BT only, HSLF-FS 2021:8: application, 4 delmål groups, BT done, baskompetens
        {{"hslf-2021-bilaga-1", 1}, {"hslf-2021-bilaga-2", 4}, {"hslf-2021-bilaga-3", 1}, {"hslf-2021-bilaga-4", 1}}},
-      {"stefan-balan",  // ST after BT, HSLF-FS 2021:8
+      {"stefan-balan",  // ST after BT, HSLF-FS 2021:8; two placements still running on 2026-11-22
        {{"hslf-2021-bilaga-5", 1}, {"hslf-2021-bilaga-6", 1}, {"hslf-2021-bilaga-7", 1},
-        {"hslf-2021-bilaga-8", 2}, {"hslf-2021-bilaga-9", 8}, {"hslf-2021-bilaga-10", 5},
+        {"hslf-2021-bilaga-8", 2}, {"hslf-2021-bilaga-9", 6}, {"hslf-2021-bilaga-10", 5},
         {"hslf-2021-bilaga-11", 1}, {"hslf-2021-bilaga-12", 1}}},
       {"asa-oberg",  // ST in allmänmedicin, SOSFS 2015:8
        {{"sosfs-2015-bilaga-1", 1}, {"sosfs-2015-bilaga-2", 1}, {"sosfs-2015-bilaga-3", 1},
-        {"sosfs-2015-bilaga-4", 7}, {"sosfs-2015-bilaga-5", 9}, {"sosfs-2015-bilaga-6", 1},
+        {"sosfs-2015-bilaga-4", 6}, {"sosfs-2015-bilaga-5", 9}, {"sosfs-2015-bilaga-6", 1},
         {"sosfs-2015-bilaga-7", 1}}},
       {"dorde-dordevic",  // third-country specialist, HSLF-FS 2021:8
        {{"hslf-2021-bilaga-5", 1}, {"hslf-2021-bilaga-6", 1}, {"hslf-2021-bilaga-7", 1},
         {"hslf-2021-bilaga-9", 2}, {"hslf-2021-bilaga-10", 2}, {"hslf-2021-bilaga-13", 2}}},
-      {"ayse-yildirim",  // third-country specialist, SOSFS 2015:8
-       {{"sosfs-2015-bilaga-1", 1}, {"sosfs-2015-bilaga-2", 1}, {"sosfs-2015-bilaga-4", 2},
+      {"ayse-yildirim",  // third-country specialist, SOSFS 2015:8: 8 b, never bilaga 2
+       {{"sosfs-2015-bilaga-1", 1}, {"sosfs-2015-bilaga-4", 2},
         {"sosfs-2015-bilaga-5", 1}, {"sosfs-2015-bilaga-8a", 2}, {"sosfs-2015-bilaga-8b", 1}}},
   };
   std::map<std::string, std::map<std::string, int>> actual;
@@ -449,9 +462,9 @@ const Placed kPlaced[] = {
     {"st-stefan-balan", "stefan-balan/hslf-2021-bilaga-5.pdf", 1, "Specialitet som ansökan avser", "Internmedicin"},
     {"st-stefan-balan", "stefan-balan/hslf-2021-bilaga-5.pdf", 2, "{attachments.fullgjord-st}", "1"},
     {"st-stefan-balan", "stefan-balan/hslf-2021-bilaga-5.pdf", 2, "{attachments.auskultationer}", "3, 4"},
-    {"st-stefan-balan", "stefan-balan/hslf-2021-bilaga-5.pdf", 2, "{attachments.kliniska-tjanstgoringar}", "5–12"},
-    {"st-stefan-balan", "stefan-balan/hslf-2021-bilaga-5.pdf", 2, "{attachments.kurser}", "13–17"},
-    {"st-stefan-balan", "stefan-balan/hslf-2021-bilaga-5.pdf", 2, "{attachments.sta3}", "19"},
+    {"st-stefan-balan", "stefan-balan/hslf-2021-bilaga-5.pdf", 2, "{attachments.kliniska-tjanstgoringar}", "5–10"},
+    {"st-stefan-balan", "stefan-balan/hslf-2021-bilaga-5.pdf", 2, "{attachments.kurser}", "11–15"},
+    {"st-stefan-balan", "stefan-balan/hslf-2021-bilaga-5.pdf", 2, "{attachments.sta3}", "17"},
     {"st-stefan-balan", "stefan-balan/hslf-2021-bilaga-9.pdf", 1, "{attachment}", "5"},
     {"st-stefan-balan", "stefan-balan/hslf-2021-bilaga-9.pdf", 1, "Efternamn", "Bălan"},
     {"st-stefan-balan", "stefan-balan/hslf-2021-bilaga-9.pdf", 1, "{trainee.personnummer}", "19890423-2710"},
@@ -468,14 +481,14 @@ const Placed kPlaced[] = {
     {"am-asa-oberg", "asa-oberg/sosfs-2015-bilaga-1.pdf", 2, "table:tjanster:1:4", "4,80"},
     {"am-asa-oberg", "asa-oberg/sosfs-2015-bilaga-1.pdf", 3, "{attachments.specialistkompetens}", "1"},
     {"am-asa-oberg", "asa-oberg/sosfs-2015-bilaga-1.pdf", 3, "{attachments.auskultationer}", "2"},
-    {"am-asa-oberg", "asa-oberg/sosfs-2015-bilaga-1.pdf", 3, "{attachments.kliniska-tjanstgoringar}", "3–9"},
-    {"am-asa-oberg", "asa-oberg/sosfs-2015-bilaga-1.pdf", 3, "{attachments.skriftliga-arbeten}", "20"},
+    {"am-asa-oberg", "asa-oberg/sosfs-2015-bilaga-1.pdf", 3, "{attachments.kliniska-tjanstgoringar}", "3–8"},
+    {"am-asa-oberg", "asa-oberg/sosfs-2015-bilaga-1.pdf", 3, "{attachments.skriftliga-arbeten}", "19"},
     {"am-asa-oberg", "asa-oberg/sosfs-2015-bilaga-3.pdf", 1, "{attachment}", "2"},
     {"am-asa-oberg", "asa-oberg/sosfs-2015-bilaga-3.pdf", 1, "Efternamn", "Öberg"},
     {"am-asa-oberg", "asa-oberg/sosfs-2015-bilaga-3.pdf", 1, "Förnamn", "Åsa"},
     {"am-asa-oberg", "asa-oberg/sosfs-2015-bilaga-3.pdf", 1, "{item.unit.name}, {item.period | period_short}",
      "Hudkliniken, Universitetssjukhuset i Linköping, 240513 – 240517"},
-    {"am-asa-oberg", "asa-oberg/sosfs-2015-bilaga-7.pdf", 1, "{attachment}", "20"},
+    {"am-asa-oberg", "asa-oberg/sosfs-2015-bilaga-7.pdf", 1, "{attachment}", "19"},
     {"am-asa-oberg", "asa-oberg/sosfs-2015-bilaga-7.pdf", 1, "Delmål som intyget avser", "a5"},
     // Third-country specialists
     {"st-tredjeland", "dorde-dordevic/hslf-2021-bilaga-5.pdf", 1, "Efternamn", "Đorđević"},
@@ -496,15 +509,15 @@ const Placed kPlaced[] = {
     {"st-tredjeland", "ayse-yildirim/sosfs-2015-bilaga-1.pdf", 2, "table:tjanster:3:3", "75"},
     {"st-tredjeland", "ayse-yildirim/sosfs-2015-bilaga-1.pdf", 2, "table:tjanster:3:4", "6,75"},
     {"st-tredjeland", "ayse-yildirim/sosfs-2015-bilaga-1.pdf", 2, "{trainee.service_rows | sum('months') | decimal(2)}", "24,38"},
-    {"st-tredjeland", "ayse-yildirim/sosfs-2015-bilaga-1.pdf", 3, "{attachments.tredjeland}", "5–7"},
-    {"st-tredjeland", "ayse-yildirim/sosfs-2015-bilaga-8a.pdf", 1, "{attachment}", "5"},
+    {"st-tredjeland", "ayse-yildirim/sosfs-2015-bilaga-1.pdf", 3, "{attachments.tredjeland}", "4–6"},
+    {"st-tredjeland", "ayse-yildirim/sosfs-2015-bilaga-8a.pdf", 1, "{attachment}", "4"},
     {"st-tredjeland", "ayse-yildirim/sosfs-2015-bilaga-8a.pdf", 1, "Efternamn", "Yıldırım"},
     {"st-tredjeland", "ayse-yildirim/sosfs-2015-bilaga-8a.pdf", 1, "Personnummer", "19790822-4467"},
     {"st-tredjeland", "ayse-yildirim/sosfs-2015-bilaga-8a.pdf", 1, "table:sverige:1:1", "Psykiatriska kliniken, Länssjukhuset Ryhov"},
     {"st-tredjeland", "ayse-yildirim/sosfs-2015-bilaga-8a.pdf", 1, "table:sverige:1:2", "210301 – 220831"},
     {"st-tredjeland", "ayse-yildirim/sosfs-2015-bilaga-8a.pdf", 1, "table:sverige:2:2", "220901 – 230531"},
     {"st-tredjeland", "ayse-yildirim/sosfs-2015-bilaga-8a.pdf", 2, "{trainee.huvudhandledare.name}", "Marie Engström"},
-    {"st-tredjeland", "ayse-yildirim/sosfs-2015-bilaga-8b.pdf", 1, "{attachment}", "7"},
+    {"st-tredjeland", "ayse-yildirim/sosfs-2015-bilaga-8b.pdf", 1, "{attachment}", "6"},
     {"st-tredjeland", "ayse-yildirim/sosfs-2015-bilaga-8b.pdf", 1, "Efternamn", "Söderlund"},  // studierektor
 };
 

@@ -158,14 +158,13 @@ TEST_P(TruthAsOf, TjansteforteckningRowsEndByTheDate) {
   // the date, and every page of a draft says so.
   const RenderRun run = Render("st-stefan-balan", as_of, "--pack certificates --drafts");
   const RenderRun plain = Render("st-stefan-balan", as_of, "--pack certificates");
-  std::set<std::string> held;
-  for (const Entry& e : plain.entries)
-    if (e.status == "held-back") held.insert(e.document_id);
-  ASSERT_FALSE(held.empty());
+  int held = 0;
+  for (const Entry& e : plain.entries) held += e.status == "held-back";
+  ASSERT_GT(held, 0);
   int drafts = 0;
   for (const Entry& e : run.entries) {
     SCOPED_TRACE(e.file);
-    ASSERT_EQ(e.status, "written");
+    ASSERT_TRUE(e.status == "written" || e.status == "draft") << e.status;
     const std::string text = PdfText(run.dir + "/" + e.file);
     if (e.document_id == "hslf-2021-bilaga-6")
       for (const std::string& date : DatesIn(text)) EXPECT_LE(date, as_of);
@@ -178,14 +177,14 @@ TEST_P(TruthAsOf, TjansteforteckningRowsEndByTheDate) {
       ++pages;
       marked += page.find("UTKAST – ej för underskrift") != std::string::npos;
     }
-    if (held.count(e.document_id)) {
+    if (e.status == "draft") {
       ++drafts;
       EXPECT_EQ(marked, pages) << "every page of a draft is marked";
     } else {
       EXPECT_EQ(marked, 0);
     }
   }
-  EXPECT_GT(drafts, 0);
+  EXPECT_EQ(drafts, held) << "--drafts makes exactly what is held back otherwise";
 }
 
 INSTANTIATE_TEST_SUITE_P(TwoDates, TruthAsOf, ::testing::Values("2025-06-01", "2026-12-05"));

@@ -48,7 +48,7 @@ WorkResult RenderOne(const WorkItem& work, const RenderOptions& options, const R
   e.pages = static_cast<int>(pages.pages.size());
   e.bytes = bytes.size();
   e.sha256 = Sha256Hex(bytes);
-  e.status = "written";
+  e.status = work.draft ? "draft" : "written";
   return result;
 }
 
@@ -90,11 +90,12 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
 
   std::vector<bool> written;
   for (WorkResult& r : results) {
-    written.push_back(r.entry.status == "written");
+    const bool made = r.entry.status == "written" || r.entry.status == "draft";
+    written.push_back(made);
     for (auto& d : r.diagnostics) diagnostics->push_back(std::move(d));
-    if (r.entry.status == "written") ++summary.written;
+    if (made) ++summary.written;
     else ++summary.failed;
-    if (r.entry.status == "written" && work[written.size() - 1].draft) ++summary.drafts;
+    if (r.entry.status == "draft") ++summary.drafts;
     summary.entries.push_back(std::move(r.entry));
   }
   if (options.print_pack) WritePrintPacks(setup, written, options, fs, &summary, diagnostics);

@@ -217,7 +217,8 @@ class Planner {
     int next_bt = 0, next_st = 0;
     for (Planned& p : planned) {
       const std::string& group = p.form->group;
-      if (group == "ansokan" || group.empty()) continue;
+      // A draft of one activity's certificate is not an attachment of any application.
+      if (group == "ansokan" || group.empty() || (p.draft && p.form->one_per != FormOnePer::kTrainee)) continue;
       int n = group.rfind("bt-", 0) == 0 ? ++next_bt : ++next_st;
       p.attachment = Value(std::to_string(n));
       numbers_by_group[group].push_back(n);

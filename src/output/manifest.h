@@ -14,7 +14,9 @@ struct ManifestEntry {
   int pages = 0;
   size_t bytes = 0;
   std::string sha256;
-  std::string status;        // "written", "skipped" or "failed"
+  // "written"; "draft" (written with --drafts, not true yet as of the date); "held-back" (not
+  // true yet, not written); "skipped" (the record has errors); "failed"
+  std::string status;
   std::string reason;        // why skipped/failed (never holds a personnummer)
 };
 
