@@ -223,6 +223,9 @@ class Planner {
       p.attachment = Value(std::to_string(n));
       numbers_by_group[group].push_back(n);
     }
+    // Then what the trainee encloses that the record knows of (a doctorate, service abroad …).
+    for (const std::string& group : facts.bt_enclosures) numbers_by_group[group].push_back(++next_bt);
+    for (const std::string& group : facts.st_enclosures) numbers_by_group[group].push_back(++next_st);
     ValueMap attachments;
     for (auto& [group, numbers] : numbers_by_group) attachments[group] = Value(NumberList(numbers));
     Value attachments_value(std::move(attachments));

@@ -189,6 +189,7 @@ struct PriorService {  // tidigare tjänstgöring som kan tillgodoräknas
   double rate = 100;
   double months = 0;  // credited full-time months (stated)
   bool before_licence = false;
+  std::string country;  // where the service was done; empty: Sverige
   SourceLocation where;
 };
 

@@ -380,6 +380,7 @@ class TraineeReader {
     p.rate = Rate(e);
     p.months = e.Number("months", 0, 120).value_or(0);
     p.before_licence = e.Flag("before-licence", false);
+    p.country = e.Text("country");
     p.description = e.Content();
     return p;
   }

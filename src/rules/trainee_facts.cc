@@ -310,6 +310,22 @@ TraineeFacts ComputeTraineeFacts(const RecordsFile& file, const Trainee& t, cons
     if (hslf && ProgrammeHasBt(t.programme) && !bt_certificate && !third_country)
       AddReason(&f.st_application, "intyg om godkänd bastjänstgöring saknas");
   }
+  // What the trainee encloses besides stdok's certificates.
+  bool before_licence = false, abroad = false;
+  for (const PriorService& p : t.credits.prior_service) {
+    const bool foreign = !p.country.empty() && !SameText(p.country, "Sverige");
+    if (!PriorServiceCounts(t, p)) before_licence = true;
+    else if (foreign) abroad = true;
+  }
+  if (bt_pending) {
+    if (before_licence) f.bt_enclosures.push_back("tjanstgoring-fore-legitimation");
+    if (abroad) f.bt_enclosures.push_back("utlandsk-tjanstgoring");
+  }
+  if (f.st_application.applies) {
+    if (t.credits.swedish_doctorate) f.st_enclosures.push_back("svensk-doktorsexamen");
+    if (t.credits.foreign_doctorate) f.st_enclosures.push_back("utlandsk-doktorsexamen");
+    if (abroad) f.st_enclosures.push_back("utlandsk-tjanstgoring");
+  }
   return f;
 }
 

@@ -91,6 +91,10 @@ struct TraineeFacts {
   Readiness st_service;       // 2021 bilaga 6 (fullgjord ST); 2015: part of bilaga 2
   Readiness st_competence;    // 2021 bilaga 7; 2015 bilaga 2 / 8 b
   Readiness st_application;   // 2021 bilaga 5; 2015 bilaga 1
+  // Attachments the trainee supplies (copies, other certificates) that the record knows of,
+  // as the applications' groups: "tjanstgoring-fore-legitimation", "utlandsk-tjanstgoring",
+  // "svensk-doktorsexamen", "utlandsk-doktorsexamen". Numbered after stdok's certificates.
+  std::vector<std::string> bt_enclosures, st_enclosures;
 
   // The readiness a form's `attests` names ("bt-service", …, "st-application"); null for an
   // unknown name.
