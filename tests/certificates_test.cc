@@ -5,6 +5,7 @@
 // in the right box by position, that the "Bilaga nr" numbers agree with the application's list,
 // and that the tjänsteförteckning adds up. See docs/testing.md.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -42,13 +43,6 @@ struct Doc {
   std::string Folder() const { return file.substr(0, file.find('/')); }
 };
 
-std::string JsonField(const std::string& line, const std::string& key) {
-  std::smatch m;
-  std::regex re("\"" + key + "\": (\"((?:[^\"\\\\]|\\\\.)*)\"|([0-9]+))");
-  if (!std::regex_search(line, m, re)) return "";
-  return m[2].matched ? m[2].str() : m[3].str();
-}
-
 // Renders every sample once per test process: --pack certificates, fixed date and epoch.
 const std::vector<Doc>& Docs() {
   static const std::vector<Doc>* docs = [] {
@@ -60,16 +54,13 @@ const std::vector<Doc>& Docs() {
                           Quote(SourceDir() + "/samples/" + sample + ".xml") + " -o " + Quote(dir) +
                           " --pack certificates --as-of 2026-11-22 -q");
       EXPECT_EQ(r.exit_code, 0) << sample << ": " << r.output;
-      std::istringstream manifest(ReadText(dir + "/manifest.json"));
-      std::string line;
-      while (std::getline(manifest, line)) {
-        if (line.find("\"document_id\"") == std::string::npos) continue;
+      for (const nlohmann::json& entry : nlohmann::json::parse(ReadText(dir + "/manifest.json")).at("documents")) {
         Doc d;
         d.sample = sample;
-        d.trainee_name = JsonField(line, "trainee_name");
-        d.document_id = JsonField(line, "document_id");
-        d.file = JsonField(line, "file");
-        d.pages = std::atoi(JsonField(line, "pages").c_str());
+        d.trainee_name = entry.at("trainee_name");
+        d.document_id = entry.at("document_id");
+        d.file = entry.at("file");
+        d.pages = entry.at("pages");
         d.path = dir + "/" + d.file;
         out->push_back(d);
       }

@@ -7,6 +7,7 @@
 // (it runs this test with STDOK_UPDATE_GOLDEN=1) and review `git diff tests/golden`.
 // See docs/testing.md.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -51,13 +52,8 @@ struct ManifestEntry {
 
 std::vector<ManifestEntry> ReadManifest(const std::string& path) {
   std::vector<ManifestEntry> out;
-  static const std::regex entry("\"document_id\": \"([^\"]+)\", \"file\": \"((?:[^\"\\\\]|\\\\.)+)\"");
-  std::istringstream lines(ReadText(path));
-  std::string line;
-  while (std::getline(lines, line)) {
-    std::smatch m;
-    if (std::regex_search(line, m, entry)) out.push_back({m[1], m[2]});
-  }
+  for (const nlohmann::json& d : nlohmann::json::parse(ReadText(path)).at("documents"))
+    if (d.at("status") == "written") out.push_back({d.at("document_id"), d.at("file")});
   return out;
 }
 
