@@ -54,7 +54,8 @@ const std::vector<Doc>& Docs() {
                           Quote(SourceDir() + "/samples/" + sample + ".xml") + " -o " + Quote(dir) +
                           " --pack certificates --as-of 2026-11-22 -q");
       EXPECT_EQ(r.exit_code, 0) << sample << ": " << r.output;
-      for (const nlohmann::json& entry : nlohmann::json::parse(ReadText(dir + "/manifest.json")).at("documents")) {
+      const nlohmann::json manifest = nlohmann::json::parse(ReadText(dir + "/manifest.json"));
+      for (const nlohmann::json& entry : manifest.at("documents")) {
         Doc d;
         d.sample = sample;
         d.trainee_name = entry.at("trainee_name");

@@ -298,19 +298,33 @@ TEST(FsFailure, PreviousManifestThatCannotBeRemovedStopsTheRunBeforeAnyDocument)
   EXPECT_EQ(ReadText(f.out + "/manifest.json"), manifest);
 }
 
-// Every file the manifest lists is on disk before the manifest, which is written last.
+// Every file the manifest lists is on disk before the manifest, which is written last; the
+// previous run's manifest is gone before the first document is written (a run killed midway
+// leaves no manifest that describes other documents).
 TEST(FsFailure, ManifestIsWrittenAfterEveryDocument) {
   Fixture f;
+  DiskFileSystem plain;
+  Diagnostics first_run;
+  ASSERT_EQ(ExitCode(RunRender(f.Options(), &plain, &first_run)), 0) << Dump(first_run);
   struct Recording : FaultyDisk {
+    std::string out;
     std::mutex mutex;
     std::vector<std::string> writes;
     bool WriteAtomically(const std::string& path, std::string_view bytes, std::string* error) override {
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (writes.empty()) {
+          EXPECT_FALSE(fs::exists(out + "/manifest.json")) << "the previous manifest beside new documents";
+          EXPECT_FALSE(fs::exists(out + "/manifest.csv")) << "the previous manifest beside new documents";
+        }
+      }
       bool ok = FaultyDisk::WriteAtomically(path, bytes, error);
       std::lock_guard<std::mutex> lock(mutex);
       writes.push_back(path);
       return ok;
     }
   } disk;
+  disk.out = f.out;
   RenderOptions options = f.Options();
   options.print_pack = true;
   Diagnostics diagnostics;

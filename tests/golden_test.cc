@@ -52,7 +52,8 @@ struct ManifestEntry {
 
 std::vector<ManifestEntry> ReadManifest(const std::string& path) {
   std::vector<ManifestEntry> out;
-  for (const nlohmann::json& d : nlohmann::json::parse(ReadText(path)).at("documents"))
+  const nlohmann::json manifest = nlohmann::json::parse(ReadText(path));
+  for (const nlohmann::json& d : manifest.at("documents"))
     if (d.at("status") == "written") out.push_back({d.at("document_id"), d.at("file")});
   return out;
 }

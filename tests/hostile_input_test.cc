@@ -198,7 +198,9 @@ TEST(HostileInput, MalformedXmlIsLocatedAndWritesNothing) {
   for (const auto& [name, bytes, code] : cases) {
     Result r = RunStdok(name, bytes);
     ExpectExit(r, code);
-    if (code == 2) EXPECT_TRUE(r.files.empty()) << name << " wrote a manifest";
+    if (code == 2) {
+      EXPECT_TRUE(r.files.empty()) << name << " wrote a manifest";
+    }
     EXPECT_TRUE(std::regex_search(r.output, std::regex(std::regex_replace(name, std::regex("\\."), "\\.") +
                                                        ":[1-9][0-9]*:[1-9][0-9]*: error: ")))
         << name << ": " << r.output;
@@ -270,7 +272,10 @@ TEST(HostileInput, DecomposedNamesArePrintedComposed) {
   const nlohmann::json manifest = nlohmann::json::parse(ReadText(r.out + "/manifest.json"));
   int entries = 0;
   for (const nlohmann::json& entry : manifest.at("documents"))
-    if (entry.at("trainee_id") == "T-1") EXPECT_EQ(entry.at("trainee_name"), nfc) << entry, ++entries;
+    if (entry.at("trainee_id") == "T-1") {
+      EXPECT_EQ(entry.at("trainee_name"), nfc) << entry;
+      ++entries;
+    }
   EXPECT_GT(entries, 0) << manifest;
   const std::string text = PdfText(r.out + "/asa-oberg-nguyen/st-kontrakt.pdf");
   EXPECT_NE(text.find(nfc), std::string::npos) << text.substr(0, 1500);
@@ -501,7 +506,9 @@ TEST(HostileInput, EveryStoredHostileFile) {
     for (const char* command : {"check", "render"}) {
       Result r = RunStdok(name, bytes, std::string(command) == "render" ? "--pack contracts" : "", command);
       EXPECT_EQ(r.exit_code, expected) << name << " " << command << "\n" << r.output;
-      if (expected == 2) EXPECT_TRUE(r.files.empty()) << name << " wrote a manifest";
+      if (expected == 2) {
+        EXPECT_TRUE(r.files.empty()) << name << " wrote a manifest";
+      }
       int errors = 0;
       size_t start = 0;
       while (start < r.output.size()) {
