@@ -237,41 +237,29 @@ TEST(FsFailure, OutputFolderThatCannotBeMadeIsAnIoError) {
   EXPECT_FALSE(fs::exists(f.out));
 }
 
+// Whichever manifest file fails, neither is left (not the new one, nor the previous run's):
+// half a manifest, or one that describes other documents, is worse than none.
 TEST(FsFailure, ManifestThatCannotBeWrittenIsAnIoErrorAfterTheDocuments) {
-  Fixture f;
-  FaultyDisk disk;
-  disk.fail_write[f.out + "/manifest.json"] = ENOSPC;
-  Diagnostics diagnostics;
-  RenderSummary summary = RunRender(f.Options(), &disk, &diagnostics);
-  EXPECT_EQ(summary.written, 6);
-  EXPECT_TRUE(summary.io_error);
-  EXPECT_EQ(ExitCode(summary), 2);
-  if (const Diagnostic* d = ErrorAbout(diagnostics, f.out)) {
-    EXPECT_EQ(d->message, "cannot write the manifest: " + f.out + "/manifest.json: No space left on device");
+  for (const auto& [name, err] : std::vector<std::pair<std::string, int>>{{"manifest.json", ENOSPC},
+                                                                          {"manifest.csv", EIO}}) {
+    Fixture f;
+    DiskFileSystem disk;
+    Diagnostics first_run;
+    ASSERT_EQ(ExitCode(RunRender(f.Options(), &disk, &first_run)), 0) << Dump(first_run);
+    FaultyDisk faulty;
+    faulty.fail_write[f.out + "/" + name] = err;
+    Diagnostics diagnostics;
+    RenderSummary summary = RunRender(f.Options(), &faulty, &diagnostics);
+    EXPECT_EQ(summary.written, 6);
+    EXPECT_TRUE(summary.io_error);
+    EXPECT_FALSE(summary.manifest_written);
+    EXPECT_EQ(ExitCode(summary), 2);
+    if (const Diagnostic* d = ErrorAbout(diagnostics, f.out)) {
+      EXPECT_EQ(d->message, "cannot write the manifest: " + f.out + "/" + name + ": " + std::strerror(err));
+    }
+    EXPECT_EQ(f.Files(), kDocuments) << name;
+    EXPECT_NE(FormatRenderSummary(summary, f.out).find("no manifest written"), std::string::npos);
   }
-  EXPECT_EQ(f.Files(), kDocuments);  // and no manifest.csv claiming a complete run either
-}
-
-TEST(FsFailure, ManifestFromAnEarlierRunIsNotLeftBesideNewDocuments) {
-  Fixture f;
-  DiskFileSystem disk;
-  Diagnostics first_run;
-  ASSERT_EQ(ExitCode(RunRender(f.Options(), &disk, &first_run)), 0) << Dump(first_run);
-  ASSERT_TRUE(fs::exists(f.out + "/manifest.json"));
-
-  // The second run fails to write manifest.csv after manifest.json: neither is left.
-  FaultyDisk faulty;
-  faulty.fail_write[f.out + "/manifest.csv"] = EIO;
-  Diagnostics diagnostics;
-  RenderSummary summary = RunRender(f.Options(), &faulty, &diagnostics);
-  EXPECT_EQ(summary.written, 6);
-  EXPECT_FALSE(summary.manifest_written);
-  EXPECT_EQ(ExitCode(summary), 2);
-  if (const Diagnostic* d = ErrorAbout(diagnostics, f.out)) {
-    EXPECT_EQ(d->message, "cannot write the manifest: " + f.out + "/manifest.csv: Input/output error");
-  }
-  EXPECT_EQ(f.Files(), kDocuments);
-  EXPECT_NE(FormatRenderSummary(summary, f.out).find("no manifest written"), std::string::npos);
 }
 
 TEST(FsFailure, PreviousManifestThatCannotBeRemovedStopsTheRunBeforeAnyDocument) {

@@ -61,23 +61,19 @@ void AddAsOf(CLI::App* cmd, std::string* as_of) {
   cmd->add_option("--as-of", *as_of, "Date the rules use as today (ÅÅÅÅ-MM-DD)");
 }
 
-// What `check` and `status` share: one records file, read as of a date, reported as text or JSON.
-struct ReportFlags {
-  std::string input;
-  std::string templates_dir;
-  std::vector<std::string> trainee_ids;
-  std::string format = "text";
-};
-
+// What `check` and `status` share: one records file, read as of a date, reported as text or
+// JSON. `Options` is CheckOptions or StatusOptions.
+template <class Options>
 CLI::App* AddReportCommand(CLI::App* app, const char* name, const char* description,
-                           const std::string& data_dir, ReportFlags* flags, std::string* as_of) {
-  flags->templates_dir = data_dir + "/templates";
+                           const std::string& data_dir, Options* options, std::string* format,
+                           std::string* as_of) {
+  options->templates_dir = data_dir + "/templates";
   auto* cmd = app->add_subcommand(name, description);
-  cmd->add_option("records", flags->input, "Records file (XML)")->required();
-  cmd->add_option("--trainee", flags->trainee_ids, "Only these trainee ids");
-  cmd->add_option("--format", flags->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("records", options->input, "Records file (XML)")->required();
+  cmd->add_option("--trainee", options->trainee_ids, "Only these trainee ids");
+  cmd->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
   AddAsOf(cmd, as_of);
-  cmd->add_option("--templates", flags->templates_dir, "Templates folder (for region profiles)");
+  cmd->add_option("--templates", options->templates_dir, "Templates folder (for region profiles)");
   return cmd;
 }
 
@@ -154,13 +150,15 @@ int main(int argc, char** argv) {
   RenderFlags render_flags;
   auto* render_cmd = AddRenderCommand(&app, &render, &render_flags, &as_of);
 
-  ReportFlags check;
+  CheckOptions check;
+  std::string check_format = "text";
   auto* check_cmd = AddReportCommand(&app, "check", "Check records against the rules; no PDFs", data_dir,
-                                     &check, &as_of);
-  ReportFlags status;
+                                     &check, &check_format, &as_of);
+  StatusOptions status;
+  std::string status_format = "text";
   auto* status_cmd = AddReportCommand(&app, "status",
                                       "The studierektor's overview: one line per trainee, most at risk first",
-                                      data_dir, &status, &as_of);
+                                      data_dir, &status, &status_format, &as_of);
 
   RenderOptions bench = render;
   int bench_repeat = 1;
@@ -218,24 +216,16 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (*check_cmd) {
-    CheckOptions options;
-    options.input = check.input;
-    options.templates_dir = check.templates_dir;
-    options.trainee_ids = check.trainee_ids;
-    options.today = today;
-    CheckReport report = RunCheck(options, &fs);
-    std::cout << (check.format == "json" ? FormatCheckJson(report) : FormatCheckText(report));
+    check.today = today;
+    CheckReport report = RunCheck(check, &fs);
+    std::cout << (check_format == "json" ? FormatCheckJson(report) : FormatCheckText(report));
     return CheckExitCode(report);
   }
   if (*status_cmd) {
-    StatusOptions options;
-    options.input = status.input;
-    options.templates_dir = status.templates_dir;
-    options.trainee_ids = status.trainee_ids;
-    options.as_of = today;
-    StatusReport report = RunStatus(options, &fs);
+    status.as_of = today;
+    StatusReport report = RunStatus(status, &fs);
     PrintDiagnostics(report.diagnostics);
-    std::cout << (status.format == "json" ? FormatStatusJson(report.trainees, report.as_of)
+    std::cout << (status_format == "json" ? FormatStatusJson(report.trainees, report.as_of)
                                           : FormatStatusText(report.trainees, report.as_of, report.region_name));
     return StatusExitCode(report);
   }
