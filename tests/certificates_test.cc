@@ -5,6 +5,7 @@
 // in the right box by position, that the "Bilaga nr" numbers agree with the application's list,
 // and that the tjänsteförteckning adds up. See docs/testing.md.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -42,13 +43,6 @@ struct Doc {
   std::string Folder() const { return file.substr(0, file.find('/')); }
 };
 
-std::string JsonField(const std::string& line, const std::string& key) {
-  std::smatch m;
-  std::regex re("\"" + key + "\": (\"((?:[^\"\\\\]|\\\\.)*)\"|([0-9]+))");
-  if (!std::regex_search(line, m, re)) return "";
-  return m[2].matched ? m[2].str() : m[3].str();
-}
-
 // Forms made once per trainee (applications and completion certificates), not per activity.
 bool IsTraineeForm(const std::string& id) {
   static const std::set<std::string> ids = {
@@ -72,17 +66,16 @@ const std::vector<Doc>& Docs() {
                           Quote(SourceDir() + "/samples/" + sample + ".xml") + " -o " + Quote(dir) +
                           " --pack certificates --drafts --as-of 2026-11-22 -q");
       EXPECT_EQ(r.exit_code, 0) << sample << ": " << r.output;
-      std::istringstream manifest(ReadText(dir + "/manifest.json"));
-      std::string line;
-      while (std::getline(manifest, line)) {
-        if (line.find("\"document_id\"") == std::string::npos) continue;
-        if (JsonField(line, "status") == "draft" && !IsTraineeForm(JsonField(line, "document_id"))) continue;
+      const nlohmann::json manifest = nlohmann::json::parse(ReadText(dir + "/manifest.json"));
+      for (const nlohmann::json& entry : manifest.at("documents")) {
+        const std::string status = entry.at("status"), id = entry.at("document_id");
+        if (status == "held-back" || (status == "draft" && !IsTraineeForm(id))) continue;
         Doc d;
         d.sample = sample;
-        d.trainee_name = JsonField(line, "trainee_name");
-        d.document_id = JsonField(line, "document_id");
-        d.file = JsonField(line, "file");
-        d.pages = std::atoi(JsonField(line, "pages").c_str());
+        d.trainee_name = entry.at("trainee_name");
+        d.document_id = entry.at("document_id");
+        d.file = entry.at("file");
+        d.pages = entry.at("pages");
         d.path = dir + "/" + d.file;
         out->push_back(d);
       }

@@ -1,9 +1,11 @@
 // End-to-end tests of the real binary: exit codes, located diagnostics, partial batches,
 // file naming, repeatability.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "test_support.h"
@@ -39,11 +41,62 @@ TEST(EndToEnd, UsageAndIoErrorsExitWithTwo) {
 }
 
 TEST(EndToEnd, MalformedFileIsReportedWithLineAndColumn) {
-  std::string out = MakeTempDir();
+  std::string out = MakeTempDir() + "/out";
   auto r = RunCommand(Stdok("render " + Quote(SourceDir() + "/tests/data/malformed.xml") + " -o " + Quote(out)));
-  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_EQ(r.exit_code, 2) << r.output;
   EXPECT_NE(r.output.find("malformed.xml:6:5: error: malformed XML"), std::string::npos) << r.output;
-  EXPECT_TRUE(PdfsBelow(out).empty());
+  EXPECT_NE(r.output.find("no manifest written"), std::string::npos) << r.output;
+  EXPECT_FALSE(std::filesystem::exists(out)) << "a refused input must write nothing, not even a manifest";
+}
+
+// Inputs the reader refuses as a whole: render, check and status all exit with 2, and render
+// writes nothing (README, "Exit codes").
+TEST(EndToEnd, UnreadableInputExitsWithTwoAndWritesNoManifest) {
+  const std::string dir = MakeTempDir();
+  const std::vector<std::pair<std::string, std::string>> inputs = {
+      {"empty.xml", ""},
+      {"utf16.xml", std::string("\xFF\xFE<\0s\0t\0d\0o\0k\0-\0r\0", 18)},
+      {"doctype.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE stdok-records>\n<stdok-records version=\"1\"/>\n"},
+      {"not-xml.xml", "name;personnummer\nÅsa;19850312-2384\n"},
+      {"other-root.xml", "<records/>\n"},
+  };
+  for (const auto& [name, bytes] : inputs) {
+    const std::string input = dir + "/" + name, out = dir + "/out-" + name;
+    WriteText(input, bytes);
+    auto render = RunCommand(Stdok("render " + Quote(input) + " -o " + Quote(out) + " --as-of 2026-11-22"));
+    EXPECT_EQ(render.exit_code, 2) << name << "\n" << render.output;
+    EXPECT_NE(render.output.find(name + ":"), std::string::npos) << name << " not named\n" << render.output;
+    EXPECT_NE(render.output.find(": error: "), std::string::npos) << name << "\n" << render.output;
+    EXPECT_FALSE(std::filesystem::exists(out)) << name;
+    EXPECT_EQ(render.output.find("2384"), std::string::npos) << "a personnummer leaked";
+    for (const std::string command : {"check", "status", "check --format json", "status --format json"}) {
+      auto r = RunCommand(Stdok(command + " " + Quote(input) + " --as-of 2026-11-22"));
+      EXPECT_EQ(r.exit_code, 2) << name << " " << command << "\n" << r.output;
+    }
+  }
+  auto missing = RunCommand(Stdok("check " + Quote(dir + "/missing.xml")));
+  EXPECT_EQ(missing.exit_code, 2) << missing.output;
+  missing = RunCommand(Stdok("status " + Quote(dir + "/missing.xml")));
+  EXPECT_EQ(missing.exit_code, 2) << missing.output;
+}
+
+// A file name that is not UTF-8 (from a foreign system) still gives valid JSON, with U+FFFD.
+TEST(EndToEnd, JsonIsValidWhenAPathIsNotUtf8) {
+  const std::string dir = MakeTempDir();
+  const std::string input = dir + "/records-\xFF\xE5.xml";  // Latin-1 "å" after a stray byte
+  WriteText(input, ReadText(SourceDir() + "/tests/data/one-bad-record.xml"));
+  auto check = RunCommand("cd " + Quote(dir) + " && " + Stdok("check " + Quote("records-\xFF\xE5.xml") +
+                                                              " --format json --as-of 2026-11-22 2>/dev/null"));
+  EXPECT_EQ(check.exit_code, 1) << check.output;
+  const nlohmann::json json = nlohmann::json::parse(check.output);  // throws on invalid UTF-8
+  ASSERT_FALSE(json.at("diagnostics").empty()) << check.output;
+  EXPECT_EQ(json["diagnostics"][0].at("file"), "records-\uFFFD\uFFFD.xml");
+
+  const std::string out = dir + "/out";
+  auto render = RunCommand(Stdok("render " + Quote(input) + " -o " + Quote(out) + " -q --as-of 2026-11-22"));
+  EXPECT_EQ(render.exit_code, 1) << render.output;
+  const nlohmann::json manifest = nlohmann::json::parse(ReadText(out + "/manifest.json"));
+  EXPECT_FALSE(manifest.at("documents").empty());
 }
 
 TEST(EndToEnd, OneBadRecordDoesNotStopTheOthers) {
@@ -66,10 +119,19 @@ TEST(EndToEnd, OneBadRecordDoesNotStopTheOthers) {
             std::string::npos);
   EXPECT_NE(r.output.find("'nobody' is not a defined <person>"), std::string::npos);
   EXPECT_EQ(r.output.find("2384"), std::string::npos) << "a personnummer leaked into the log";
-  std::string manifest = ReadText(out + "/manifest.json");
-  EXPECT_NE(manifest.find("\"trainee_id\": \"T-BAD\""), std::string::npos);
-  EXPECT_NE(manifest.find("\"status\": \"skipped\""), std::string::npos);
-  EXPECT_EQ(manifest.find("9876"), std::string::npos);
+  const std::string manifest_text = ReadText(out + "/manifest.json");
+  EXPECT_EQ(manifest_text.find("9876"), std::string::npos);
+  const nlohmann::json manifest = nlohmann::json::parse(manifest_text);
+  std::map<std::string, std::set<std::string>> statuses;  // trainee id -> statuses
+  for (const nlohmann::json& d : manifest.at("documents")) {
+    statuses[d.at("trainee_id")].insert(d.at("status").get<std::string>());
+    if (d.at("status") == "written") {
+      EXPECT_EQ(d.at("sha256").get<std::string>().size(), 64u) << d;
+      EXPECT_EQ(d.at("bytes"), std::filesystem::file_size(out + "/" + d.at("file").get<std::string>())) << d;
+    }
+  }
+  EXPECT_EQ(statuses["T-BAD"], (std::set<std::string>{"skipped"}));
+  EXPECT_EQ(statuses["T-GOOD-2"], (std::set<std::string>{"written"}));
   std::string csv = ReadText(out + "/manifest.csv");
   EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
   EXPECT_NE(csv.find("T-GOOD-2;Åsa Öberg;st-kontrakt;asa-oberg/st-kontrakt.pdf;"), std::string::npos) << csv;
@@ -78,7 +140,17 @@ TEST(EndToEnd, OneBadRecordDoesNotStopTheOthers) {
   EXPECT_EQ(check.exit_code, 1);
   EXPECT_NE(check.output.find("Đorđević Đorđe (T-BAD)"), std::string::npos) << check.output;
   auto json = RunCommand(Stdok("check " + Quote(records) + " --format json --as-of 2026-11-22"));
-  EXPECT_NE(json.output.find("\"rule\": \"records.date-invalid\""), std::string::npos);
+  EXPECT_EQ(json.exit_code, 1);
+  const nlohmann::json diagnostics = nlohmann::json::parse(json.output).at("diagnostics");
+  const auto date_invalid = std::find_if(diagnostics.begin(), diagnostics.end(), [](const nlohmann::json& d) {
+    return d.at("rule") == "records.date-invalid";
+  });
+  ASSERT_NE(date_invalid, diagnostics.end()) << json.output;
+  EXPECT_EQ((*date_invalid)["severity"], "error");
+  EXPECT_EQ((*date_invalid)["trainee_id"], "T-BAD");
+  EXPECT_EQ((*date_invalid)["field"], "programme/@start");
+  EXPECT_EQ((*date_invalid)["line"], 18);
+  EXPECT_EQ((*date_invalid)["column"], 46);
 }
 
 TEST(EndToEnd, FiltersAndRepeatableOutput) {
@@ -107,7 +179,7 @@ TEST(EndToEnd, CohortManifestDoesNotDependOnJobs) {
   EXPECT_EQ(r1.exit_code, 0) << r1.output;
   EXPECT_EQ(r2.exit_code, 0) << r2.output;
   std::string manifest = ReadText(one + "/manifest.json");
-  EXPECT_GT(std::count(manifest.begin(), manifest.end(), '\n'), 300) << "the cohort makes hundreds of documents";
+  EXPECT_GT(nlohmann::json::parse(manifest).at("documents").size(), 300u) << "the cohort makes hundreds of documents";
   EXPECT_EQ(manifest, ReadText(two + "/manifest.json"));
   EXPECT_EQ(ReadText(one + "/manifest.csv"), ReadText(two + "/manifest.csv"));
 }

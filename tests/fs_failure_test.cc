@@ -10,6 +10,8 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <string_view>
+#include <vector>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -59,6 +61,7 @@ class FaultyDisk : public FileSystem {
  public:
   std::map<std::string, int> fail_write;  // path -> errno
   std::map<std::string, int> fail_mkdir;  // path -> errno
+  std::map<std::string, int> fail_remove;  // path -> errno
   std::string cut_path;
 
   bool MakeDirectories(const std::string& path, std::string* error) override {
@@ -87,6 +90,13 @@ class FaultyDisk : public FileSystem {
       return ok;
     }
     return disk_.WriteAtomically(path, bytes, error);
+  }
+  bool RemoveFile(const std::string& path, std::string* error) override {
+    if (auto it = fail_remove.find(path); it != fail_remove.end()) {
+      *error = path + ": " + std::strerror(it->second);
+      return false;
+    }
+    return disk_.RemoveFile(path, error);
   }
   bool ReadFile(const std::string& path, std::string* bytes, std::string* error) override {
     return disk_.ReadFile(path, bytes, error);
@@ -227,19 +237,109 @@ TEST(FsFailure, OutputFolderThatCannotBeMadeIsAnIoError) {
   EXPECT_FALSE(fs::exists(f.out));
 }
 
+// Whichever manifest file fails, neither is left (not the new one, nor the previous run's):
+// half a manifest, or one that describes other documents, is worse than none.
 TEST(FsFailure, ManifestThatCannotBeWrittenIsAnIoErrorAfterTheDocuments) {
+  for (const auto& [name, err] : std::vector<std::pair<std::string, int>>{{"manifest.json", ENOSPC},
+                                                                          {"manifest.csv", EIO}}) {
+    Fixture f;
+    DiskFileSystem disk;
+    Diagnostics first_run;
+    ASSERT_EQ(ExitCode(RunRender(f.Options(), &disk, &first_run)), 0) << Dump(first_run);
+    FaultyDisk faulty;
+    faulty.fail_write[f.out + "/" + name] = err;
+    Diagnostics diagnostics;
+    RenderSummary summary = RunRender(f.Options(), &faulty, &diagnostics);
+    EXPECT_EQ(summary.written, 6);
+    EXPECT_TRUE(summary.io_error);
+    EXPECT_FALSE(summary.manifest_written);
+    EXPECT_EQ(ExitCode(summary), 2);
+    if (const Diagnostic* d = ErrorAbout(diagnostics, f.out)) {
+      EXPECT_EQ(d->message, "cannot write the manifest: " + f.out + "/" + name + ": " + std::strerror(err));
+    }
+    EXPECT_EQ(f.Files(), kDocuments) << name;
+    EXPECT_NE(FormatRenderSummary(summary, f.out).find("no manifest written"), std::string::npos);
+  }
+}
+
+TEST(FsFailure, PreviousManifestThatCannotBeRemovedStopsTheRunBeforeAnyDocument) {
   Fixture f;
-  FaultyDisk disk;
-  disk.fail_write[f.out + "/manifest.json"] = ENOSPC;
+  DiskFileSystem disk;
+  Diagnostics first_run;
+  ASSERT_EQ(ExitCode(RunRender(f.Options(), &disk, &first_run)), 0) << Dump(first_run);
+  const std::string manifest = ReadText(f.out + "/manifest.json");
+  const std::string pdf = ReadText(f.out + "/asa-oberg/st-kontrakt.pdf");
+
+  RenderOptions options = f.Options();
+  options.creation_time = 1795086400;  // other bytes, were anything rewritten
+  FaultyDisk faulty;
+  faulty.fail_remove[f.out + "/manifest.json"] = EACCES;
   Diagnostics diagnostics;
-  RenderSummary summary = RunRender(f.Options(), &disk, &diagnostics);
-  EXPECT_EQ(summary.written, 6);
-  EXPECT_TRUE(summary.io_error);
+  RenderSummary summary = RunRender(options, &faulty, &diagnostics);
+  EXPECT_EQ(summary.written, 0);
   EXPECT_EQ(ExitCode(summary), 2);
   if (const Diagnostic* d = ErrorAbout(diagnostics, f.out)) {
-    EXPECT_EQ(d->message, "cannot write the manifest: " + f.out + "/manifest.json: No space left on device");
+    EXPECT_EQ(d->message,
+              "cannot remove the previous run's manifest: " + f.out + "/manifest.json: Permission denied");
   }
-  EXPECT_EQ(f.Files(), kDocuments);  // and no manifest.csv claiming a complete run either
+  EXPECT_EQ(ReadText(f.out + "/asa-oberg/st-kontrakt.pdf"), pdf) << "a document was rewritten";
+  EXPECT_EQ(ReadText(f.out + "/manifest.json"), manifest);
+}
+
+// Every file the manifest lists is on disk before the manifest, which is written last; the
+// previous run's manifest is gone before the first document is written (a run killed midway
+// leaves no manifest that describes other documents).
+TEST(FsFailure, ManifestIsWrittenAfterEveryDocument) {
+  Fixture f;
+  DiskFileSystem plain;
+  Diagnostics first_run;
+  ASSERT_EQ(ExitCode(RunRender(f.Options(), &plain, &first_run)), 0) << Dump(first_run);
+  struct Recording : FaultyDisk {
+    std::string out;
+    std::mutex mutex;
+    std::vector<std::string> writes;
+    bool WriteAtomically(const std::string& path, std::string_view bytes, std::string* error) override {
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (writes.empty()) {
+          EXPECT_FALSE(fs::exists(out + "/manifest.json")) << "the previous manifest beside new documents";
+          EXPECT_FALSE(fs::exists(out + "/manifest.csv")) << "the previous manifest beside new documents";
+        }
+      }
+      bool ok = FaultyDisk::WriteAtomically(path, bytes, error);
+      std::lock_guard<std::mutex> lock(mutex);
+      writes.push_back(path);
+      return ok;
+    }
+  } disk;
+  disk.out = f.out;
+  RenderOptions options = f.Options();
+  options.print_pack = true;
+  Diagnostics diagnostics;
+  RenderSummary summary = RunRender(options, &disk, &diagnostics);
+  ASSERT_EQ(ExitCode(summary), 0) << Dump(diagnostics);
+  ASSERT_GE(disk.writes.size(), kDocuments.size() + 2);
+  const size_t n = disk.writes.size();
+  EXPECT_EQ(disk.writes[n - 2], f.out + "/manifest.json");
+  EXPECT_EQ(disk.writes[n - 1], f.out + "/manifest.csv");
+  for (size_t i = 0; i + 2 < n; ++i) EXPECT_EQ(disk.writes[i].find("/manifest."), std::string::npos);
+}
+
+// A records file the reader refuses as a whole: exit code 2, nothing written, no manifest.
+TEST(FsFailure, RefusedInputWritesNothing) {
+  for (const std::string& text : {std::string(), std::string("\xFF\xFE<\0s\0", 6), std::string("not xml"),
+                                  std::string("<!DOCTYPE x [<!ENTITY a \"b\">]><stdok-records version=\"1\"/>")}) {
+    Fixture f;
+    WriteText(f.input, text);
+    DiskFileSystem disk;
+    Diagnostics diagnostics;
+    RenderSummary summary = RunRender(f.Options(), &disk, &diagnostics);
+    EXPECT_TRUE(summary.io_error) << Dump(diagnostics);
+    EXPECT_EQ(ExitCode(summary), 2) << Dump(diagnostics);
+    EXPECT_FALSE(summary.manifest_written);
+    EXPECT_FALSE(fs::exists(f.out)) << "the output folder was made for a refused input";
+    ErrorAbout(diagnostics, f.input);
+  }
 }
 
 TEST(FsFailure, OutputFolderInAReadOnlyDirectoryOnDisk) {

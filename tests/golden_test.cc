@@ -7,6 +7,7 @@
 // (it runs this test with STDOK_UPDATE_GOLDEN=1) and review `git diff tests/golden`.
 // See docs/testing.md.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -51,15 +52,10 @@ struct ManifestEntry {
 
 std::vector<ManifestEntry> ReadManifest(const std::string& path) {
   std::vector<ManifestEntry> out;
-  static const std::regex entry("\"document_id\": \"([^\"]+)\", \"file\": \"((?:[^\"\\\\]|\\\\.)+)\"");
-  std::istringstream lines(ReadText(path));
-  std::string line;
-  while (std::getline(lines, line)) {
-    std::smatch m;
-    static const std::regex status("\"status\": \"([a-z-]+)\"");
-    std::smatch s;
-    if (std::regex_search(line, m, entry) && std::regex_search(line, s, status)) out.push_back({m[1], m[2], s[1]});
-  }
+  const nlohmann::json manifest = nlohmann::json::parse(ReadText(path));
+  for (const nlohmann::json& d : manifest.at("documents"))
+    if (d.at("status") == "written" || d.at("status") == "draft")
+      out.push_back({d.at("document_id"), d.at("file"), d.at("status")});
   return out;
 }
 

@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <regex>
+#include <nlohmann/json.hpp>
 
 #include "test_support.h"
 #include "text/collation.h"
@@ -17,13 +17,14 @@ struct Named {
 };
 
 // The trainees of a document id, from a manifest written by the same run.
-std::vector<Named> TraineesOf(const std::string& manifest, const std::string& doc_id) {
+std::vector<Named> TraineesOf(const nlohmann::json& manifest, const std::string& doc_id) {
   std::vector<Named> out;
-  std::regex entry("\\{\"trainee_id\": \"([^\"]+)\", \"trainee_name\": \"([^\"]+)\", \"document_id\": \"" +
-                   doc_id + "\"");
-  for (auto it = std::sregex_iterator(manifest.begin(), manifest.end(), entry); it != std::sregex_iterator(); ++it)
-    if (std::none_of(out.begin(), out.end(), [&](const Named& n) { return n.id == (*it)[1]; }))
-      out.push_back({(*it)[1], (*it)[2]});
+  for (const nlohmann::json& entry : manifest.at("documents")) {
+    const std::string id = entry.at("trainee_id");
+    if (entry.at("document_id") == doc_id &&
+        std::none_of(out.begin(), out.end(), [&](const Named& n) { return n.id == id; }))
+      out.push_back({id, entry.at("trainee_name")});
+  }
   return out;
 }
 
@@ -42,7 +43,7 @@ TEST(PrintPack, OneFilePerDocumentTypeInSwedishOrderOfFamilyName) {
                        "utskriftspaket/sidotjanstgoringskontrakt.pdf", "utskriftspaket/st-kontrakt.pdf",
                        "utskriftspaket/studierektorskontrakt.pdf"}));
 
-  std::string manifest = ReadText(out + "/manifest.json");
+  const nlohmann::json manifest = nlohmann::json::parse(ReadText(out + "/manifest.json"));
   for (const std::string doc : {"handlingsplan", "st-kontrakt"}) {
     std::vector<Named> trainees = TraineesOf(manifest, doc);
     ASSERT_GT(trainees.size(), 3u) << doc;
@@ -64,7 +65,10 @@ TEST(PrintPack, OneFilePerDocumentTypeInSwedishOrderOfFamilyName) {
     auto check = RunCommand("qpdf --check " + Quote(out + "/utskriftspaket/" + doc + ".pdf"));
     EXPECT_EQ(check.exit_code, 0) << check.output;
   }
-  EXPECT_NE(manifest.find("\"file\": \"utskriftspaket/st-kontrakt.pdf\""), std::string::npos);
+  const nlohmann::json& documents = manifest.at("documents");
+  EXPECT_TRUE(std::any_of(documents.begin(), documents.end(), [](const nlohmann::json& d) {
+    return d.at("file") == "utskriftspaket/st-kontrakt.pdf" && d.at("status") == "written";
+  })) << "the print pack is not in the manifest";
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 // period has the same rate and months in the IUP, the contracts and the tjänsteförteckning.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <map>
 #include <regex>
 #include <set>
@@ -19,13 +21,6 @@ namespace {
 struct Entry {
   std::string trainee_id, trainee_name, document_id, file, status, reason;
 };
-
-std::string JsonField(const std::string& line, const std::string& key) {
-  std::smatch m;
-  std::regex re("\"" + key + "\": (\"((?:[^\"\\\\]|\\\\.)*)\"|([0-9]+))");
-  if (!std::regex_search(line, m, re)) return "";
-  return m[2].matched ? m[2].str() : m[3].str();
-}
 
 struct RenderRun {
   std::string dir;
@@ -41,14 +36,10 @@ RenderRun Render(const std::string& sample, const std::string& as_of, const std:
                       " --as-of " + as_of + " -j 2 " + extra + " 2>&1");
   run.output = r.output;
   EXPECT_EQ(r.exit_code, 0) << sample << " " << as_of << ": " << r.output;
-  std::istringstream manifest(ReadText(run.dir + "/manifest.json"));
-  std::string line;
-  while (std::getline(manifest, line)) {
-    if (line.find("\"document_id\"") == std::string::npos) continue;
-    run.entries.push_back({JsonField(line, "trainee_id"), JsonField(line, "trainee_name"),
-                           JsonField(line, "document_id"), JsonField(line, "file"),
-                           JsonField(line, "status"), JsonField(line, "reason")});
-  }
+  const nlohmann::json manifest = nlohmann::json::parse(ReadText(run.dir + "/manifest.json"));
+  for (const nlohmann::json& d : manifest.at("documents"))
+    run.entries.push_back({d.at("trainee_id"), d.at("trainee_name"), d.at("document_id"), d.at("file"),
+                           d.at("status"), d.at("reason")});
   return run;
 }
 

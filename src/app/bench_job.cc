@@ -2,6 +2,8 @@
 
 #include <time.h>
 
+#include <cstdio>
+
 #include "app/document_pipeline.h"
 #include "app/render_plan.h"
 #include "pdf/pdf_font.h"
@@ -57,6 +59,17 @@ bool RunBench(const RenderOptions& options, int repeat, FileSystem* fs, BenchFig
   figures->documents = setup.work.size() * static_cast<size_t>(repeat);
   figures->mean_bytes = figures->documents ? total_bytes / static_cast<double>(figures->documents) : 0;
   return true;
+}
+
+std::string FormatBenchFigures(const BenchFigures& f) {
+  const double pipeline_rate = f.documents / f.pipeline_seconds, writer_rate = f.documents / f.writer_seconds;
+  char buffer[256];
+  std::snprintf(buffer, sizeof buffer,
+                "documents %zu\npipeline_docs_per_s %.1f\nwriter_only_docs_per_s %.1f\n"
+                "pipeline_cost_over_writer_pct %.1f\nmean_kib_per_doc %.2f\n",
+                f.documents, pipeline_rate, writer_rate,
+                100.0 * (f.pipeline_seconds - f.writer_seconds) / f.writer_seconds, f.mean_bytes / 1024.0);
+  return buffer;
 }
 
 }  // namespace stdok

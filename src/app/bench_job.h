@@ -21,5 +21,8 @@ struct BenchFigures {
 // whole set that many times to make short runs measurable.
 bool RunBench(const RenderOptions& options, int repeat, FileSystem* fs, BenchFigures* figures,
               Diagnostics* diagnostics);
+// "name value" lines for scripts/bench.sh: documents, docs/s of the pipeline and of the writer
+// alone, the pipeline's cost over the writer in per cent, mean KiB per document.
+std::string FormatBenchFigures(const BenchFigures& figures);
 
 }  // namespace stdok

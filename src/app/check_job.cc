@@ -4,7 +4,7 @@
 #include <map>
 
 #include "app/catalog.h"
-#include "output/manifest.h"
+#include "output/json.h"
 #include "records/records_reader.h"
 #include "rules/checks.h"
 #include "app/records_input.h"
@@ -85,22 +85,19 @@ std::string FormatCheckText(const CheckReport& report) {
 }
 
 std::string FormatCheckJson(const CheckReport& report) {
-  std::string out = "{\n  \"diagnostics\": [";
-  for (size_t i = 0; i < report.diagnostics.size(); ++i) {
-    const Diagnostic& d = report.diagnostics[i];
-    out += i ? ",\n    {" : "\n    {";
-    out += "\"severity\": \"" + std::string(SeverityName(d.severity)) + "\", ";
-    out += "\"file\": \"" + JsonEscape(d.location.file) + "\", ";
-    out += "\"line\": " + std::to_string(d.location.line) + ", ";
-    out += "\"column\": " + std::to_string(d.location.column) + ", ";
-    out += "\"trainee_id\": \"" + JsonEscape(d.trainee_id) + "\", ";
-    out += "\"field\": \"" + JsonEscape(d.field) + "\", ";
-    out += "\"rule\": \"" + JsonEscape(d.rule) + "\", ";
-    out += "\"message\": \"" + JsonEscape(d.message) + "\", ";
-    out += "\"source\": \"" + JsonEscape(d.source) + "\"}";
+  nlohmann::ordered_json diagnostics = nlohmann::ordered_json::array();
+  for (const Diagnostic& d : report.diagnostics) {
+    diagnostics.push_back({{"severity", SeverityName(d.severity)},
+                           {"file", d.location.file},
+                           {"line", d.location.line},
+                           {"column", d.location.column},
+                           {"trainee_id", d.trainee_id},
+                           {"field", d.field},
+                           {"rule", d.rule},
+                           {"message", d.message},
+                           {"source", d.source}});
   }
-  out += report.diagnostics.empty() ? "]\n}\n" : "\n  ]\n}\n";
-  return out;
+  return DumpJson({{"diagnostics", std::move(diagnostics)}});
 }
 
 int CheckExitCode(const CheckReport& report) {

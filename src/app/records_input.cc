@@ -17,6 +17,7 @@ bool ReadRecordsInput(const std::string& input, const std::string& templates_dir
   Diagnostics catalog_diagnostics;  // template problems are `render`'s and `docs`' to report
   LoadCatalog(templates_dir, fs, &catalog, &catalog_diagnostics);
   out->file = ReadRecords(input, text, today, diagnostics);
+  if (out->file.refused) return false;
   if (auto it = catalog.profiles.find(out->file.region.id); it != catalog.profiles.end())
     out->profile = it->second;
   return true;

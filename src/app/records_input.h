@@ -17,7 +17,8 @@ struct RecordsInput {
 };
 
 // Reads `input` (diagnostics of the reader go to *diagnostics) and picks the region's profile
-// from `templates_dir`. False, with an io.read error in *diagnostics, when the file cannot be read.
+// from `templates_dir`. False when the file cannot be read (an io.read error in *diagnostics)
+// or the reader refuses it as a whole (its error in *diagnostics): exit code 2.
 bool ReadRecordsInput(const std::string& input, const std::string& templates_dir, const Date& today,
                       FileSystem* fs, RecordsInput* out, Diagnostics* diagnostics);
 

@@ -52,16 +52,44 @@ WorkResult RenderOne(const WorkItem& work, const RenderOptions& options, const R
   return result;
 }
 
+// The manifest is the run's record of what it wrote, so it is never left from an earlier run
+// beside this run's documents: removed before the first document, written after the last.
+bool RemoveManifest(const std::string& output_dir, FileSystem* fs, std::string* error) {
+  return fs->RemoveFile(output_dir + "/" + kManifestJson, error) &&
+         fs->RemoveFile(output_dir + "/" + kManifestCsv, error);
+}
+
+bool WriteManifest(const RenderSummary& summary, const std::string& output_dir, FileSystem* fs,
+                   std::string* error) {
+  const std::string generator = std::string("stdok ") + STDOK_VERSION;
+  if (fs->WriteAtomically(output_dir + "/" + kManifestJson, ManifestJson(summary.entries, generator), error) &&
+      fs->WriteAtomically(output_dir + "/" + kManifestCsv, ManifestCsv(summary.entries), error))
+    return true;
+  std::string ignored;  // half a manifest is no manifest
+  RemoveManifest(output_dir, fs, &ignored);
+  return false;
+}
+
 }  // namespace
 
 RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostics* diagnostics) {
   RenderSummary summary;
   RenderSetup setup;
   if (!PrepareRender(options, fs, &setup, &summary, diagnostics)) return summary;
+  if (setup.file.refused) {  // its error is in diagnostics; nothing is written, not even a manifest
+    summary.io_error = true;
+    return summary;
+  }
   std::string error;
   if (!fs->MakeDirectories(options.output_dir, &error)) {
     diagnostics->push_back({Severity::kError, {options.output_dir}, "", "", "io",
                             "cannot create the output folder: " + error, ""});
+    summary.io_error = true;
+    return summary;
+  }
+  if (!RemoveManifest(options.output_dir, fs, &error)) {
+    diagnostics->push_back({Severity::kError, {options.output_dir}, "", "", "io",
+                            "cannot remove the previous run's manifest: " + error, ""});
     summary.io_error = true;
     return summary;
   }
@@ -99,9 +127,9 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
     summary.entries.push_back(std::move(r.entry));
   }
   if (options.print_pack) WritePrintPacks(setup, written, options, fs, &summary, diagnostics);
-  std::string generator = std::string("stdok ") + STDOK_VERSION;
-  if (!fs->WriteAtomically(options.output_dir + "/manifest.json", ManifestJson(summary.entries, generator), &error) ||
-      !fs->WriteAtomically(options.output_dir + "/manifest.csv", ManifestCsv(summary.entries), &error)) {
+  // Last: every file it lists is already durable (FileSystem::WriteAtomically).
+  summary.manifest_written = WriteManifest(summary, options.output_dir, fs, &error);
+  if (!summary.manifest_written) {
     diagnostics->push_back({Severity::kError, {options.output_dir}, "", "", "io",
                             "cannot write the manifest: " + error, ""});
     summary.io_error = true;
@@ -114,6 +142,20 @@ int ExitCode(const RenderSummary& summary) {
   if (summary.failed > 0 || summary.skipped > 0 || summary.trainees_with_errors > 0 || summary.file_errors)
     return 1;
   return 0;
+}
+
+std::string FormatRenderSummary(const RenderSummary& summary, const std::string& output_dir,
+                                const Date& as_of) {
+  std::string out = "stdok: " + std::to_string(summary.written) + " documents written to " + output_dir + "/";
+  if (summary.drafts) out += " (" + std::to_string(summary.drafts) + " drafts)";
+  if (summary.failed) out += ", " + std::to_string(summary.failed) + " failed";
+  if (summary.held_back)
+    out += ", " + std::to_string(summary.held_back) + " held back (not true as of " + FormatIso(as_of) +
+           "; the manifest says why, --drafts makes them)";
+  if (summary.trainees_with_errors)
+    out += ", " + std::to_string(summary.trainees_with_errors) + " trainees with errors (run stdok check)";
+  out += summary.manifest_written ? "; manifest: " + output_dir + "/" + kManifestJson : "; no manifest written";
+  return out + "\n";
 }
 
 }  // namespace stdok

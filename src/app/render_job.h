@@ -53,14 +53,21 @@ struct RenderSummary {
   int drafts = 0;          // of the written ones, drafts (--drafts)
   int trainees_with_errors = 0;
   bool io_error = false;   // the input, templates, fonts or output folder were unusable
-  bool file_errors = false;  // errors not tied to one record (malformed XML, a bad <person>)
+  bool file_errors = false;  // errors not tied to one record (a bad <person>, an unknown unit)
+  bool manifest_written = false;  // OUT/manifest.json and .csv, written last
   std::vector<ManifestEntry> entries;
 };
 
 // Renders every applicable document. Diagnostics go to `diagnostics` (never holding a full
-// personnummer). Exit code per docs: 0 all written, 1 some record or document failed,
-// 2 usage or I/O error.
+// personnummer). The previous run's manifest is removed before the first document is written
+// and the new one written after the last, so OUT never holds a manifest that does not describe
+// its documents. An input the reader refuses as a whole (RecordsFile::refused) writes nothing.
 RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostics* diagnostics);
+// 0 all written; 1 some record or document failed; 2 the input, templates, fonts or output
+// folder could not be used, or the manifest could not be written (README, "Exit codes").
 int ExitCode(const RenderSummary& summary);
+// The one-line summary for stderr: documents written and failed, and where the manifest is.
+std::string FormatRenderSummary(const RenderSummary& summary, const std::string& output_dir,
+                                const Date& as_of);
 
 }  // namespace stdok

@@ -3,11 +3,11 @@
 #include "app/records_input.h"
 
 #include <algorithm>
-#include <cstdio>
+#include <cmath>
 #include <set>
 
 #include "app/catalog.h"
-#include "output/manifest.h"
+#include "output/json.h"
 #include "records/records_reader.h"
 #include "rules/checks.h"
 #include "rules/delmal_codes.h"
@@ -141,17 +141,12 @@ TraineeStatus Summarize(const RecordsFile& file, const Trainee& t, const Profile
 
 std::string Decimal(double value) { return FormatDecimal(value, 1); }
 
-std::string JsonNumber(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.2f", value);
-  return buffer;
-}
+// Months to two decimals, as a JSON number.
+double JsonNumber(double value) { return std::round(value * 100) / 100; }
 
-std::string JsonDate(const std::optional<Date>& date) {
-  return date ? "\"" + FormatIso(*date) + "\"" : "null";
+nlohmann::ordered_json JsonDate(const std::optional<Date>& date) {
+  return date ? nlohmann::ordered_json(FormatIso(*date)) : nlohmann::ordered_json(nullptr);
 }
-
-std::string JsonString(const std::string& text) { return "\"" + JsonEscape(text) + "\""; }
 
 const char* BtStateName(BtState state) {
   switch (state) {
@@ -288,47 +283,41 @@ std::string FormatStatusText(const std::vector<TraineeStatus>& trainees, const D
 }
 
 std::string FormatStatusJson(const std::vector<TraineeStatus>& trainees, const Date& as_of) {
-  std::string out = "{\n  \"as_of\": \"" + FormatIso(as_of) + "\",\n  \"trainees\": [";
-  for (size_t i = 0; i < trainees.size(); ++i) {
-    const TraineeStatus& s = trainees[i];
-    out += i ? ",\n    {" : "\n    {";
-    out += "\"id\": " + JsonString(s.id) + ", \"name\": " + JsonString(s.name) +
-           ", \"risk\": " + std::to_string(s.risk);
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const TraineeStatus& s : trainees) {
     const RiskParts& r = s.risk_parts;
-    out += ", \"risk_parts\": {\"errors\": " + std::to_string(r.errors) +
-           ", \"overdue\": " + std::to_string(r.overdue) + ", \"warnings\": " + std::to_string(r.warnings) +
-           ", \"certificates\": " + std::to_string(r.certificates) +
-           ", \"delmal\": " + std::to_string(r.delmal) + ", \"time\": " + std::to_string(r.time) + "}";
-    out += ", \"regulation\": " + JsonString(s.regulation) + ", \"kind\": " + JsonString(s.kind) +
-           ", \"specialty\": " + JsonString(s.specialty) + ", \"start\": " + JsonDate(s.start);
-    out += ", \"served_months\": " + JsonNumber(s.served_months) +
-           ", \"credited_months\": " + JsonNumber(s.credited_months) +
-           ", \"required_months\": " + JsonNumber(s.required_months) +
-           ", \"time_met\": " + (s.time_met ? "true" : "false") +
-           ", \"earliest_completion\": " + JsonDate(s.earliest_completion) +
-           ", \"planned_end\": " + JsonDate(s.planned_end);
-    out += ", \"bt\": {\"state\": \"" + std::string(BtStateName(s.bt.state)) +
-           "\", \"months\": " + JsonNumber(s.bt.months) +
-           ", \"primarvard_months\": " + JsonNumber(s.bt.primarvard_months) +
-           ", \"akut_months\": " + JsonNumber(s.bt.akut_months) + ", \"places\": " +
-           std::to_string(s.bt.places) + ", \"certificate_date\": " + JsonDate(s.bt.certificate_date) + "}";
-    out += ", \"missing_certificates\": [";
-    for (size_t j = 0; j < s.missing_certificates.size(); ++j)
-      out += (j ? ", " : "") + JsonString(s.missing_certificates[j]);
-    out += "], \"uncovered_delmal\": [";
-    for (size_t j = 0; j < s.uncovered_delmal.size(); ++j)
-      out += (j ? ", " : "") + JsonString(s.uncovered_delmal[j]);
-    out += "], \"deadlines\": [";
-    for (size_t j = 0; j < s.open_deadlines.size(); ++j) {
-      const Deadline& d = s.open_deadlines[j];
-      out += std::string(j ? ", " : "") + "{\"rule\": " + JsonString(d.rule) + ", \"what\": " +
-             JsonString(d.what) + ", \"due\": \"" + FormatIso(d.due) + "\", \"overdue\": " +
-             (d.state == DeadlineState::kOverdue ? "true" : "false") + "}";
-    }
-    out += "], \"errors\": " + std::to_string(s.errors) + ", \"warnings\": " + std::to_string(s.warnings) + "}";
+    nlohmann::ordered_json deadlines = nlohmann::ordered_json::array();
+    for (const Deadline& d : s.open_deadlines)
+      deadlines.push_back({{"rule", d.rule}, {"what", d.what}, {"due", FormatIso(d.due)},
+                           {"overdue", d.state == DeadlineState::kOverdue}});
+    list.push_back({{"id", s.id},
+                    {"name", s.name},
+                    {"risk", s.risk},
+                    {"risk_parts", {{"errors", r.errors}, {"overdue", r.overdue}, {"warnings", r.warnings},
+                                    {"certificates", r.certificates}, {"delmal", r.delmal}, {"time", r.time}}},
+                    {"regulation", s.regulation},
+                    {"kind", s.kind},
+                    {"specialty", s.specialty},
+                    {"start", JsonDate(s.start)},
+                    {"served_months", JsonNumber(s.served_months)},
+                    {"credited_months", JsonNumber(s.credited_months)},
+                    {"required_months", JsonNumber(s.required_months)},
+                    {"time_met", s.time_met},
+                    {"earliest_completion", JsonDate(s.earliest_completion)},
+                    {"planned_end", JsonDate(s.planned_end)},
+                    {"bt", {{"state", BtStateName(s.bt.state)},
+                            {"months", JsonNumber(s.bt.months)},
+                            {"primarvard_months", JsonNumber(s.bt.primarvard_months)},
+                            {"akut_months", JsonNumber(s.bt.akut_months)},
+                            {"places", s.bt.places},
+                            {"certificate_date", JsonDate(s.bt.certificate_date)}}},
+                    {"missing_certificates", s.missing_certificates},
+                    {"uncovered_delmal", s.uncovered_delmal},
+                    {"deadlines", std::move(deadlines)},
+                    {"errors", s.errors},
+                    {"warnings", s.warnings}});
   }
-  out += trainees.empty() ? "]\n}\n" : "\n  ]\n}\n";
-  return out;
+  return DumpJson({{"as_of", FormatIso(as_of)}, {"trainees", std::move(list)}});
 }
 
 StatusReport RunStatus(const StatusOptions& options, FileSystem* fs) {

@@ -1,6 +1,7 @@
 #include "app/status_job.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "rules/checks.h"
 #include "rules/delmal_codes.h"
@@ -167,13 +168,27 @@ TEST(StatusJobTest, Json) {
   Trainee t = Named("T-1", "Åsa", "Öberg");
   t.personnummer = "19701063-2391";
   f.Add(t);
-  const std::string json = FormatStatusJson(Status(f), kAsOf);
-  EXPECT_NE(json.find("\"as_of\": \"2026-11-22\""), std::string::npos) << json;
-  EXPECT_NE(json.find("\"id\": \"T-1\", \"name\": \"Åsa Öberg\""), std::string::npos);
-  EXPECT_NE(json.find("\"earliest_completion\": \"2029-06-30\""), std::string::npos);
-  EXPECT_NE(json.find("\"bt\": {\"state\": \"certified\""), std::string::npos);
-  EXPECT_EQ(json.find("2391"), std::string::npos);
-  EXPECT_EQ(FormatStatusJson({}, kAsOf), "{\n  \"as_of\": \"2026-11-22\",\n  \"trainees\": []\n}\n");
+  const std::string text = FormatStatusJson(Status(f), kAsOf);
+  EXPECT_EQ(text.find("2391"), std::string::npos) << "a personnummer in the JSON";
+  const nlohmann::json json = nlohmann::json::parse(text);
+  EXPECT_EQ(json["as_of"], "2026-11-22");
+  ASSERT_EQ(json["trainees"].size(), 1u) << text;
+  const nlohmann::json& trainee = json["trainees"][0];
+  EXPECT_EQ(trainee["id"], "T-1");
+  EXPECT_EQ(trainee["name"], "Åsa Öberg");
+  EXPECT_EQ(trainee["earliest_completion"], "2029-06-30");
+  EXPECT_EQ(trainee["bt"]["state"], "certified");
+  EXPECT_TRUE(trainee["planned_end"].is_null());
+  EXPECT_TRUE(trainee["served_months"].is_number());
+  const nlohmann::json empty = nlohmann::json::parse(FormatStatusJson({}, kAsOf));
+  EXPECT_EQ(empty, (nlohmann::json{{"as_of", "2026-11-22"}, {"trainees", nlohmann::json::array()}}));
+}
+
+TEST(StatusJobTest, JsonIsValidWhateverTheBytesOfAName) {
+  Fixture f = WithSupervisor();
+  f.Add(Named("T-1", "\xC3sa", "\xFF\xFE"));  // a truncated Å, and bytes never in UTF-8
+  const nlohmann::json json = nlohmann::json::parse(FormatStatusJson(Status(f), kAsOf));
+  EXPECT_EQ(json["trainees"][0]["name"], "\uFFFDsa \uFFFD\uFFFD");
 }
 
 TEST(StatusJobTest, RunStatusReadsAFile) {

@@ -1,11 +1,11 @@
-// stdok command line: flags -> library calls (app/). Exit codes: 0 ok, 1 some records or
-// documents failed, 2 usage or I/O error.
+// stdok command line: flags -> library calls (app/), whose own functions format every report.
+// Exit codes: 0 ok, 1 some records or documents failed, 2 usage or I/O error (README).
 #include <malloc.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <chrono>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
@@ -14,8 +14,8 @@
 #include <CLI/CLI.hpp>
 
 #include "app/bench_job.h"
-#include "app/catalog.h"
 #include "app/check_job.h"
+#include "app/docs_job.h"
 #include "app/render_job.h"
 #include "app/status_job.h"
 #include "core/date.h"
@@ -57,6 +57,81 @@ void PrintDiagnostics(const Diagnostics& diagnostics) {
   for (const auto& d : diagnostics) std::cerr << d.ToString() << "\n";
 }
 
+void AddAsOf(CLI::App* cmd, std::string* as_of) {
+  cmd->add_option("--as-of", *as_of, "Date the rules use as today (ÅÅÅÅ-MM-DD)");
+}
+
+// What `check` and `status` share: one records file, read as of a date, reported as text or
+// JSON. `Options` is CheckOptions or StatusOptions.
+template <class Options>
+CLI::App* AddReportCommand(CLI::App* app, const char* name, const char* description,
+                           const std::string& data_dir, Options* options, std::string* format,
+                           std::string* as_of) {
+  options->templates_dir = data_dir + "/templates";
+  auto* cmd = app->add_subcommand(name, description);
+  cmd->add_option("records", options->input, "Records file (XML)")->required();
+  cmd->add_option("--trainee", options->trainee_ids, "Only these trainee ids");
+  cmd->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  AddAsOf(cmd, as_of);
+  cmd->add_option("--templates", options->templates_dir, "Templates folder (for region profiles)");
+  return cmd;
+}
+
+// `render` flags that are not fields of RenderOptions themselves.
+struct RenderFlags {
+  std::string pack = "all";
+  bool pdfa = false, no_pdfa = false, sign = false, no_sign = false;
+};
+
+CLI::App* AddRenderCommand(CLI::App* app, RenderOptions* render, RenderFlags* flags, std::string* as_of) {
+  auto* cmd = app->add_subcommand("render", "Write the PDFs for every trainee in a records file");
+  cmd->add_option("records", render->input, "Records file (XML)")->required();
+  cmd->add_option("-o,--output", render->output_dir, "Output folder")->required();
+  cmd->add_option("--doc", render->doc_ids, "Only these document ids (see `stdok docs`)");
+  cmd->add_option("--trainee", render->trainee_ids, "Only these trainee ids");
+  cmd->add_option("--pack", flags->pack, "all, contracts or certificates")
+      ->check(CLI::IsMember({"all", "contracts", "certificates"}));
+  cmd->add_option("--templates", render->templates_dir, "Templates folder (a region's own set)");
+  cmd->add_option("--forms", render->forms_dir, "Socialstyrelsen's forms folder");
+  cmd->add_option("--fonts", render->fonts_dir, "Fonts folder");
+  cmd->add_option("-j,--jobs", render->jobs, "Documents rendered in parallel")->check(CLI::Range(1, 256));
+  AddAsOf(cmd, as_of);
+  cmd->add_flag("-q,--quiet", render->quiet, "No progress or summary");
+  cmd->add_flag("--drafts", render->drafts,
+                "Also make certificates and applications that are not yet true as of the date, "
+                "marked 'UTKAST – ej för underskrift'");
+  cmd->add_flag("--print-pack", render->print_pack,
+                "Also one combined PDF per document type, by family name (OUT/utskriftspaket/)");
+  cmd->add_flag("--pdfa", flags->pdfa, "PDF/A-1b for every document (default: contracts only)");
+  cmd->add_flag("--no-pdfa", flags->no_pdfa, "No PDF/A for any document");
+  cmd->add_flag("--sign-fields", flags->sign, "Signature fields in every document (default: contracts only)");
+  cmd->add_flag("--no-sign-fields", flags->no_sign, "No signature fields in any document");
+  cmd->add_option("--icc", render->icc_profile_path, "sRGB ICC profile for PDF/A");
+  return cmd;
+}
+
+// Flags -> RenderOptions, after parsing.
+void ApplyRenderFlags(const RenderFlags& flags, RenderOptions* render) {
+  if (flags.pdfa || flags.no_pdfa) render->pdfa = flags.pdfa && !flags.no_pdfa;
+  if (flags.sign || flags.no_sign) render->signature_fields = flags.sign && !flags.no_sign;
+  render->pack = flags.pack == "contracts"      ? Pack::kContracts
+                 : flags.pack == "certificates" ? Pack::kCertificates
+                                                : Pack::kAll;
+}
+
+// On a terminal: done/total, docs/s and time left on one line of stderr.
+std::function<void(size_t, size_t)> ProgressLine() {
+  auto started = std::chrono::steady_clock::now();
+  return [started](size_t done, size_t total) {
+    double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (done != total && done % 25 != 0) return;
+    double rate = elapsed > 0 ? done / elapsed : 0;
+    double left = rate > 0 ? (total - done) / rate : 0;
+    std::fprintf(stderr, "\r%zu/%zu documents, %.0f docs/s, %.0f s left   ", done, total, rate, left);
+    if (done == total) std::fprintf(stderr, "\n");
+  };
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -67,59 +142,26 @@ int main(int argc, char** argv) {
   CLI::App app{"stdok: contracts and certificates for Swedish BT/ST training, as signing-ready PDFs"};
   app.set_version_flag("--version", std::string("stdok ") + STDOK_VERSION);
   app.require_subcommand(1);
-  std::string data_dir = DataDir();
+  const std::string data_dir = DataDir();
+  std::string as_of;
 
   RenderOptions render;
   render.templates_dir = data_dir + "/templates";
   render.fonts_dir = data_dir + "/fonts";
   render.forms_dir = data_dir + "/forms";
   render.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  std::string pack = "all";
-  std::string as_of;
-  auto* render_cmd = app.add_subcommand("render", "Write the PDFs for every trainee in a records file");
-  render_cmd->add_option("records", render.input, "Records file (XML)")->required();
-  render_cmd->add_option("-o,--output", render.output_dir, "Output folder")->required();
-  render_cmd->add_option("--doc", render.doc_ids, "Only these document ids (see `stdok docs`)");
-  render_cmd->add_option("--trainee", render.trainee_ids, "Only these trainee ids");
-  render_cmd->add_option("--pack", pack, "all, contracts or certificates")
-      ->check(CLI::IsMember({"all", "contracts", "certificates"}));
-  render_cmd->add_option("--templates", render.templates_dir, "Templates folder (a region's own set)");
-  render_cmd->add_option("--forms", render.forms_dir, "Socialstyrelsen's forms folder");
-  render_cmd->add_option("--fonts", render.fonts_dir, "Fonts folder");
-  render_cmd->add_option("-j,--jobs", render.jobs, "Documents rendered in parallel")->check(CLI::Range(1, 256));
-  render_cmd->add_option("--as-of", as_of, "Date the rules use as today (ÅÅÅÅ-MM-DD)");
-  render_cmd->add_flag("-q,--quiet", render.quiet, "No progress or summary");
-  render_cmd->add_flag("--drafts", render.drafts,
-                       "Also make certificates and applications that are not yet true as of the date, "
-                       "marked 'UTKAST – ej för underskrift'");
-  render_cmd->add_flag("--print-pack", render.print_pack,
-                       "Also one combined PDF per document type, by family name (OUT/utskriftspaket/)");
-  bool pdfa = false, no_pdfa = false, sign = false, no_sign = false;
-  render_cmd->add_flag("--pdfa", pdfa, "PDF/A-1b for every document (default: contracts only)");
-  render_cmd->add_flag("--no-pdfa", no_pdfa, "No PDF/A for any document");
-  render_cmd->add_flag("--sign-fields", sign, "Signature fields in every document (default: contracts only)");
-  render_cmd->add_flag("--no-sign-fields", no_sign, "No signature fields in any document");
-  render_cmd->add_option("--icc", render.icc_profile_path, "sRGB ICC profile for PDF/A");
+  RenderFlags render_flags;
+  auto* render_cmd = AddRenderCommand(&app, &render, &render_flags, &as_of);
 
   CheckOptions check;
-  check.templates_dir = data_dir + "/templates";
-  std::string format = "text";
-  auto* check_cmd = app.add_subcommand("check", "Check records against the rules; no PDFs");
-  check_cmd->add_option("records", check.input, "Records file (XML)")->required();
-  check_cmd->add_option("--trainee", check.trainee_ids, "Only these trainee ids");
-  check_cmd->add_option("--format", format, "text or json")->check(CLI::IsMember({"text", "json"}));
-  check_cmd->add_option("--as-of", as_of, "Date the rules use as today (ÅÅÅÅ-MM-DD)");
-  check_cmd->add_option("--templates", check.templates_dir, "Templates folder (for region profiles)");
-
+  std::string check_format = "text";
+  auto* check_cmd = AddReportCommand(&app, "check", "Check records against the rules; no PDFs", data_dir,
+                                     &check, &check_format, &as_of);
   StatusOptions status;
-  status.templates_dir = data_dir + "/templates";
   std::string status_format = "text";
-  auto* status_cmd = app.add_subcommand("status", "The studierektor's overview: one line per trainee, most at risk first");
-  status_cmd->add_option("records", status.input, "Records file (XML)")->required();
-  status_cmd->add_option("--trainee", status.trainee_ids, "Only these trainee ids");
-  status_cmd->add_option("--format", status_format, "text or json")->check(CLI::IsMember({"text", "json"}));
-  status_cmd->add_option("--as-of", as_of, "Date the rules use as today (ÅÅÅÅ-MM-DD)");
-  status_cmd->add_option("--templates", status.templates_dir, "Templates folder (for region profiles)");
+  auto* status_cmd = AddReportCommand(&app, "status",
+                                      "The studierektor's overview: one line per trainee, most at risk first",
+                                      data_dir, &status, &status_format, &as_of);
 
   RenderOptions bench = render;
   int bench_repeat = 1;
@@ -156,56 +198,30 @@ int main(int argc, char** argv) {
   if (*render_cmd) {
     render.today = today;
     render.creation_time = epoch;
-    if (pdfa || no_pdfa) render.pdfa = pdfa && !no_pdfa;
-    if (sign || no_sign) render.signature_fields = sign && !no_sign;
-    render.pack = pack == "contracts" ? Pack::kContracts : pack == "certificates" ? Pack::kCertificates : Pack::kAll;
-    if (!render.quiet && isatty(STDERR_FILENO)) {
-      auto started = std::chrono::steady_clock::now();
-      render.on_progress = [started](size_t done, size_t total) {
-        double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        if (done != total && done % 25 != 0) return;
-        double rate = elapsed > 0 ? done / elapsed : 0;
-        double left = rate > 0 ? (total - done) / rate : 0;
-        std::fprintf(stderr, "\r%zu/%zu documents, %.0f docs/s, %.0f s left   ", done, total, rate, left);
-        if (done == total) std::fprintf(stderr, "\n");
-      };
-    }
+    ApplyRenderFlags(render_flags, &render);
+    if (!render.quiet && isatty(STDERR_FILENO)) render.on_progress = ProgressLine();
     Diagnostics diagnostics;
     RenderSummary summary = RunRender(render, &fs, &diagnostics);
     PrintDiagnostics(diagnostics);
-    if (!render.quiet) {
-      std::cerr << "stdok: " << summary.written << " documents written to " << render.output_dir << "/";
-      if (summary.drafts) std::cerr << " (" << summary.drafts << " drafts)";
-      if (summary.failed) std::cerr << ", " << summary.failed << " failed";
-      if (summary.held_back)
-        std::cerr << ", " << summary.held_back << " held back (not true as of " << FormatIso(render.today)
-                  << "; see the manifest, --drafts makes them)";
-      if (summary.trainees_with_errors)
-        std::cerr << ", " << summary.trainees_with_errors << " trainees with errors (run stdok check)";
-      std::cerr << "; manifest: " << render.output_dir << "/manifest.json\n";
-    }
+    if (!render.quiet) std::cerr << FormatRenderSummary(summary, render.output_dir, render.today);
     return ExitCode(summary);
   }
   if (*bench_cmd) {
     bench.today = today;
     bench.creation_time = epoch;
     Diagnostics diagnostics;
-    BenchFigures f;
-    if (!RunBench(bench, bench_repeat, &fs, &f, &diagnostics)) {
+    BenchFigures figures;
+    if (!RunBench(bench, bench_repeat, &fs, &figures, &diagnostics)) {
       PrintDiagnostics(diagnostics);
       return 2;
     }
-    double pipeline_rate = f.documents / f.pipeline_seconds, writer_rate = f.documents / f.writer_seconds;
-    std::printf("documents %zu\npipeline_docs_per_s %.1f\nwriter_only_docs_per_s %.1f\n"
-                "pipeline_cost_over_writer_pct %.1f\nmean_kib_per_doc %.2f\n",
-                f.documents, pipeline_rate, writer_rate,
-                100.0 * (f.pipeline_seconds - f.writer_seconds) / f.writer_seconds, f.mean_bytes / 1024.0);
+    std::cout << FormatBenchFigures(figures);
     return 0;
   }
   if (*check_cmd) {
     check.today = today;
     CheckReport report = RunCheck(check, &fs);
-    std::cout << (format == "json" ? FormatCheckJson(report) : FormatCheckText(report));
+    std::cout << (check_format == "json" ? FormatCheckJson(report) : FormatCheckText(report));
     return CheckExitCode(report);
   }
   if (*status_cmd) {
@@ -217,25 +233,10 @@ int main(int argc, char** argv) {
     return StatusExitCode(report);
   }
   if (*docs_cmd) {
-    Catalog catalog;
-    Diagnostics diagnostics;
-    if (!LoadCatalog(docs_templates, &fs, &catalog, &diagnostics) ||
-        !LoadForms(docs_forms, &fs, &catalog, &diagnostics)) {
-      PrintDiagnostics(diagnostics);
-      return 2;
-    }
-    PrintDiagnostics(diagnostics);
-    std::cout << "id\tvariant\ttitle\tregulation\tsource\tfile\n";
-    for (const Template& t : catalog.templates) {
-      std::cout << t.id << "\t" << (t.variant.empty() ? "-" : t.variant) << "\t" << t.title << "\t"
-                << (t.regulation.empty() ? "båda" : t.regulation) << "\t" << t.source << "\t"
-                << std::filesystem::path(t.path).filename().string() << "\n";
-    }
-    for (const FormDefinition& f : catalog.forms) {
-      std::cout << f.id << "\t-\t" << f.title << "\t" << f.regulation << "\t" << f.source << "\t"
-                << std::filesystem::path(f.path).filename().string() << "\n";
-    }
-    return diagnostics.empty() ? 0 : 1;
+    DocsReport report = RunDocs(docs_templates, docs_forms, &fs);
+    PrintDiagnostics(report.diagnostics);
+    if (!report.io_error) std::cout << FormatDocsTable(report.catalog);
+    return DocsExitCode(report);
   }
   return 2;
 }

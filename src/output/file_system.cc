@@ -38,6 +38,25 @@ bool DiskFileSystem::MakeDirectories(const std::string& path, std::string* error
   return true;
 }
 
+bool DiskFileSystem::Sync(int fd, const std::string& path) { return fsync(fd) == 0; }
+
+// Makes the folder's entries (a rename, a removal) durable. Some file systems cannot sync a
+// folder at all (EINVAL); there nothing more can be done.
+bool DiskFileSystem::SyncFolderOf(const std::string& path, std::string* error) {
+  const size_t slash = path.rfind('/');
+  const std::string folder = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+  int fd = open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) {
+    *error = ErrnoText(folder, errno);
+    return false;
+  }
+  bool ok = Sync(fd, folder) || errno == EINVAL;
+  int err = errno;
+  close(fd);
+  if (!ok) *error = ErrnoText(folder, err);
+  return ok;
+}
+
 bool DiskFileSystem::WriteAtomically(const std::string& path, std::string_view bytes, std::string* error) {
   static std::atomic<unsigned> counter{0};
   std::string temp = path + ".tmp-" + std::to_string(getpid()) + "-" + std::to_string(counter++);
@@ -46,32 +65,38 @@ bool DiskFileSystem::WriteAtomically(const std::string& path, std::string_view b
     *error = ErrnoText(path, errno);
     return false;
   }
+  auto fail = [&](int err) {
+    if (fd >= 0) close(fd);
+    unlink(temp.c_str());
+    *error = ErrnoText(path, err);
+    return false;
+  };
   size_t written = 0;
   while (written < bytes.size()) {
     ssize_t n = write(fd, bytes.data() + written, bytes.size() - written);
     if (n < 0) {
       if (errno == EINTR) continue;
-      int err = errno;
-      close(fd);
-      unlink(temp.c_str());
-      *error = ErrnoText(path, err);
-      return false;
+      return fail(errno);
     }
     written += static_cast<size_t>(n);
   }
-  if (close(fd) != 0) {
-    int err = errno;
-    unlink(temp.c_str());
-    *error = ErrnoText(path, err);
+  // The bytes reach the disk before the name does: a power cut after the rename must not leave
+  // an empty or partial file under the final name.
+  if (!Sync(fd, temp)) return fail(errno);
+  const int closed = close(fd);
+  fd = -1;
+  if (closed != 0) return fail(errno);
+  if (rename(temp.c_str(), path.c_str()) != 0) return fail(errno);
+  return SyncFolderOf(path, error);
+}
+
+bool DiskFileSystem::RemoveFile(const std::string& path, std::string* error) {
+  if (unlink(path.c_str()) != 0) {
+    if (errno == ENOENT) return true;
+    *error = ErrnoText(path, errno);
     return false;
   }
-  if (rename(temp.c_str(), path.c_str()) != 0) {
-    int err = errno;
-    unlink(temp.c_str());
-    *error = ErrnoText(path, err);
-    return false;
-  }
-  return true;
+  return SyncFolderOf(path, error);
 }
 
 bool DiskFileSystem::ReadFile(const std::string& path, std::string* bytes, std::string* error) {

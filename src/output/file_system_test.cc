@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cerrno>
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
@@ -145,6 +146,97 @@ TEST(DiskFileSystem, ReadOnlyFolderRefusesWritesAndFolders) {
   EXPECT_EQ(error, root + "/doc.pdf: Permission denied");
   chmod(root.c_str(), 0755);
   EXPECT_TRUE(Names(root).empty());
+  fs::remove_all(root);
+}
+
+// The real disk, recording each sync: which file or folder, and what the final path held then.
+class SyncRecordingDisk : public DiskFileSystem {
+ public:
+  explicit SyncRecordingDisk(std::string watched) : watched_(std::move(watched)) {}
+  struct SyncEvent {
+    std::string path;
+    std::string final_content;  // of the watched path, "<none>" when it did not exist
+  };
+  std::vector<SyncEvent> syncs;
+  std::string fail_path;        // a sync of this path fails with EIO
+  bool fail_temporary = false;  // so does the sync of every temporary file
+
+ protected:
+  bool Sync(int fd, const std::string& path) override {
+    syncs.push_back({path, fs::exists(watched_) ? Slurp(watched_) : "<none>"});
+    if (path == fail_path || (fail_temporary && path.find(".tmp-") != std::string::npos)) {
+      errno = EIO;
+      return false;
+    }
+    return DiskFileSystem::Sync(fd, path);
+  }
+
+ private:
+  std::string watched_;
+};
+
+TEST(DiskFileSystem, WriteAtomicallySyncsTheFileBeforeTheRenameAndTheFolderAfter) {
+  std::string root = TempDir();
+  const std::string path = root + "/doc.pdf";
+  SyncRecordingDisk disk(path);
+  std::string error;
+  ASSERT_TRUE(disk.WriteAtomically(path, "first", &error)) << error;
+  ASSERT_TRUE(disk.WriteAtomically(path, "second", &error)) << error;
+  ASSERT_EQ(disk.syncs.size(), 4u);
+  // The temporary file, while the final name still holds the previous version.
+  EXPECT_EQ(disk.syncs[0].path.rfind(path + ".tmp-", 0), 0u) << disk.syncs[0].path;
+  EXPECT_EQ(disk.syncs[0].final_content, "<none>");
+  EXPECT_EQ(disk.syncs[2].path.rfind(path + ".tmp-", 0), 0u) << disk.syncs[2].path;
+  EXPECT_EQ(disk.syncs[2].final_content, "first");
+  // The folder, once the rename is done.
+  EXPECT_EQ(disk.syncs[1].path, root);
+  EXPECT_EQ(disk.syncs[1].final_content, "first");
+  EXPECT_EQ(disk.syncs[3].path, root);
+  EXPECT_EQ(disk.syncs[3].final_content, "second");
+  fs::remove_all(root);
+}
+
+TEST(DiskFileSystem, AFailedSyncOfTheFileKeepsThePreviousVersion) {
+  std::string root = TempDir();
+  const std::string path = root + "/doc.pdf";
+  SyncRecordingDisk disk(path);
+  std::string error;
+  ASSERT_TRUE(disk.WriteAtomically(path, "previous", &error)) << error;
+  disk.fail_temporary = true;
+  EXPECT_FALSE(disk.WriteAtomically(path, "new", &error));
+  EXPECT_EQ(error, path + ": Input/output error");
+  EXPECT_EQ(Slurp(path), "previous");
+  EXPECT_EQ(Names(root), std::vector<std::string>{"doc.pdf"}) << "the temporary file was left";
+  fs::remove_all(root);
+}
+
+TEST(DiskFileSystem, AFailedSyncOfTheFolderIsReported) {
+  std::string root = TempDir();
+  const std::string path = root + "/doc.pdf";
+  SyncRecordingDisk disk(path);
+  disk.fail_path = root;
+  std::string error;
+  EXPECT_FALSE(disk.WriteAtomically(path, "new", &error));
+  EXPECT_EQ(error, root + ": Input/output error");
+  EXPECT_EQ(Names(root), std::vector<std::string>{"doc.pdf"});
+  fs::remove_all(root);
+}
+
+TEST(DiskFileSystem, RemoveFileRemovesSyncsAndAcceptsAMissingFile) {
+  std::string root = TempDir();
+  const std::string path = root + "/manifest.json";
+  SyncRecordingDisk disk(path);
+  std::string error;
+  ASSERT_TRUE(disk.WriteAtomically(path, "{}", &error)) << error;
+  disk.syncs.clear();
+  EXPECT_TRUE(disk.RemoveFile(path, &error)) << error;
+  EXPECT_FALSE(fs::exists(path));
+  ASSERT_EQ(disk.syncs.size(), 1u);
+  EXPECT_EQ(disk.syncs[0].path, root);
+  EXPECT_TRUE(disk.RemoveFile(path, &error)) << error;
+  fs::create_directory(root + "/folder");
+  EXPECT_FALSE(disk.RemoveFile(root + "/folder", &error));
+  EXPECT_EQ(error, root + "/folder: Is a directory");
   fs::remove_all(root);
 }
 

@@ -1,50 +1,20 @@
 #include "output/manifest.h"
 
-#include <cstdio>
+#include "output/json.h"
 
 namespace stdok {
 
-std::string JsonEscape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size() + 2);
-  for (unsigned char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-          out += buffer;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out;
-}
-
 std::string ManifestJson(const std::vector<ManifestEntry>& entries, const std::string& generator) {
-  std::string out = "{\n  \"generator\": \"" + JsonEscape(generator) + "\",\n  \"documents\": [";
-  for (size_t i = 0; i < entries.size(); ++i) {
-    const ManifestEntry& e = entries[i];
-    out += i ? ",\n    {" : "\n    {";
-    out += "\"trainee_id\": \"" + JsonEscape(e.trainee_id) + "\", ";
-    out += "\"trainee_name\": \"" + JsonEscape(e.trainee_name) + "\", ";
-    out += "\"document_id\": \"" + JsonEscape(e.doc_id) + "\", ";
-    out += "\"file\": \"" + JsonEscape(e.file) + "\", ";
-    out += "\"pages\": " + std::to_string(e.pages) + ", ";
-    out += "\"bytes\": " + std::to_string(e.bytes) + ", ";
-    out += "\"sha256\": \"" + e.sha256 + "\", ";
-    out += "\"status\": \"" + e.status + "\"";
-    if (!e.reason.empty()) out += ", \"reason\": \"" + JsonEscape(e.reason) + "\"";
-    out += "}";
+  nlohmann::ordered_json documents = nlohmann::ordered_json::array();
+  for (const ManifestEntry& e : entries) {
+    nlohmann::ordered_json entry = {{"trainee_id", e.trainee_id}, {"trainee_name", e.trainee_name},
+                                    {"document_id", e.doc_id},    {"file", e.file},
+                                    {"pages", e.pages},           {"bytes", e.bytes},
+                                    {"sha256", e.sha256},         {"status", e.status}};
+    if (!e.reason.empty()) entry["reason"] = e.reason;
+    documents.push_back(std::move(entry));
   }
-  out += entries.empty() ? "]\n}\n" : "\n  ]\n}\n";
-  return out;
+  return DumpJson({{"generator", generator}, {"documents", std::move(documents)}});
 }
 
 namespace {

@@ -20,11 +20,14 @@ struct ManifestEntry {
   std::string reason;        // why skipped/failed (never holds a personnummer)
 };
 
-// {"generator": ..., "documents": [...]}; field names are stable (docs/output.md).
+// File names of the manifest in the output folder.
+inline constexpr const char* kManifestJson = "manifest.json";
+inline constexpr const char* kManifestCsv = "manifest.csv";
+
+// {"generator": ..., "documents": [...]}; field names are stable (README, "Output"). Always
+// valid JSON: bytes that are not UTF-8 are written as U+FFFD.
 std::string ManifestJson(const std::vector<ManifestEntry>& entries, const std::string& generator);
 // UTF-8 with BOM, ';'-separated, CRLF line ends, fields quoted where needed.
 std::string ManifestCsv(const std::vector<ManifestEntry>& entries);
-
-std::string JsonEscape(const std::string& text);
 
 }  // namespace stdok

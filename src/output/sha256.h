@@ -1,4 +1,4 @@
-// SHA-256 (FIPS 180-4) for the manifest's checksums.
+// SHA-256 (FIPS 180-4) for the manifest's checksums, computed by OpenSSL's libcrypto.
 #pragma once
 
 #include <string>
@@ -6,7 +6,7 @@
 
 namespace stdok {
 
-// Lower-case hex digest of `data`.
+// Lower-case hex digest of `data` (64 characters); empty only if libcrypto fails to allocate.
 std::string Sha256Hex(std::string_view data);
 
 }  // namespace stdok

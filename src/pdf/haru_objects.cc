@@ -9,7 +9,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "text/codepage.h"
+#include "pdf/pdf_doc_encoding.h"
 #include "text/unicode.h"
 
 namespace stdok::haru {

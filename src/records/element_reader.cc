@@ -75,18 +75,11 @@ std::string ShownValue(const std::string& value) {
 }
 
 std::string FindControlCharacter(std::string_view utf8) {
-  for (size_t i = 0; i < utf8.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(utf8[i]);
-    unsigned code = 0x110000;
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-      code = c;
-    } else if (c == 0xC2 && i + 1 < utf8.size()) {
-      unsigned char next = static_cast<unsigned char>(utf8[i + 1]);
-      if (next >= 0x80 && next <= 0x9F) code = next;  // U+0080..U+009F
-    }
-    if (code != 0x110000) {
+  for (size_t pos = 0; pos < utf8.size();) {
+    const int32_t c = NextUtf8(utf8, &pos);
+    if ((c >= 0 && c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F)) {
       char buffer[8];
-      std::snprintf(buffer, sizeof buffer, "U+%04X", code);
+      std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(c));
       return buffer;
     }
   }

@@ -324,6 +324,9 @@ struct RecordsFile {
   std::map<std::string, Person> people;
   std::vector<Trainee> trainees;
   std::vector<DirectorContract> director_contracts;
+  // The reader refused the file as a whole (not UTF-8, malformed XML, a DOCTYPE, another root
+  // element) with one error; nothing else is filled in.
+  bool refused = false;
 };
 
 }  // namespace stdok

@@ -9,6 +9,7 @@
 #include "records/element_reader.h"
 #include "records/source_text.h"
 #include "text/personnummer.h"
+#include "text/unicode.h"
 
 namespace stdok {
 namespace {
@@ -47,37 +48,6 @@ bool HoldsPersonalNumber(const std::string& text, const Date& today) {
     if (ParsePersonalNumber(std::string_view(text).substr(start, length), today, &error)) return true;
   }
   return false;
-}
-
-// Offset of the first byte that is not part of well-formed UTF-8 (no overlong forms, no
-// surrogates, nothing above U+10FFFF); npos when the text is all UTF-8.
-size_t FirstInvalidUtf8(std::string_view text) {
-  size_t i = 0;
-  const size_t n = text.size();
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  auto cont = [&](size_t k) { return k < n && (byte(k) & 0xC0) == 0x80; };
-  while (i < n) {
-    unsigned char c = byte(i);
-    if (c < 0x80) {
-      ++i;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-      if (!cont(i + 1)) return i;
-      i += 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      if (!cont(i + 1) || !cont(i + 2)) return i;
-      if (c == 0xE0 && byte(i + 1) < 0xA0) return i;   // overlong
-      if (c == 0xED && byte(i + 1) >= 0xA0) return i;  // surrogate
-      i += 3;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return i;
-      if (c == 0xF0 && byte(i + 1) < 0x90) return i;   // overlong
-      if (c == 0xF4 && byte(i + 1) >= 0x90) return i;  // above U+10FFFF
-      i += 4;
-    } else {
-      return i;
-    }
-  }
-  return std::string_view::npos;
 }
 
 class TraineeReader {
@@ -565,7 +535,9 @@ RecordsFile ReadRecords(const std::string& path, std::string_view text, const Da
   RecordsFile file;
   file.path = path;
   SourceText source(path, text);
+  // Every use refuses the file as a whole.
   auto report = [&](std::ptrdiff_t offset, const std::string& rule, const std::string& message) {
+    file.refused = true;
     Diagnostic d;
     d.location = source.Locate(offset);
     d.rule = rule;

@@ -1,6 +1,9 @@
 #include "records/source_text.h"
 
 #include <algorithm>
+#include <cstdint>
+
+#include <unicode/utf8.h>
 
 namespace stdok {
 
@@ -24,7 +27,7 @@ SourceLocation SourceText::Locate(std::ptrdiff_t offset) const {
     column = cached_column_;
   }
   for (size_t i = from; i < pos; ++i)
-    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+    if (!U8_IS_TRAIL(static_cast<uint8_t>(text_[i]))) ++column;  // one column per code point
   cached_line_ = line_index;
   cached_pos_ = pos;
   cached_column_ = column;

@@ -1,6 +1,8 @@
 // UTF-8 text utilities built on ICU.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -18,7 +20,12 @@ std::string CollapseWhitespace(std::string_view text);
 std::u32string ToCodepoints(std::string_view text);
 void AppendUtf8(char32_t codepoint, std::string* out);
 
-// The text in Windows-1252 (PDF WinAnsiEncoding) if every character has a code there.
-bool ToCp1252(std::string_view utf8, std::string* out);
+// The one UTF-8 decoder (ICU's U8_NEXT: no overlong forms, surrogates or values above
+// U+10FFFF). Returns the code point at *pos and advances past it; an ill-formed sequence is
+// skipped as one unit (its maximal valid prefix, at least one byte) and returns -1.
+// REQUIRES: *pos < text.size().
+int32_t NextUtf8(std::string_view text, size_t* pos);
+// Offset of the first byte that is not part of well-formed UTF-8; npos when there is none.
+size_t FirstInvalidUtf8(std::string_view text);
 
 }  // namespace stdok

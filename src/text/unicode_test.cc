@@ -58,24 +58,24 @@ TEST(UnicodeTest, ToCodepointsAndBack) {
   EXPECT_EQ(bad, "\xEF\xBF\xBD\xEF\xBF\xBD");
 }
 
-TEST(UnicodeTest, ToCp1252ConvertsWinAnsiCharacters) {
-  std::string out;
-  ASSERT_TRUE(ToCp1252("Åsa Öberg – ”€” …", &out));
-  EXPECT_EQ(out, "\xC5sa \xD6" "berg \x96 \x94\x80\x94 \x85");
-  ASSERT_TRUE(ToCp1252("Š ž Ÿ ‘x’ •", &out));
-  EXPECT_EQ(out, "\x8A \x9E \x9F \x91x\x92 \x95");
-  ASSERT_TRUE(ToCp1252("", &out));
-  EXPECT_EQ(out, "");
+TEST(UnicodeTest, NextUtf8DecodesAndSkipsIllFormedSequencesAsOneUnit) {
+  const std::string text = "a\xC3\xA5\xE2\x82\xAC\xF0\x9F\x98\x80\xE2\x82z\xFF";
+  size_t pos = 0;
+  std::vector<int32_t> seen;
+  while (pos < text.size()) seen.push_back(NextUtf8(text, &pos));
+  EXPECT_EQ(seen, (std::vector<int32_t>{'a', 0xE5, 0x20AC, 0x1F600, -1, 'z', -1}));
+  EXPECT_EQ(pos, text.size());
 }
 
-TEST(UnicodeTest, ToCp1252RejectsOtherCharacters) {
-  std::string out = "unchanged";
-  EXPECT_FALSE(ToCp1252("Łukasz", &out));
-  EXPECT_EQ(out, "unchanged");
-  EXPECT_FALSE(ToCp1252("Nguyễn", &out));
-  EXPECT_FALSE(ToCp1252("\xE2\x88\x92" "5", &out));  // U+2212 MINUS SIGN
-  EXPECT_FALSE(ToCp1252("\xC2\x81", &out));          // C1 control U+0081
-  EXPECT_FALSE(ToCp1252("a\xFF", &out));             // invalid UTF-8
+TEST(UnicodeTest, FirstInvalidUtf8FindsTheFirstIllFormedByte) {
+  EXPECT_EQ(FirstInvalidUtf8("Åsa Öberg – Nguyễn 😀"), std::string_view::npos);
+  EXPECT_EQ(FirstInvalidUtf8(""), std::string_view::npos);
+  EXPECT_EQ(FirstInvalidUtf8("ab\xE5 c"), 2u);               // Latin-1 å
+  EXPECT_EQ(FirstInvalidUtf8("\xC0\xAF"), 0u);               // overlong '/'
+  EXPECT_EQ(FirstInvalidUtf8("x\xE0\x80\xAF"), 1u);          // overlong, three bytes
+  EXPECT_EQ(FirstInvalidUtf8("xy\xED\xA0\x80"), 2u);         // a surrogate, U+D800
+  EXPECT_EQ(FirstInvalidUtf8("\xF4\x90\x80\x80"), 0u);      // above U+10FFFF
+  EXPECT_EQ(FirstInvalidUtf8("ok\xE2\x82"), 2u);              // cut off at the end
 }
 
 }  // namespace

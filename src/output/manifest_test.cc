@@ -1,0 +1,71 @@
+#include "output/manifest.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace stdok {
+namespace {
+
+ManifestEntry Written() {
+  ManifestEntry e;
+  e.trainee_id = "T-0042";
+  e.trainee_name = "Łukasz \"Łukas\" Żółkiewski";
+  e.doc_id = "st-kontrakt";
+  e.file = "lukasz-zolkiewski/st-kontrakt.pdf";
+  e.pages = 3;
+  e.bytes = 41234;
+  e.sha256 = std::string(64, 'a');
+  e.status = "written";
+  return e;
+}
+
+TEST(ManifestJson, ListsEveryEntryWithStableFieldNames) {
+  ManifestEntry skipped;
+  skipped.trainee_id = "T-BAD";
+  skipped.trainee_name = "Bo Ek";
+  skipped.doc_id = "iup";
+  skipped.status = "skipped";
+  skipped.reason = "the record has errors\n(run stdok check)";
+  const nlohmann::json json = nlohmann::json::parse(ManifestJson({Written(), skipped}, "stdok 0.1.0"));
+  EXPECT_EQ(json["generator"], "stdok 0.1.0");
+  ASSERT_EQ(json["documents"].size(), 2u);
+  const nlohmann::json& first = json["documents"][0];
+  EXPECT_EQ(first["trainee_id"], "T-0042");
+  EXPECT_EQ(first["trainee_name"], "Łukasz \"Łukas\" Żółkiewski");
+  EXPECT_EQ(first["document_id"], "st-kontrakt");
+  EXPECT_EQ(first["file"], "lukasz-zolkiewski/st-kontrakt.pdf");
+  EXPECT_EQ(first["pages"], 3);
+  EXPECT_EQ(first["bytes"], 41234);
+  EXPECT_EQ(first["sha256"], std::string(64, 'a'));
+  EXPECT_EQ(first["status"], "written");
+  EXPECT_FALSE(first.contains("reason"));
+  EXPECT_EQ(json["documents"][1]["status"], "skipped");
+  EXPECT_EQ(json["documents"][1]["reason"], "the record has errors\n(run stdok check)");
+}
+
+TEST(ManifestJson, EmptyRunIsAnEmptyList) {
+  const nlohmann::json json = nlohmann::json::parse(ManifestJson({}, "stdok"));
+  EXPECT_TRUE(json["documents"].is_array());
+  EXPECT_TRUE(json["documents"].empty());
+}
+
+TEST(ManifestJson, BytesThatAreNotUtf8BecomeReplacementCharacters) {
+  ManifestEntry e = Written();
+  e.file = "bo-ek/\xFF\xC3-\xE2\x82.pdf";  // a stray byte, a lone lead byte, a cut 3-byte sequence
+  e.reason = "\x80";
+  const std::string text = ManifestJson({e}, "stdok");
+  const nlohmann::json json = nlohmann::json::parse(text);  // throws on invalid UTF-8
+  EXPECT_EQ(json["documents"][0]["file"], "bo-ek/\uFFFD\uFFFD-\uFFFD.pdf");
+  EXPECT_EQ(json["documents"][0]["reason"], "\uFFFD");
+}
+
+TEST(ManifestCsv, BomHeaderAndQuotedFields) {
+  const std::string csv = ManifestCsv({Written()});
+  EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_NE(csv.find("trainee_id;trainee_name;document_id;file;pages;bytes;sha256;status;reason\r\n"),
+            std::string::npos);
+  EXPECT_NE(csv.find("T-0042;\"Łukasz \"\"Łukas\"\" Żółkiewski\";st-kontrakt;"), std::string::npos) << csv;
+}
+
+}  // namespace
+}  // namespace stdok
