@@ -39,7 +39,7 @@ RenderRun Render(const std::string& sample, const std::string& as_of, const std:
   const nlohmann::json manifest = nlohmann::json::parse(ReadText(run.dir + "/manifest.json"));
   for (const nlohmann::json& d : manifest.at("documents"))
     run.entries.push_back({d.at("trainee_id"), d.at("trainee_name"), d.at("document_id"), d.at("file"),
-                           d.at("status"), d.at("reason")});
+                           d.at("status"), d.value("reason", std::string())});
   return run;
 }
 
