@@ -69,9 +69,13 @@ class Filler {
       FillPage(static_cast<int>(i), &doc.pages.back());
     }
 
+    ContinuationIdentity identity{applicant,
+                                  scope_.Lookup("trainee").Get("personnummer").ToText(),
+                                  scope_.Lookup("attachment").ToText(),
+                                  form_.regulation + ", bilaga " + form_.annex};
     ContinuationPages extra("Fortsättning – " + form_.title +
                                 (applicant.empty() ? "" : " – " + applicant),
-                            static_cast<int>(doc.pages.size()) + 1, measurer_);
+                            std::move(identity), static_cast<int>(doc.pages.size()) + 1, measurer_);
     for (const Overflow& o : overflow_) {
       std::string heading = o.heading + " (forts. från sidan " + std::to_string(o.from_page) + ")";
       int start = o.table ? extra.AddTable(heading, *o.table, o.rows)

@@ -34,9 +34,9 @@ Value Root(int rows = 3) {
   ValueList service;
   for (int i = 0; i < rows; ++i) service.push_back(Row(("Enhet " + std::to_string(i + 1)).c_str(), 1.5));
   ValueMap trainee{{"name", "Anna Öberg"}, {"family", "Öberg"}, {"given", "Anna"},
-                   {"clinical_service", Value(service)}};
+                   {"personnummer", "19850312-2384"}, {"clinical_service", Value(service)}};
   ValueMap item{{"description", LongText()}, {"short", "Kort text"}, {"role", "handledare"}};
-  return Value(ValueMap{{"trainee", Value(trainee)}, {"item", Value(item)}});
+  return Value(ValueMap{{"trainee", Value(trainee)}, {"item", Value(item)}, {"attachment", "4"}});
 }
 
 const TextRun* Find(const Page& page, const std::string& text) {
@@ -101,6 +101,10 @@ TEST(FormFiller, OverflowContinuesOnAnExtraPageWithNothingLost) {
   EXPECT_NE(Find(doc.pages[0], "(forts. på sidan 2)"), nullptr);
   EXPECT_NE(Find(doc.pages[1], "Fortsättning – Intyg – Anna Öberg"), nullptr);
   EXPECT_NE(Find(doc.pages[1], "Beskrivning (forts. från sidan 1)"), nullptr);
+  // Task: a continuation page names the applicant, the personnummer and the Bilaga nr.
+  EXPECT_NE(Find(doc.pages[1], "Sökande: Anna Öberg · Personnummer: 19850312-2384 · Bilaga nr 4 "
+                               "(HSLF-FS 2021:8, bilaga 9)"),
+            nullptr);
   std::string printed;
   for (const Page& page : doc.pages)
     for (const TextRun& run : page.texts)
@@ -223,6 +227,9 @@ TEST(FormFiller, TableRowsBeyondTheFormContinue) {
   EXPECT_NE(Find(doc.pages[0], "(forts. på sidan 2)"), nullptr);
   EXPECT_NE(Find(doc.pages[0], "10,50"), nullptr);  // Summa counts every row
   EXPECT_NE(Find(doc.pages[1], "Tjänsteförteckning (forts. från sidan 1)"), nullptr);
+  EXPECT_NE(Find(doc.pages[1], "Sökande: Anna Öberg · Personnummer: 19850312-2384 · Bilaga nr 4 "
+                               "(HSLF-FS 2021:8, bilaga 9)"),
+            nullptr);
   EXPECT_NE(Find(doc.pages[1], "Månader"), nullptr);
   for (int i = 4; i <= 7; ++i)
     EXPECT_NE(Find(doc.pages[1], "Enhet " + std::to_string(i)), nullptr) << i;

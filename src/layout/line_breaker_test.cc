@@ -48,5 +48,28 @@ TEST(LineBreaker, NeverLosesOrClipsText) {
   EXPECT_EQ(got, expected);
 }
 
+// Task: no break inside "(ÅÅÅÅ-MM-DD)" or right after the hyphen of a short capital prefix
+// ("ST-läkarens", "BT-chefen"), at any width; a lower-case compound still breaks at its hyphen.
+TEST(LineBreaker, NoBreakAfterTheHyphenOfACapitalPrefix) {
+  const std::string texts[] = {
+      "Överenskommen tid (ÅÅÅÅ-MM-DD – ÅÅÅÅ-MM-DD) för sidotjänstgöringen",
+      "Tillsammans med ST-läkarens huvudhandledare och BT-chefen enligt HSLF-FS 2021:8",
+  };
+  for (const std::string& text : texts) {
+    for (int width = 18; width <= 60; ++width) {  // from the longest word up
+      for (const std::string& line : Break(text, width)) {
+        for (const char* prefix : {"ÅÅÅÅ-", "MM-", "ST-", "BT-", "HSLF-"}) {
+          std::string p(prefix);
+          bool ends = line.size() >= p.size() && line.compare(line.size() - p.size(), p.size(), p) == 0;
+          EXPECT_FALSE(ends) << "width " << width << ": '" << line << "'";
+        }
+      }
+    }
+  }
+  EXPECT_EQ(Break("(ÅÅÅÅ-MM-DD)", 13), (std::vector<std::string>{"(ÅÅÅÅ-MM-DD)"}));
+  EXPECT_EQ(Break("Vi ST-läkare", 10), (std::vector<std::string>{"Vi", "ST-läkare"}));
+  EXPECT_EQ(Break("sjukhus-läkaren", 10), (std::vector<std::string>{"sjukhus-", "läkaren"}));
+}
+
 }  // namespace
 }  // namespace stdok
