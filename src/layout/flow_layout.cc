@@ -99,18 +99,21 @@ class FlowLayout {
   }
 
   // A signature block and the last content block before it (with the headings that lead into
-  // that block): `start` <= `content` < `signatures`. Only headings and spacers lie between
-  // `content` and `signatures`.
+  // that block): `start` <= `content` < `signatures`. Between `content` and `signatures` lie
+  // only headings, spacers and the short sentence that introduces the signatures ("Vi är
+  // överens om ovanstående"), which belongs to the signatures rather than being content.
   struct SignatureChain {
     size_t start = 0, content = 0, signatures = 0;
   };
 
-  static std::vector<SignatureChain> SignatureChains(const std::vector<Block>& blocks) {
+  std::vector<SignatureChain> SignatureChains(const std::vector<Block>& blocks) {
     std::vector<SignatureChain> chains;
     size_t free_from = 0;  // blocks before this belong to an earlier chain
     for (size_t s = 0; s < blocks.size(); ++s) {
       if (blocks[s].kind != Block::Kind::kSignatures) continue;
       size_t c = s;
+      if (c > free_from + 1 && blocks[c - 1].kind == Block::Kind::kParagraph && KeptWithNext(blocks, c - 1))
+        --c;  // the introducing sentence
       while (c > free_from && !IsContent(blocks[c - 1]) &&
              (blocks[c - 1].kind == Block::Kind::kHeading || blocks[c - 1].kind == Block::Kind::kSpacer))
         --c;
@@ -144,7 +147,10 @@ class FlowLayout {
     size_t content_end = 0;
     for (size_t j = chain.start; j <= chain.signatures; ++j) {
       PlaceBlock(blocks, j);
-      if (j == chain.content) content_end = pages_.size();
+      if (j == chain.content) {
+        content_end = pages_.size();
+        reserve_page_ = kNoPage;  // what follows may use the room kept for it
+      }
     }
     for (size_t p = first_page; p < pages_.size(); ++p)
       if (pages_[p].texts.empty()) return false;
@@ -163,16 +169,21 @@ class FlowLayout {
     for (size_t j = chain.content + 1; j <= chain.signatures; ++j) PlaceBlock(blocks, j);
     if (content_end == pages_.size() - 1) return;
 
+    // The room kept: what follows the content, plus the space a block leaves under itself
+    // (at most 3 mm), plus a little more on each further try.
     double tail = 0;
     for (size_t j = chain.content + 1; j <= chain.signatures; ++j) tail += FullHeight(blocks[j]);
     State trial = Save();
-    Restore(std::move(before));
-    reserve_page_ = content_end;
-    reserve_ = tail;
-    bool better = PlaceChain(blocks, chain, first_page);
-    reserve_page_ = kNoPage;
-    reserve_ = 0;
-    if (!better) Restore(std::move(trial));
+    for (int attempt = 1; attempt <= 3; ++attempt) {
+      Restore(before);
+      reserve_page_ = content_end;
+      reserve_ = tail + attempt * 3 * kMm;
+      bool placed = PlaceChain(blocks, chain, first_page);
+      reserve_page_ = kNoPage;
+      reserve_ = 0;
+      if (placed) return;
+    }
+    Restore(std::move(trial));
   }
 
   // ---- Keeping blocks together -------------------------------------------------------------

@@ -259,13 +259,15 @@ TEST(FlowLayout, LastContentBlockGoesWithTheSignatures) {
   contents.push_back({"text", Paragraph(Words("text", 120))});  // about ten lines
   contents.push_back({"plan", Field("Delmål nr c1 – plan", "plan0", true)});
   contents.push_back({"Enhet 11", Table(12)});
+  // The signatures are introduced by a heading or by a short sentence (which is part of them).
+  for (const Block& intro : {Heading("Vi är överens om ovanstående"), Paragraph("Vi är överens om ovanstående")}) {
   for (const auto& [stem, content] : contents) {
     for (int filler = 20; filler < 75; ++filler) {
       Document doc;
       for (int i = 0; i < filler; ++i) doc.blocks.push_back(Paragraph("Rad " + std::to_string(i)));
       doc.blocks.push_back(Heading("Plan"));
       doc.blocks.push_back(content);
-      doc.blocks.push_back(Heading("Vi är överens om ovanstående"));
+      doc.blocks.push_back(intro);
       doc.blocks.push_back(Signatures(2));
       LaidOutDocument out = LayOutDocument(doc, m);
       int signatures = -1;
@@ -278,9 +280,12 @@ TEST(FlowLayout, LastContentBlockGoesWithTheSignatures) {
       for (size_t p = 0; p < out.pages.size(); ++p)
         EXPECT_TRUE(PageHas(out, p, "Rad") || PageHas(out, p, stem.substr(0, 4)) || PageHas(out, p, "Plan"))
             << "page " << p << " holds no content: " << stem << ", filler " << filler;
-      if (stem == "text") EXPECT_EQ(Missing(out, "text", 120), "") << "filler " << filler;
+      if (stem == "text") {
+        EXPECT_EQ(Missing(out, "text", 120), "") << "filler " << filler;
+      }
       ExpectInsidePrintArea(out, m);
     }
+  }
   }
 }
 
