@@ -12,30 +12,19 @@
 namespace stdok::testing {
 namespace {
 
-class PrintLayout : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    out_ = new std::string(MakeTempDir());
-    for (const char* sample : {"am-asa-oberg", "bt-lukasz-zolkiewski", "handlingsplan-nguyen",
-                               "kohort-vasternorrland", "st-stefan-balan", "st-tredjeland"}) {
-      auto r = RunCommand("SOURCE_DATE_EPOCH=1700000000 " + Quote(Binary()) + " render " +
-                          Quote(SourceDir() + "/samples/" + sample + ".xml") + " -o " +
-                          Quote(*out_ + "/" + sample) + " --pack contracts -q --as-of 2026-11-22");
-      ASSERT_NE(r.exit_code, 2) << sample << ": " << r.output;
-    }
+// Renders every sample's contracts below `out`; returns the PDFs' paths.
+std::vector<std::string> RenderSampleContracts(const std::string& out) {
+  for (const char* sample : {"am-asa-oberg", "bt-lukasz-zolkiewski", "handlingsplan-nguyen",
+                             "kohort-vasternorrland", "st-stefan-balan", "st-tredjeland"}) {
+    auto r = RunCommand("SOURCE_DATE_EPOCH=1700000000 " + Quote(Binary()) + " render " +
+                        Quote(SourceDir() + "/samples/" + sample + ".xml") + " -o " +
+                        Quote(out + "/" + sample) + " --pack contracts -q --as-of 2026-11-22");
+    EXPECT_NE(r.exit_code, 2) << sample << ": " << r.output;
   }
-  static void TearDownTestSuite() {
-    delete out_;
-    out_ = nullptr;
-  }
-  static std::vector<std::string> Pdfs() {
-    std::vector<std::string> pdfs;
-    for (const std::string& pdf : PdfsBelow(*out_)) pdfs.push_back(*out_ + "/" + pdf);
-    return pdfs;
-  }
-  static std::string* out_;
-};
-std::string* PrintLayout::out_ = nullptr;
+  std::vector<std::string> pdfs;
+  for (const std::string& pdf : PdfsBelow(out)) pdfs.push_back(out + "/" + pdf);
+  return pdfs;
+}
 
 // The non-empty lines of each page of `text` (pdftotext ends every page with a form feed).
 std::vector<std::vector<std::string>> Pages(const std::string& text) {
@@ -70,10 +59,10 @@ bool IntroducesSignatures(const std::string& line) {
 // sentence introducing the signatures comes before it. A page the template starts with an
 // "Underskrifter" heading after an explicit page break (Östergötland's four-party signature
 // page) is a signature page by design.
-TEST_F(PrintLayout, NoPageHoldsOnlyTheSignatures) {
+void ExpectNoPageHoldsOnlyTheSignatures(const std::vector<std::string>& pdfs) {
   int documents = 0, signature_pages = 0;
   std::vector<std::string> alone;
-  for (const std::string& pdf : Pdfs()) {
+  for (const std::string& pdf : pdfs) {
     auto pages = Pages(RunCommand("pdftotext -enc UTF-8 " + Quote(pdf) + " - 2>/dev/null").output);
     ++documents;
     if (pages.size() < 2) continue;
@@ -102,11 +91,11 @@ TEST_F(PrintLayout, NoPageHoldsOnlyTheSignatures) {
 }
 
 // Task: no line ends right after the hyphen of a short capital prefix or inside "(ÅÅÅÅ-MM-DD)".
-TEST_F(PrintLayout, NoLineEndsAfterACapitalPrefixHyphen) {
+void ExpectNoLineEndsAfterACapitalPrefixHyphen(const std::vector<std::string>& pdfs, size_t root) {
   const std::regex columns(" {3,}");
   const std::regex bad("(^|[ (/])([A-Z]|Å|Ä|Ö){1,4}-$");  // UTF-8: Å is two bytes
   std::vector<std::string> found;
-  for (const std::string& pdf : Pdfs()) {
+  for (const std::string& pdf : pdfs) {
     auto text = RunCommand("pdftotext -layout -enc UTF-8 " + Quote(pdf) + " - 2>/dev/null").output;
     size_t start = 0;
     while (start < text.size()) {
@@ -116,7 +105,7 @@ TEST_F(PrintLayout, NoLineEndsAfterACapitalPrefixHyphen) {
       // -layout puts columns side by side: look at each column's text (runs of 3+ spaces split).
       std::sregex_token_iterator it(line.begin(), line.end(), columns, -1), done;
       for (; it != done; ++it)
-        if (std::regex_search(it->str(), bad)) found.push_back(pdf.substr(out_->size()) + ": " + it->str());
+        if (std::regex_search(it->str(), bad)) found.push_back(pdf.substr(root) + ": " + it->str());
       start = end + 1;
     }
   }
@@ -128,15 +117,15 @@ TEST_F(PrintLayout, NoLineEndsAfterACapitalPrefixHyphen) {
 // Task: Swedish style in running text: counts up to twelve as words ("två gånger"), a title
 // after a name and a comma in lower case ("Anna Lind, överläkare"), and the ST-kontrakt under
 // HSLF-FS 2021:8 says how BT months count.
-TEST_F(PrintLayout, RunningTextFollowsSwedishStyle) {
+void ExpectRunningTextInSwedishStyle(const std::vector<std::string>& pdfs, size_t root) {
   const std::regex digit_times("(^|[^0-9])([2-9]|1[0-2]) gånger");
   const std::regex capital_title(", (Överläkare|Specialistläkare|Verksamhetschef|Distriktsläkare|Studierektor)");
   int kontrakt_2021 = 0, bt_sentence = 0, titles = 0;
-  for (const std::string& pdf : Pdfs()) {
+  for (const std::string& pdf : pdfs) {
     std::string text = PdfText(pdf);
     for (char& c : text)
       if (c == '\n' || c == '\f') c = ' ';  // a sentence may wrap
-    std::string name = pdf.substr(out_->size());
+    std::string name = pdf.substr(root);
     EXPECT_FALSE(std::regex_search(text, digit_times)) << name;
     EXPECT_FALSE(std::regex_search(text, capital_title)) << name;
     titles += std::regex_search(text, std::regex(", (överläkare|specialistläkare|distriktsläkare)"));
@@ -148,6 +137,15 @@ TEST_F(PrintLayout, RunningTextFollowsSwedishStyle) {
   EXPECT_GT(titles, 10);
   EXPECT_GT(kontrakt_2021, 3);
   EXPECT_EQ(bt_sentence, kontrakt_2021);
+}
+
+// One rendering of every sample's contracts (it takes half a minute), three checks.
+TEST(PrintLayout, SampleContractsPrintAsPeoplePrint) {
+  const std::string out = MakeTempDir();
+  const std::vector<std::string> pdfs = RenderSampleContracts(out);
+  ExpectNoPageHoldsOnlyTheSignatures(pdfs);
+  ExpectNoLineEndsAfterACapitalPrefixHyphen(pdfs, out.size());
+  ExpectRunningTextInSwedishStyle(pdfs, out.size());
 }
 
 }  // namespace

@@ -260,8 +260,11 @@ TEST(FlowLayout, LastContentBlockGoesWithTheSignatures) {
   contents.push_back({"plan", Field("Delmål nr c1 – plan", "plan0", true)});
   contents.push_back({"Enhet 11", Table(12)});
   // The signatures are introduced by a heading or by a short sentence (which is part of them).
-  for (const Block& intro : {Heading("Vi är överens om ovanstående"), Paragraph("Vi är överens om ovanstående")}) {
-  for (const auto& [stem, content] : contents) {
+  const std::vector<Block> intros = {Heading("Vi är överens om ovanstående"),
+                                     Paragraph("Vi är överens om ovanstående")};
+  for (size_t k = 0; k < intros.size() * contents.size(); ++k) {
+    const Block& intro = intros[k / contents.size()];
+    const auto& [stem, content] = contents[k % contents.size()];
     for (int filler = 20; filler < 75; ++filler) {
       Document doc;
       for (int i = 0; i < filler; ++i) doc.blocks.push_back(Paragraph("Rad " + std::to_string(i)));
@@ -270,22 +273,23 @@ TEST(FlowLayout, LastContentBlockGoesWithTheSignatures) {
       doc.blocks.push_back(intro);
       doc.blocks.push_back(Signatures(2));
       LaidOutDocument out = LayOutDocument(doc, m);
+      const std::string where = stem + ", intro " + std::to_string(k / contents.size()) + ", filler " +
+                                std::to_string(filler);
       int signatures = -1;
       Find(out, "Namn 0", &signatures);
       ASSERT_GE(signatures, 0);
-      EXPECT_TRUE(PageHas(out, signatures, stem)) << stem << ", filler " << filler;
+      EXPECT_TRUE(PageHas(out, signatures, stem)) << where;
       int heading = -1;
       Find(out, "Vi är överens om ovanstående", &heading);
-      EXPECT_EQ(heading, signatures) << stem << ", filler " << filler;
+      EXPECT_EQ(heading, signatures) << where;
       for (size_t p = 0; p < out.pages.size(); ++p)
         EXPECT_TRUE(PageHas(out, p, "Rad") || PageHas(out, p, stem.substr(0, 4)) || PageHas(out, p, "Plan"))
-            << "page " << p << " holds no content: " << stem << ", filler " << filler;
+            << "page " << p << " holds no content: " << where;
       if (stem == "text") {
-        EXPECT_EQ(Missing(out, "text", 120), "") << "filler " << filler;
+        EXPECT_EQ(Missing(out, "text", 120), "") << where;
       }
       ExpectInsidePrintArea(out, m);
     }
-  }
   }
 }
 

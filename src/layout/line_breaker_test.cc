@@ -71,5 +71,19 @@ TEST(LineBreaker, NoBreakAfterTheHyphenOfACapitalPrefix) {
   EXPECT_EQ(Break("sjukhus-läkaren", 10), (std::vector<std::string>{"sjukhus-", "läkaren"}));
 }
 
+// Task: an amount or a percentage (no-break spaces from the money and percent filters) never
+// breaks across lines.
+TEST(LineBreaker, AmountsNeverBreak) {
+  const std::string text = "Ersättning för uppdraget 12\u00a0000\u00a0kr per månad vid 100\u00a0%";
+  for (int width = 11; width <= 60; ++width) {
+    bool amount = false, percent = false;
+    for (const std::string& line : Break(text, width)) {
+      amount = amount || line.find("12\u00a0000\u00a0kr") != std::string::npos;
+      percent = percent || line.find("100\u00a0%") != std::string::npos;
+    }
+    EXPECT_TRUE(amount && percent) << "width " << width;
+  }
+}
+
 }  // namespace
 }  // namespace stdok
