@@ -1,6 +1,7 @@
 // Flow layout: document tree -> A4 pages. Breaks lines with ICU, moves a heading with what
-// follows it, repeats table headers on each page, never splits a signature block, and writes
-// the footer "Sid X (Y)".
+// follows it, repeats table headers on each page, never splits a signature block nor lets it
+// stand alone on a page (the last content block before it, or that block's last lines or rows,
+// moves with it), sets signers' names clear of the line, and writes the footer "Sid X (Y)".
 #pragma once
 
 #include "doc/document.h"

@@ -74,10 +74,27 @@ std::vector<size_t> IcuOpportunities(std::string_view text) {
   return breaks;
 }
 
+// Whether byte `at` lies inside a parenthesised token without spaces: "(ÅÅÅÅ-MM-DD)",
+// "(ååmmdd-ååmmdd)", a format or code that must be read as one.
+bool InsideParenthesisedToken(std::string_view text, size_t at) {
+  size_t start = text.rfind(' ', at - 1);
+  start = start == std::string_view::npos ? 0 : start + 1;
+  size_t end = text.find(' ', at);
+  if (end == std::string_view::npos) end = text.size();
+  std::string_view token = text.substr(start, end - start);
+  while (!token.empty() && (token.back() == ',' || token.back() == '.' || token.back() == ';' || token.back() == ':'))
+    token.remove_suffix(1);
+  return token.size() > 2 && token.front() == '(' && token.back() == ')' && start < at &&
+         at < start + token.size();
+}
+
 // Break opportunities (byte offsets, ascending, ending with text.size()) of one hard line.
 std::vector<size_t> Opportunities(std::string_view text) {
   std::vector<size_t> breaks = IcuOpportunities(text);
-  std::erase_if(breaks, [&](size_t at) { return at < text.size() && AfterCapitalPrefixHyphen(text, at); });
+  std::erase_if(breaks, [&](size_t at) {
+    return at > 0 && at < text.size() &&
+           (AfterCapitalPrefixHyphen(text, at) || InsideParenthesisedToken(text, at));
+  });
   return breaks;
 }
 

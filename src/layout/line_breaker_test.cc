@@ -67,6 +67,8 @@ TEST(LineBreaker, NoBreakAfterTheHyphenOfACapitalPrefix) {
     }
   }
   EXPECT_EQ(Break("(ÅÅÅÅ-MM-DD)", 13), (std::vector<std::string>{"(ÅÅÅÅ-MM-DD)"}));
+  EXPECT_EQ(Break("Period (ååmmdd-ååmmdd), heltid", 16),
+            (std::vector<std::string>{"Period", "(ååmmdd-ååmmdd),", "heltid"}));
   EXPECT_EQ(Break("Vi ST-läkare", 10), (std::vector<std::string>{"Vi", "ST-läkare"}));
   EXPECT_EQ(Break("sjukhus-läkaren", 10), (std::vector<std::string>{"sjukhus-", "läkaren"}));
 }
