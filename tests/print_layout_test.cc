@@ -114,11 +114,12 @@ void ExpectNoLineEndsAfterACapitalPrefixHyphen(const std::vector<std::string>& p
   EXPECT_TRUE(found.empty()) << found.size() << " lines end after a capital prefix's hyphen:" << list;
 }
 
-// Task: Swedish style in running text: counts up to twelve as words ("två gånger"), a title
+// Task: Swedish style in running text: counts up to twelve as words ("två gånger", "minst
+// fyra strukturerade bedömningar", "en timme per vecka"), a title
 // after a name and a comma in lower case ("Anna Lind, överläkare"), and the ST-kontrakt under
 // HSLF-FS 2021:8 says how BT months count.
 void ExpectRunningTextInSwedishStyle(const std::vector<std::string>& pdfs, size_t root) {
-  const std::regex digit_times("(^|[^0-9])([2-9]|1[0-2]) gånger");
+  const std::regex digit_times("(^|[^0-9,])([1-9]|1[0-2]) (gånger|strukturerade|dokumenterade|veckor|per år|timm)");
   const std::regex capital_title(", (Överläkare|Specialistläkare|Verksamhetschef|Distriktsläkare|Studierektor)");
   int kontrakt_2021 = 0, bt_sentence = 0, titles = 0;
   for (const std::string& pdf : pdfs) {

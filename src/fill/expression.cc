@@ -303,13 +303,18 @@ Value ApplyFilter(const std::string& name, const Value& input, const std::vector
   if (name == "upper") return Value(UpperCase(input.ToText()));
   if (name == "lower") return Value(LowerCase(input.ToText()));
   if (name == "title_after_comma") return Value(TitleAfterComma(input.ToText()));
-  if (name == "words") {
-    if (input.IsNumber()) return Value(FormatCount(input.AsNumber()));
+  if (name == "words") {  // n | words, or n | words('timme', 'timmar'): "en timme", "två timmar"
     double n = 0;
-    const std::string s = input.ToText();
-    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
-    if (ec == std::errc() && end == s.data() + s.size()) return Value(FormatCount(n));
-    return wrong("a number");
+    if (input.IsNumber()) {
+      n = input.AsNumber();
+    } else {
+      const std::string s = input.ToText();
+      auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+      if (ec != std::errc() || end != s.data() + s.size()) return wrong("a number");
+    }
+    std::string text = FormatCount(n);
+    if (args.size() >= 2) text += " " + (n == 1 ? args[0] : args[1]).ToText();
+    return Value(text);
   }
   if (name == "join") {
     if (!input.IsList()) return input;

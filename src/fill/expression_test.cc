@@ -50,6 +50,8 @@ TEST(Expression, PathsAndFormats) {
   EXPECT_EQ(Eval("codes | count"), "2");
   EXPECT_EQ(Eval("codes | count | words"), "två");
   EXPECT_EQ(Eval("'3' | words"), "tre");
+  EXPECT_EQ(Eval("'1' | words('timme', 'timmar')"), "en timme");
+  EXPECT_EQ(Eval("'2' | words('timme', 'timmar')"), "två timmar");
   EXPECT_EQ(Eval("'Överläkare' | title_after_comma"), "överläkare");
   EXPECT_EQ(Eval("'Öron' | lower"), "öron");
 }

@@ -112,7 +112,9 @@ std::string FormatCount(double count) {
   static const char* const kWords[] = {"noll", "en",  "två", "tre", "fyra", "fem", "sex",
                                        "sju",  "åtta", "nio", "tio", "elva", "tolv"};
   if (count >= 0 && count <= 12 && count == std::floor(count)) return kWords[static_cast<int>(count)];
-  return FormatDecimal(count, count == std::floor(count) ? 0 : 2);
+  std::string number = FormatDecimal(count, 1);
+  if (number.size() >= 2 && number.compare(number.size() - 2, 2, ",0") == 0) number.resize(number.size() - 2);
+  return number;
 }
 
 std::string TitleAfterComma(std::string_view title) {

@@ -16,8 +16,8 @@ std::string FormatPercent(double percent);
 // Whole kronor: 12500 -> "12 500 kr" (U+00A0 between the groups and before "kr", so an
 // amount never breaks across lines).
 std::string FormatMoney(double kronor);
-// A count in running text: 1 to 12 as a word ("en", "två" … "tolv", as in "två gånger"),
-// other whole numbers as digits; anything else as FormatDecimal would print it.
+// A count in running text: 0 to 12 as a word ("en", "två" … "tolv", as in "två gånger"),
+// other numbers as digits with at most one decimal ("13", "1,5").
 std::string FormatCount(double count);
 // A title as it reads after a name and a comma: the first letter in lower case ("Anna Lind,
 // överläkare"), unless the title starts with an abbreviation ("ST-studierektor", "BT-chef").

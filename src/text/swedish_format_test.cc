@@ -72,7 +72,8 @@ TEST(SwedishFormatTest, CountsUpToTwelveAreWords) {
   EXPECT_EQ(FormatCount(8), "åtta");
   EXPECT_EQ(FormatCount(12), "tolv");
   EXPECT_EQ(FormatCount(13), "13");
-  EXPECT_EQ(FormatCount(2.5), "2,50");
+  EXPECT_EQ(FormatCount(1.5), "1,5");
+  EXPECT_EQ(FormatCount(1000), "1" + kNbsp + "000");
 }
 
 // Task: "Anna Lind, överläkare": a title after a comma starts in lower case, also with a
