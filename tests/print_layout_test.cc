@@ -119,7 +119,9 @@ void ExpectNoLineEndsAfterACapitalPrefixHyphen(const std::vector<std::string>& p
 // after a name and a comma in lower case ("Anna Lind, överläkare"), and the ST-kontrakt under
 // HSLF-FS 2021:8 says how BT months count.
 void ExpectRunningTextInSwedishStyle(const std::vector<std::string>& pdfs, size_t root) {
-  const std::regex digit_times("(^|[^0-9,])([1-9]|1[0-2]) (gånger|strukturerade|dokumenterade|veckor|per år|timm)");
+  // A count, not a range ("1–4 timmar") nor a measure given in digits by a region's own text.
+  const std::regex digit_times("(^|[^0-9,–-])(([1-9]|1[0-2]) (gånger|strukturerade|dokumenterade|per år)|"
+                               "1 timmar|([2-9]|1[0-2]) timme\\b)");
   const std::regex capital_title(", (Överläkare|Specialistläkare|Verksamhetschef|Distriktsläkare|Studierektor)");
   int kontrakt_2021 = 0, bt_sentence = 0, titles = 0;
   for (const std::string& pdf : pdfs) {

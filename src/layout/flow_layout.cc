@@ -114,7 +114,7 @@ class FlowLayout {
       size_t c = s;
       if (c > free_from + 1 && blocks[c - 1].kind == Block::Kind::kParagraph && KeptWithNext(blocks, c - 1))
         --c;  // the introducing sentence
-      while (c > free_from && !IsContent(blocks[c - 1]) &&
+      while (c > free_from &&
              (blocks[c - 1].kind == Block::Kind::kHeading || blocks[c - 1].kind == Block::Kind::kSpacer))
         --c;
       if (c > free_from && IsContent(blocks[c - 1])) {
