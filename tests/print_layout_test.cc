@@ -134,7 +134,7 @@ void ExpectRunningTextInSwedishStyle(const std::vector<std::string>& pdfs, size_
     titles += std::regex_search(text, std::regex(", (överläkare|specialistläkare|distriktsläkare)"));
     if (name.find("/st-kontrakt") != std::string::npos && text.find("heltid enligt HSLF-FS 2021:8") != std::string::npos) {
       ++kontrakt_2021;
-      bt_sentence += text.find("Bastjänstgöringen ingår i de minst 66 månaderna") != std::string::npos;
+      bt_sentence += text.find("Enligt HSLF-FS 2021:8 ingår bastjänstgöringen i de minst 66 månaderna") != std::string::npos;
     }
   }
   EXPECT_GT(titles, 10);
