@@ -1,6 +1,8 @@
 // The print pack: one PDF per document type, its documents in Swedish order of family name.
 #include <gtest/gtest.h>
 
+#include <regex>
+
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
@@ -69,6 +71,30 @@ TEST(PrintPack, OneFilePerDocumentTypeInSwedishOrderOfFamilyName) {
   EXPECT_TRUE(std::any_of(documents.begin(), documents.end(), [](const nlohmann::json& d) {
     return d.at("file") == "utskriftspaket/st-kontrakt.pdf" && d.at("status") == "written";
   })) << "the print pack is not in the manifest";
+
+  // Task: duplex printing never puts the next trainee on the back of a sheet: each document
+  // starts on an odd page (its "Sid 1 (N)" page), and its last sheet's back is blank.
+  for (const std::string& pack : packs) {
+    std::string text = PdfText(out + "/" + pack);
+    std::vector<std::string> pages;
+    for (size_t start = 0, end; start < text.size(); start = end + 1) {
+      end = text.find('\f', start);
+      if (end == std::string::npos) end = text.size();
+      pages.push_back(text.substr(start, end - start));
+    }
+    int documents = 0;
+    for (size_t i = 0; i < pages.size(); ++i) {
+      std::smatch m;
+      if (!std::regex_search(pages[i], m, std::regex("Sid 1 \\((\\d+)\\)"))) continue;
+      ++documents;
+      EXPECT_EQ(i % 2, 0u) << pack << ": a document starts on page " << i + 1;
+      size_t length = std::stoul(m[1]);
+      if (length % 2 == 1 && i + length < pages.size())
+        EXPECT_EQ(pages[i + length].find_first_not_of(" \n"), std::string::npos)
+            << pack << ": page " << i + length + 1 << " should be blank";
+    }
+    EXPECT_GT(documents, 1) << pack;
+  }
 }
 
 }  // namespace

@@ -51,6 +51,7 @@ void WritePrintPacks(const RenderSetup& setup, const std::vector<bool>& written,
       }
       if (pack.pages.empty()) pack.info = one.info;
       for (Page& page : one.pages) pack.pages.push_back(std::move(page));
+      if (pack.pages.size() % 2 != 0) pack.pages.emplace_back();  // blank back for duplex
     }
     WorkItem pack_item = first;
     pack_item.owner_id.clear();

@@ -1,7 +1,9 @@
 // The print pack (`render --print-pack`): one combined PDF per document type across all
 // trainees of a run, ordered by family name and given name in Swedish collation, so that a
 // studierektor can print a cohort's handlingsplaner (or contracts, or certificates) at once.
-// Each document keeps its own pages and "Sid X (Y)" numbering; the pack has no signature
+// Each document keeps its own pages and "Sid X (Y)" numbering and is padded with a blank page
+// to an even page count, so that printed on both sides every document starts on a new sheet
+// (the next trainee never lands on the back of the last page). The pack has no signature
 // fields and is not PDF/A (it is for paper; the single files are the ones to sign and keep).
 #pragma once
 

@@ -239,6 +239,7 @@ std::string PeriodText(const Value& v, std::string (*format)(const Date&)) {
   std::string a = first.IsDate() ? format(first.AsDate()) : "";
   std::string b = last.IsDate() ? format(last.AsDate()) : "";
   if (a.empty() && b.empty()) return "";
+  if (a == b) return a;  // a one-day period is one date
   return a + " – " + b;
 }
 
@@ -299,12 +300,21 @@ Value ApplyFilter(const std::string& name, const Value& input, const std::vector
     }
     return wrong("a whole number");
   }
-  if (name == "upper" || name == "lower") {
-    std::string s = input.ToText();
-    for (char& c : s)
-      if (static_cast<unsigned char>(c) < 0x80)
-        c = name == "upper" ? static_cast<char>(std::toupper(c)) : static_cast<char>(std::tolower(c));
-    return Value(s);
+  if (name == "upper") return Value(UpperCase(input.ToText()));
+  if (name == "lower") return Value(LowerCase(input.ToText()));
+  if (name == "title_after_comma") return Value(TitleAfterComma(input.ToText()));
+  if (name == "words") {  // n | words, or n | words('timme', 'timmar'): "en timme", "två timmar"
+    double n = 0;
+    if (input.IsNumber()) {
+      n = input.AsNumber();
+    } else {
+      const std::string s = input.ToText();
+      auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+      if (ec != std::errc() || end != s.data() + s.size()) return wrong("a number");
+    }
+    std::string text = FormatCount(n);
+    if (args.size() >= 2) text += " " + (n == 1 ? args[0] : args[1]).ToText();
+    return Value(text);
   }
   if (name == "join") {
     if (!input.IsList()) return input;

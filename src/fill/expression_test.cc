@@ -9,9 +9,11 @@ Value Sample() {
   ValueMap person{{"name", "Anna Lind"}, {"rate", 62.5}};
   ValueList codes{Value("STa1"), Value("STb2")};
   ValueMap period{{"start", Date{2024, 9, 1}}, {"end", Date{2025, 2, 28}}};
+  ValueMap day{{"start", Date{2025, 3, 14}}, {"end", Date{2025, 3, 14}}};
   return Value(ValueMap{{"person", Value(person)},
                         {"codes", Value(codes)},
                         {"period", Value(period)},
+                        {"day", Value(day)},
                         {"start", Date{2026, 11, 22}},
                         {"money", 12500.0},
                         {"empty", ""}});
@@ -36,6 +38,9 @@ TEST(Expression, PathsAndFormats) {
   EXPECT_EQ(Eval("start | yymmdd"), "261122");
   EXPECT_EQ(Eval("period | period"), "2024-09-01 – 2025-02-28");
   EXPECT_EQ(Eval("period | period_short"), "240901 – 250228");
+  // Task: a one-day period (a course day, an auskultation) prints as one date.
+  EXPECT_EQ(Eval("day | period"), "2025-03-14");
+  EXPECT_EQ(Eval("day | period_short"), "250314");
   EXPECT_EQ(Eval("person.rate | percent"), "62,5\u00a0%");
   EXPECT_EQ(Eval("money | money"), "12\u00a0500\u00a0kr");
   EXPECT_EQ(Eval("person.rate | decimal(2)"), "62,50");
@@ -43,6 +48,12 @@ TEST(Expression, PathsAndFormats) {
   EXPECT_EQ(Eval("empty | default('–')"), "–");
   EXPECT_EQ(Eval("empty | default(person.name)"), "Anna Lind");
   EXPECT_EQ(Eval("codes | count"), "2");
+  EXPECT_EQ(Eval("codes | count | words"), "två");
+  EXPECT_EQ(Eval("'3' | words"), "tre");
+  EXPECT_EQ(Eval("'1' | words('timme', 'timmar')"), "en timme");
+  EXPECT_EQ(Eval("'2' | words('timme', 'timmar')"), "två timmar");
+  EXPECT_EQ(Eval("'Överläkare' | title_after_comma"), "överläkare");
+  EXPECT_EQ(Eval("'Öron' | lower"), "öron");
 }
 
 // Years and other whole numbers that name something are printed without digit grouping.

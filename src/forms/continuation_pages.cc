@@ -16,12 +16,31 @@ constexpr double kBottom = 56;  // above the footer
 constexpr double kTitleSize = 11;
 constexpr double kHeadingSize = 8;
 constexpr double kTitleLabelSize = 7;
+constexpr double kIdentitySize = 9;
 
 }  // namespace
 
-ContinuationPages::ContinuationPages(std::string title, int first_number,
-                                     const TextMeasurer& measurer)
-    : title_(std::move(title)), first_number_(first_number), measurer_(measurer) {}
+std::string IdentityLine(const ContinuationIdentity& identity) {
+  std::string line;
+  auto add = [&](const std::string& part) {
+    if (!line.empty()) line += " · ";
+    line += part;
+  };
+  if (!identity.applicant.empty()) add("Sökande: " + identity.applicant);
+  if (!identity.personnummer.empty()) add("Personnummer: " + identity.personnummer);
+  if (!identity.attachment.empty())
+    add("Bilaga nr " + identity.attachment + (identity.form.empty() ? "" : " (" + identity.form + ")"));
+  else if (!identity.form.empty())
+    add(identity.form);
+  return line;
+}
+
+ContinuationPages::ContinuationPages(std::string title, ContinuationIdentity identity,
+                                     int first_number, const TextMeasurer& measurer)
+    : title_(std::move(title)),
+      identity_(IdentityLine(identity)),
+      first_number_(first_number),
+      measurer_(measurer) {}
 
 void ContinuationPages::NewPage() {
   pages_.emplace_back();
@@ -31,6 +50,12 @@ void ContinuationPages::NewPage() {
     DrawRuns(&pages_.back(), {{line, true}}, kLeft, y_ - kTitleSize, kTitleSize,
              FormAlign::kLeft, measurer_);
     y_ -= kTitleSize * 1.25;
+  }
+  for (const std::string& line :
+       BreakLines(identity_, kRight - kLeft, FontFace::kRegular, kIdentitySize, measurer_)) {
+    DrawRuns(&pages_.back(), {{line, false}}, kLeft, y_ - kIdentitySize, kIdentitySize,
+             FormAlign::kLeft, measurer_);
+    y_ -= kIdentitySize * 1.3;
   }
   y_ -= 10;
 }

@@ -11,10 +11,24 @@
 
 namespace stdok {
 
+// Who and which form an extra page belongs to, printed at the top of every extra page so that
+// a page separated from its form can be put back: "Sökande: Anna Öberg · Personnummer:
+// 19850312-1234 · Bilaga nr 3 (HSLF-FS 2021:8, bilaga 9)". Empty parts are left out.
+struct ContinuationIdentity {
+  std::string applicant;
+  std::string personnummer;
+  std::string attachment;  // the application's "Bilaga nr" of this certificate, if numbered
+  std::string form;        // "HSLF-FS 2021:8, bilaga 9"
+};
+
+// The identity line, as ContinuationPages prints it.
+std::string IdentityLine(const ContinuationIdentity& identity);
+
 class ContinuationPages {
  public:
   // `first_number`: the page number (1-based) the first extra page will have.
-  ContinuationPages(std::string title, int first_number, const TextMeasurer& measurer);
+  ContinuationPages(std::string title, ContinuationIdentity identity, int first_number,
+                    const TextMeasurer& measurer);
 
   // Flows `text` at `size` under a bold heading. Returns the page number where it starts.
   int AddText(const std::string& heading, const std::string& text, double size);
@@ -36,6 +50,7 @@ class ContinuationPages {
   void ColumnTitles(const FormTable& table);
 
   std::string title_;
+  std::string identity_;
   int first_number_;
   const TextMeasurer& measurer_;
   std::vector<Page> pages_;

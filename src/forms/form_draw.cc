@@ -1,5 +1,6 @@
 #include "forms/form_draw.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "forms/text_fit.h"
@@ -21,6 +22,11 @@ double DrawRuns(Page* page, const std::vector<StyledRun>& runs, double x, double
     x += measurer.Width(run.text, face, size);
   }
   return x;
+}
+
+FormRect ValueArea(const FormRect& box, double label_bottom) {
+  double top = std::min(label_bottom - kValueBelowLabel, box.y1 - kValueBottom);
+  return {box.x0 + kValueInset, box.y0 + kValueBottom, box.x1 - kValueInset, top};
 }
 
 void DrawRect(Page* page, const FormRect& rect, double line_width) {

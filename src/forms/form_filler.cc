@@ -69,9 +69,13 @@ class Filler {
       FillPage(static_cast<int>(i), &doc.pages.back());
     }
 
+    ContinuationIdentity identity{applicant,
+                                  scope_.Lookup("trainee").Get("personnummer").ToText(),
+                                  scope_.Lookup("attachment").ToText(),
+                                  form_.regulation + ", bilaga " + form_.annex};
     ContinuationPages extra("Fortsättning – " + form_.title +
                                 (applicant.empty() ? "" : " – " + applicant),
-                            static_cast<int>(doc.pages.size()) + 1, measurer_);
+                            std::move(identity), static_cast<int>(doc.pages.size()) + 1, measurer_);
     for (const Overflow& o : overflow_) {
       std::string heading = o.heading + " (forts. från sidan " + std::to_string(o.from_page) + ")";
       int start = o.table ? extra.AddTable(heading, *o.table, o.rows)
@@ -170,14 +174,15 @@ class Filler {
   void FillBox(int index, Page* page, const FormBox& box) {
     const FormRect& r = box.rect;
     if (box.border) DrawRect(page, r);
-    double top = r.y1 - kPad;
+    double label_bottom = r.y1 + kValueBelowLabel;  // no label: ValueArea keeps the top border
     double baseline = r.y1 - 1.3 * box.label_size;
     for (const RichLine& line : box.label) {
       DrawRuns(page, Runs(line, scope_, box.where), r.x0 + kPad, baseline, box.label_size,
                FormAlign::kLeft, measurer_);
-      top = baseline - kFontDescent * box.label_size - 1;
+      label_bottom = baseline - kFontDescent * box.label_size;
       baseline -= kLabelPitch * box.label_size;
     }
+    const FormRect area = ValueArea(r, label_bottom);
 
     std::string heading, text;
     double size = box.size;
@@ -198,7 +203,7 @@ class Filler {
     }
     if (text.empty()) return;
 
-    const double left = r.x0 + kPad, right = r.x1 - kPad, bottom = r.y0 + 1.5;
+    const double left = area.x0, right = area.x1, bottom = area.y0, top = area.y1;
     const double x = box.align == FormAlign::kLeft ? left
                      : box.align == FormAlign::kRight ? right
                                                       : (left + right) / 2;
@@ -209,7 +214,8 @@ class Filler {
     };
     auto draw = [&](const std::vector<BrokenLine>& lines, size_t count, double s, bool centre) {
       double b = top - kFontAscent * s;
-      if (centre) b = (top + bottom) / 2 - kFontCapHeight * s / 2;
+      if (centre)  // capitals centred, accents and descenders still inside the area
+        b = std::clamp((top + bottom) / 2 - kFontCapHeight * s / 2, bottom + kFontDescent * s, b);
       for (size_t i = 0; i < count; ++i) {
         DrawRuns(page, {{lines[i].text, false}}, x, b, s, box.align, measurer_);
         b -= kValuePitch * s;

@@ -34,9 +34,9 @@ Value Root(int rows = 3) {
   ValueList service;
   for (int i = 0; i < rows; ++i) service.push_back(Row(("Enhet " + std::to_string(i + 1)).c_str(), 1.5));
   ValueMap trainee{{"name", "Anna Öberg"}, {"family", "Öberg"}, {"given", "Anna"},
-                   {"clinical_service", Value(service)}};
+                   {"personnummer", "19850312-2384"}, {"clinical_service", Value(service)}};
   ValueMap item{{"description", LongText()}, {"short", "Kort text"}, {"role", "handledare"}};
-  return Value(ValueMap{{"trainee", Value(trainee)}, {"item", Value(item)}});
+  return Value(ValueMap{{"trainee", Value(trainee)}, {"item", Value(item)}, {"attachment", "4"}});
 }
 
 const TextRun* Find(const Page& page, const std::string& text) {
@@ -85,6 +85,55 @@ TEST(FormFiller, BoxValueLandsInsideItsRect) {
   EXPECT_FALSE(doc.info.signature_fields);
 }
 
+// Task: a value sits clear of its box's borders and below every line of a label of several
+// lines, its accents and descenders included (Liberation Sans: ascender 0.905, descender 0.212).
+TEST(FormFiller, ValuesSitClearOfBordersAndOfLabelsOfSeveralLines) {
+  struct Case {
+    const char* box;
+    const char* label;  // text of the label's first run, to find its lines
+  };
+  const Case cases[] = {
+      {"<box rect=\"72.4 300 523.3 536.9\" multiline=\"yes\" value=\"{item.description}\">"
+       "<label>Utbildningsaktiviteter som sökanden genomfört <r>(t.ex. kliniska tjänstgöringar)</r></label>"
+       "<label><r>tidigare tjänstgöring)</r>. Om intyget avser flera delmål, beskriv dem.</label>"
+       "<label>intyget avser flera delmål, beskriv vilka kontroller som avser vilka delmål.</label></box>",
+       "Utbildningsaktiviteter"},
+      {"<box rect=\"72.1 598.8 325.6 637.8\" label=\"Efternamn\" value=\"ÅSA ÖBERG Ågren\"/>", "Efternamn"},
+      {"<box rect=\"495.9 778.2 566.9 796.7\" align=\"center\" value=\"Å 19\"/>", nullptr},
+  };
+  for (const Case& c : cases) {
+    Diagnostics d;
+    FormDefinition form = Load(std::string("<page>") + c.box + "</page>", &d);
+    ASSERT_TRUE(d.empty()) << d[0].ToString();
+    const FormRect r = form.pages[0].boxes[0].rect;
+    Value root = Root();
+    Scope scope(&root);
+    FixedWidthMeasurer m;
+    LaidOutDocument doc = FillForm(form, scope, m, &d);
+    const Page& page = doc.pages[0];
+    double label_bottom = r.y1;  // the lowest point of any label line
+    int label_lines = 0;
+    for (const TextRun& run : page.texts)
+      if (run.size == 7 && run.baseline > r.y0 && run.baseline < r.y1) {
+        label_bottom = std::min(label_bottom, run.baseline - 0.212 * run.size);
+        ++label_lines;
+      }
+    if (c.label) EXPECT_GE(label_lines, 1) << c.label;
+    int values = 0;
+    for (const TextRun& run : page.texts) {
+      if (run.size == 7 || run.baseline < r.y0 || run.baseline > r.y1) continue;
+      ++values;
+      const double width = m.Width(run.text, run.face, run.size);
+      EXPECT_GE(run.x, r.x0 + 2.9) << run.text;
+      EXPECT_LE(run.x + width, r.x1 - 2.9) << run.text;
+      EXPECT_GE(run.baseline - 0.212 * run.size, r.y0 + 2.4) << run.text;
+      EXPECT_LE(run.baseline + 0.905 * run.size, label_bottom - 2.4) << run.text << " touches the label";
+      EXPECT_LE(run.baseline + 0.905 * run.size, r.y1 - 2.4) << run.text << " touches the top border";
+    }
+    EXPECT_GE(values, 1) << c.box;
+  }
+}
+
 TEST(FormFiller, OverflowContinuesOnAnExtraPageWithNothingLost) {
   Diagnostics d;
   FormDefinition form = Load(
@@ -101,6 +150,10 @@ TEST(FormFiller, OverflowContinuesOnAnExtraPageWithNothingLost) {
   EXPECT_NE(Find(doc.pages[0], "(forts. på sidan 2)"), nullptr);
   EXPECT_NE(Find(doc.pages[1], "Fortsättning – Intyg – Anna Öberg"), nullptr);
   EXPECT_NE(Find(doc.pages[1], "Beskrivning (forts. från sidan 1)"), nullptr);
+  // Task: a continuation page names the applicant, the personnummer and the Bilaga nr.
+  EXPECT_NE(Find(doc.pages[1], "Sökande: Anna Öberg · Personnummer: 19850312-2384 · Bilaga nr 4 "
+                               "(HSLF-FS 2021:8, bilaga 9)"),
+            nullptr);
   std::string printed;
   for (const Page& page : doc.pages)
     for (const TextRun& run : page.texts)
@@ -223,6 +276,9 @@ TEST(FormFiller, TableRowsBeyondTheFormContinue) {
   EXPECT_NE(Find(doc.pages[0], "(forts. på sidan 2)"), nullptr);
   EXPECT_NE(Find(doc.pages[0], "10,50"), nullptr);  // Summa counts every row
   EXPECT_NE(Find(doc.pages[1], "Tjänsteförteckning (forts. från sidan 1)"), nullptr);
+  EXPECT_NE(Find(doc.pages[1], "Sökande: Anna Öberg · Personnummer: 19850312-2384 · Bilaga nr 4 "
+                               "(HSLF-FS 2021:8, bilaga 9)"),
+            nullptr);
   EXPECT_NE(Find(doc.pages[1], "Månader"), nullptr);
   for (int i = 4; i <= 7; ++i)
     EXPECT_NE(Find(doc.pages[1], "Enhet " + std::to_string(i)), nullptr) << i;

@@ -108,9 +108,8 @@ TEST(FormsCatalog, EveryOfficialLineIsPrinted) {
   }
 }
 
-TEST(FormsCatalog, FillWithARecordWithoutMistakes) {
-  Diagnostics d;
-  std::vector<LoadedForm> forms = LoadAll(&d);
+// A record with every name the forms use, accents on capitals included.
+Value FullRoot() {
   Value person(ValueMap{{"name", "Karin Lindqvist"}, {"given", "Karin"}, {"family", "Lindqvist"},
                         {"specialty", "Internmedicin"}, {"workplace", "Medicinkliniken"},
                         {"personnummer", "19700101-1234"}});
@@ -130,10 +129,17 @@ TEST(FormsCatalog, FillWithARecordWithoutMistakes) {
                       {"delmal", Value(ValueList{"STa1", "STc3"})}, {"codes", Value(ValueList{"BT1"})},
                       {"description", "Handläggning av akuta patienter."}, {"supervisor", person},
                       {"leader", person}, {"signer", person}, {"signer_role", "handledare"},
-                      {"subject", "Kardiologi"}, {"activities", "Placering."}, {"verification", "Mini-CEX."},
+                      {"subject", "Kardiologi"}, {"activities", "Årlig placering. Övning."},
+                      {"verification", "Mini-CEX. Återkoppling."},
                       {"bt", true}, {"done", true}});
-  Value root(ValueMap{{"trainee", trainee}, {"item", item}, {"attachment", "3"},
-                      {"attachments", Value(ValueMap{{"kurser", "7, 8"}})}});
+  return Value(ValueMap{{"trainee", trainee}, {"item", item}, {"attachment", "3"},
+                        {"attachments", Value(ValueMap{{"kurser", "7, 8"}})}});
+}
+
+TEST(FormsCatalog, FillWithARecordWithoutMistakes) {
+  Diagnostics d;
+  std::vector<LoadedForm> forms = LoadAll(&d);
+  Value root = FullRoot();
   Scope scope(&root);
   for (const LoadedForm& f : forms) {
     Diagnostics fill;
@@ -144,6 +150,55 @@ TEST(FormsCatalog, FillWithARecordWithoutMistakes) {
     for (const Diagnostic& x : fill) ADD_FAILURE() << x.ToString();
     EXPECT_EQ(doc.pages.size(), f.form.pages.size()) << f.file;
   }
+}
+
+// Task: in every box of every form, a value sits clear of the box's borders and below every
+// line of the label (labels of two and three lines included), accents and descenders counted
+// with the font's ascender and descender.
+TEST(FormsCatalog, ValuesSitClearOfBordersAndLabels) {
+  Diagnostics d;
+  std::vector<LoadedForm> forms = LoadAll(&d);
+  Value root = FullRoot(), empty(ValueMap{});
+  Scope scope(&root), no_values(&empty);
+  const double ascent = 0.905, descent = 0.212, eps = 0.01;
+  int values = 0, under_long_labels = 0;
+  auto key = [](const TextRun& run) {
+    return run.text + "@" + std::to_string(std::lround(run.x * 10)) + "," +
+           std::to_string(std::lround(run.baseline * 10));
+  };
+  for (const LoadedForm& f : forms) {
+    Diagnostics fill;
+    LaidOutDocument doc = FillForm(f.form, scope, Fonts(), &fill);
+    LaidOutDocument bare = FillForm(f.form, no_values, Fonts(), &fill);  // labels, no values
+    for (size_t p = 0; p < f.form.pages.size() && p < doc.pages.size(); ++p) {
+      std::set<std::string> printed_anyway;
+      for (const TextRun& run : bare.pages[p].texts) printed_anyway.insert(key(run));
+      for (const FormBox& box : f.form.pages[p].boxes) {
+        const FormRect& r = box.rect;
+        auto inside = [&](const TextRun& run) {
+          return run.x >= r.x0 && run.x < r.x1 && run.baseline > r.y0 && run.baseline < r.y1;
+        };
+        double label_bottom = r.y1;
+        for (const TextRun& run : bare.pages[p].texts)  // the label's lines (and hint)
+          if (inside(run) && !box.label.empty() && run.size == box.label_size)
+            label_bottom = std::min(label_bottom, run.baseline - descent * run.size);
+        for (const TextRun& run : doc.pages[p].texts) {
+          if (!inside(run) || printed_anyway.count(key(run))) continue;
+          ++values;
+          under_long_labels += box.label.size() >= 2;
+          const std::string where = f.file + " page " + std::to_string(p + 1) + ": '" + run.text + "'";
+          const double width = Fonts().Width(run.text, run.face, run.size);
+          EXPECT_GE(run.x, r.x0 + 2.5 - eps) << where;
+          EXPECT_LE(run.x + width, r.x1 - 2.5 + eps) << where;
+          EXPECT_GE(run.baseline - descent * run.size, r.y0 + 2 - eps) << where;
+          EXPECT_LE(run.baseline + ascent * run.size, label_bottom - 2 + eps) << where << " touches the label";
+          EXPECT_LE(run.baseline + ascent * run.size, r.y1 - 2 + eps) << where;
+        }
+      }
+    }
+  }
+  EXPECT_GT(values, 100);
+  EXPECT_GE(under_long_labels, 5);
 }
 
 }  // namespace

@@ -23,9 +23,15 @@ class FlowLayout {
 
   LaidOutDocument Run(const Document& doc) {
     const std::vector<Block>& blocks = doc.blocks;
+    std::vector<SignatureChain> chains = SignatureChains(blocks);
+    size_t next_chain = 0;
     for (size_t i = 0; i < blocks.size(); ++i) {
-      if (KeptWithNext(blocks, i)) KeepTogether(blocks, i);
-      Place(blocks[i]);
+      if (next_chain < chains.size() && chains[next_chain].start == i) {
+        PlaceWithSignatures(blocks, chains[next_chain]);
+        i = chains[next_chain++].signatures;
+        continue;
+      }
+      PlaceBlock(blocks, i);
     }
     LaidOutDocument out;
     out.info = doc.info;
@@ -45,9 +51,14 @@ class FlowLayout {
   }
   // Makes room for `height` points, starting a new page if it does not fit.
   void Need(double height) {
-    if (y_ - height < s_.margin_bottom && !PageIsEmpty()) NewPage();
+    if (y_ - height < Bottom() && !PageIsEmpty()) NewPage();
   }
-  bool Fits(double height) const { return y_ - height >= s_.margin_bottom - 0.01; }
+  bool Fits(double height) const { return y_ - height >= Bottom() - 0.01; }
+  // Where the body ends on the current page: the bottom margin, raised on the one page where
+  // room is kept for the signature block (see PlaceWithSignatures).
+  double Bottom() const {
+    return s_.margin_bottom + (pages_.size() == reserve_page_ + 1 ? reserve_ : 0);
+  }
   double LineHeight(double size) const { return size * s_.leading; }
 
   void Text(double x, double baseline, FontFace face, double size, std::string text) {
@@ -66,6 +77,113 @@ class FlowLayout {
       y_ -= lh;
       Text(x, y_ + lh * 0.25, face, size, line);
     }
+  }
+
+  void PlaceBlock(const std::vector<Block>& blocks, size_t i) {
+    if (KeptWithNext(blocks, i)) KeepTogether(blocks, i);
+    Place(blocks[i]);
+  }
+
+  // ---- The last content block goes with the signatures --------------------------------------
+
+  static bool IsContent(const Block& b) {
+    switch (b.kind) {
+      case Block::Kind::kParagraph:
+      case Block::Kind::kField:
+      case Block::Kind::kFieldRow:
+      case Block::Kind::kCheckboxes:
+      case Block::Kind::kList:
+      case Block::Kind::kTable: return true;
+      default: return false;
+    }
+  }
+
+  // A signature block and the last content block before it (with the headings that lead into
+  // that block): `start` <= `content` < `signatures`. Between `content` and `signatures` lie
+  // only headings, spacers and the short sentence that introduces the signatures ("Vi är
+  // överens om ovanstående"), which belongs to the signatures rather than being content.
+  struct SignatureChain {
+    size_t start = 0, content = 0, signatures = 0;
+  };
+
+  std::vector<SignatureChain> SignatureChains(const std::vector<Block>& blocks) {
+    std::vector<SignatureChain> chains;
+    size_t free_from = 0;  // blocks before this belong to an earlier chain
+    for (size_t s = 0; s < blocks.size(); ++s) {
+      if (blocks[s].kind != Block::Kind::kSignatures) continue;
+      size_t c = s;
+      if (c > free_from + 1 && blocks[c - 1].kind == Block::Kind::kParagraph && KeptWithNext(blocks, c - 1))
+        --c;  // the introducing sentence
+      while (c > free_from &&
+             (blocks[c - 1].kind == Block::Kind::kHeading || blocks[c - 1].kind == Block::Kind::kSpacer))
+        --c;
+      if (c > free_from && IsContent(blocks[c - 1])) {
+        SignatureChain chain{c - 1, c - 1, s};
+        while (chain.start > free_from && blocks[chain.start - 1].kind == Block::Kind::kHeading &&
+               blocks[chain.start - 1].keep_with_next)
+          --chain.start;
+        chains.push_back(chain);
+      }
+      free_from = s + 1;
+    }
+    return chains;
+  }
+
+  struct State {
+    std::vector<Page> pages;
+    double y = 0;
+    std::set<std::string> used_names;
+  };
+  State Save() const { return {pages_, y_, used_names_}; }
+  void Restore(State state) {
+    pages_ = std::move(state.pages);
+    y_ = state.y;
+    used_names_ = std::move(state.used_names);
+  }
+
+  // Places the chain's blocks; returns whether the content block ends on the page where the
+  // signatures are and no page of the chain is left empty.
+  bool PlaceChain(const std::vector<Block>& blocks, const SignatureChain& chain, size_t first_page) {
+    size_t content_end = 0;
+    for (size_t j = chain.start; j <= chain.signatures; ++j) {
+      PlaceBlock(blocks, j);
+      if (j == chain.content) {
+        content_end = pages_.size();
+        reserve_page_ = kNoPage;  // what follows may use the room kept for it
+      }
+    }
+    for (size_t p = first_page; p < pages_.size(); ++p)
+      if (pages_[p].texts.empty()) return false;
+    return content_end == pages_.size();
+  }
+
+  // A signature block never stands alone on a page: when it would, the chain is laid out again
+  // with room for the signatures (and the headings before them) kept free at the bottom of the
+  // page where the content block ended, so that the content's last part (its last lines, rows
+  // or the whole block) moves to the next page with them.
+  void PlaceWithSignatures(const std::vector<Block>& blocks, const SignatureChain& chain) {
+    State before = Save();
+    size_t first_page = pages_.size() - 1;
+    for (size_t j = chain.start; j <= chain.content; ++j) PlaceBlock(blocks, j);
+    size_t content_end = pages_.size() - 1;
+    for (size_t j = chain.content + 1; j <= chain.signatures; ++j) PlaceBlock(blocks, j);
+    if (content_end == pages_.size() - 1) return;
+
+    // The room kept: what follows the content, plus the space a block leaves under itself
+    // (at most 3 mm), plus a little more on each further try.
+    double tail = 0;
+    for (size_t j = chain.content + 1; j <= chain.signatures; ++j) tail += FullHeight(blocks[j]);
+    State trial = Save();
+    for (int attempt = 1; attempt <= 3; ++attempt) {
+      Restore(before);
+      reserve_page_ = content_end;
+      reserve_ = tail + attempt * 3 * kMm;
+      bool placed = PlaceChain(blocks, chain, first_page);
+      reserve_page_ = kNoPage;
+      reserve_ = 0;
+      if (placed) return;
+    }
+    Restore(std::move(trial));
   }
 
   // ---- Keeping blocks together -------------------------------------------------------------
@@ -165,7 +283,7 @@ class FlowLayout {
       case Block::Kind::kList: PlaceList(b.list); break;
       case Block::Kind::kTable: PlaceTable(b.table); break;
       case Block::Kind::kSignatures: PlaceSignatures(b.signatures); break;
-      case Block::Kind::kSpacer: y_ = std::max(y_ - b.spacer.height_mm * kMm, s_.margin_bottom); break;
+      case Block::Kind::kSpacer: y_ = std::max(y_ - b.spacer.height_mm * kMm, Bottom()); break;
       case Block::Kind::kPageBreak: if (!PageIsEmpty()) NewPage(); break;
     }
   }
@@ -344,7 +462,7 @@ class FlowLayout {
                                           s_.label_size, m_));
         label_height = std::max(label_height, labels.back().size() * lh_label);
       }
-      double room = y_ - s_.margin_bottom - 1 * kMm - label_height - 2 * pad;
+      double room = y_ - Bottom() - 1 * kMm - label_height - 2 * pad;
       size_t fit = room > 0 ? static_cast<size_t>(std::floor(room / lh + 1e-6)) : 0;
       size_t remaining = total - done;
       if (fit < std::min(remaining, kMinLinesPerPart) && !fresh) {
@@ -563,7 +681,7 @@ class FlowLayout {
     size_t done = 0;
     bool fresh = false;
     while (done < lines) {
-      double room = y_ - s_.margin_bottom - 2 * kCellPad;
+      double room = y_ - Bottom() - 2 * kCellPad;
       size_t fit = room > 0 ? static_cast<size_t>(std::floor(room / lh + 1e-6)) : 0;
       size_t remaining = lines - done;
       if (fit < std::min(remaining, kMinLinesPerPart) && !fresh) {
@@ -629,6 +747,7 @@ class FlowLayout {
 
   static constexpr double kSignColumnGap = 12 * kMm;
   static constexpr double kSignRoom = 14 * kMm;  // room to sign above the line
+  static constexpr double kSignLineWidth = 0.6;
 
   double SignColumnWidth() const { return (content_width_ - kSignColumnGap) / 2; }
   double SignLineLength() const {
@@ -650,13 +769,20 @@ class FlowLayout {
     return BreakLines(signer.role, SignLineLength(), FontFace::kRegular, s_.label_size, m_);
   }
 
+  // How far the top of the name's first line lies below the signature line, beyond what a
+  // line of body text leaves above its glyphs: room for the tallest accent plus a clearance.
+  double NameDrop() const {
+    double lh = LineHeight(s_.body_size);
+    return std::max(0.0, kSignLineWidth / 2 + s_.name_clearance + s_.font_ascent * s_.body_size - 0.75 * lh);
+  }
+
   // Heights of the rows of two signers.
   std::vector<double> SignerRowHeights(const SignatureBlock& block) {
     std::vector<double> rows;
     for (size_t i = 0; i < block.signers.size(); ++i) {
       double text = SignerName(block.signers[i]).size() * LineHeight(s_.body_size) +
                     std::max<size_t>(1, SignerRole(block.signers[i]).size()) * LineHeight(s_.label_size);
-      double h = kSignRoom + text + 4 * kMm;
+      double h = kSignRoom + NameDrop() + text + 4 * kMm;
       if (i % 2 == 0) rows.push_back(h);
       else rows.back() = std::max(rows.back(), h);
     }
@@ -684,8 +810,8 @@ class FlowLayout {
       if (column == 0 && i > 0) y_ -= rows[i / 2 - 1];
       double x = s_.margin_left + column * (SignColumnWidth() + kSignColumnGap);
       double line_y = y_ - kSignRoom;
-      Line(x, line_y, x + line_length, line_y, 0.6);
-      double y = line_y + 1;
+      Line(x, line_y, x + line_length, line_y, kSignLineWidth);
+      double y = line_y - NameDrop();  // the first name's baseline: y - 0.75 * lh
       for (const std::string& line : SignerName(signer)) {
         y -= lh;
         Text(x, y + lh * 0.25, FontFace::kRegular, s_.body_size, line);
@@ -737,10 +863,14 @@ class FlowLayout {
     }
   }
 
+  static constexpr size_t kNoPage = static_cast<size_t>(-1);
+
   const TextMeasurer& m_;
   const FlowStyle& s_;
   double content_width_ = 0;
   double y_ = 0;
+  size_t reserve_page_ = kNoPage;  // 0-based index of the page whose bottom is raised
+  double reserve_ = 0;
   std::vector<Page> pages_;
   std::set<std::string> used_names_;
 };

@@ -1,6 +1,7 @@
 // Flow layout: document tree -> A4 pages. Breaks lines with ICU, moves a heading with what
-// follows it, repeats table headers on each page, never splits a signature block, and writes
-// the footer "Sid X (Y)".
+// follows it, repeats table headers on each page, never splits a signature block nor lets it
+// stand alone on a page (the last content block before it, or that block's last lines or rows,
+// moves with it), sets signers' names clear of the line, and writes the footer "Sid X (Y)".
 #pragma once
 
 #include "doc/document.h"
@@ -19,6 +20,11 @@ struct FlowStyle {
   double label_size = 7.5;
   double leading = 1.3;  // line height as a multiple of font size
   double signature_line_length = 75 * kPointsPerMm;  // at least 60 mm for print
+  // The font's ascender per em, the top of its tallest glyph: an accented capital (Liberation
+  // Sans: Å 0.873, Ễ 0.896, ascender 0.905). A signer's name is set this far plus
+  // name_clearance below the signature line, so no accent touches the line.
+  double font_ascent = 0.905;
+  double name_clearance = 2;  // points
 };
 
 LaidOutDocument LayOutDocument(const Document& document, const TextMeasurer& measurer,

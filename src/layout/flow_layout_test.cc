@@ -243,6 +243,85 @@ TEST(FlowLayout, HeadingAndParagraphStayWithTheSignatureBlock) {
   }
 }
 
+// Whether page `p` holds a text that starts with `stem`.
+bool PageHas(const LaidOutDocument& doc, size_t p, const std::string& stem) {
+  for (const auto& t : doc.pages[p].texts)
+    if (t.text.rfind(stem, 0) == 0) return true;
+  return false;
+}
+
+// Task: a signature block never stands alone on a page: the last content block before it (a
+// paragraph's last lines, a field, a table's last rows) goes with it, also across a heading.
+TEST(FlowLayout, LastContentBlockGoesWithTheSignatures) {
+  FixedWidthMeasurer m;
+  // Each content block and the start of a text its last part prints.
+  std::vector<std::pair<std::string, Block>> contents;
+  contents.push_back({"text", Paragraph(Words("text", 120))});  // about ten lines
+  contents.push_back({"plan", Field("Delmål nr c1 – plan", "plan0", true)});
+  contents.push_back({"Enhet 11", Table(12)});
+  // The signatures are introduced by a heading or by a short sentence (which is part of them).
+  const std::vector<Block> intros = {Heading("Vi är överens om ovanstående"),
+                                     Paragraph("Vi är överens om ovanstående")};
+  for (size_t k = 0; k < intros.size() * contents.size(); ++k) {
+    const Block& intro = intros[k / contents.size()];
+    const auto& [stem, content] = contents[k % contents.size()];
+    for (int filler = 20; filler < 75; ++filler) {
+      Document doc;
+      for (int i = 0; i < filler; ++i) doc.blocks.push_back(Paragraph("Rad " + std::to_string(i)));
+      doc.blocks.push_back(Heading("Plan"));
+      doc.blocks.push_back(content);
+      doc.blocks.push_back(intro);
+      doc.blocks.push_back(Signatures(2));
+      LaidOutDocument out = LayOutDocument(doc, m);
+      const std::string where = stem + ", intro " + std::to_string(k / contents.size()) + ", filler " +
+                                std::to_string(filler);
+      int signatures = -1;
+      Find(out, "Namn 0", &signatures);
+      ASSERT_GE(signatures, 0);
+      EXPECT_TRUE(PageHas(out, signatures, stem)) << where;
+      int heading = -1;
+      Find(out, "Vi är överens om ovanstående", &heading);
+      EXPECT_EQ(heading, signatures) << where;
+      for (size_t p = 0; p < out.pages.size(); ++p)
+        EXPECT_TRUE(PageHas(out, p, "Rad") || PageHas(out, p, stem.substr(0, 4)) || PageHas(out, p, "Plan"))
+            << "page " << p << " holds no content: " << where;
+      if (stem == "text") {
+        EXPECT_EQ(Missing(out, "text", 120), "") << where;
+      }
+      ExpectInsidePrintArea(out, m);
+    }
+  }
+}
+
+// Task: a signer's name sits clear of the signature line: the top of its tallest glyph (an
+// accented capital, at the font's ascender) stays at least name_clearance below the line.
+TEST(FlowLayout, SignerNamesSitClearOfTheSignatureLine) {
+  FixedWidthMeasurer m;
+  const FlowStyle style;
+  Document doc;
+  Block sign = Signatures(2);
+  sign.signatures.signers[0].name = "Åsa Öberg";
+  sign.signatures.signers[1].name = "Ștefan Bălan";
+  doc.blocks.push_back(sign);
+  LaidOutDocument out = LayOutDocument(doc, m, style);
+  ASSERT_EQ(out.pages.size(), 1u);
+  const Page& page = out.pages[0];
+  for (const char* name : {"Åsa Öberg", "Ștefan Bălan"}) {
+    int p = -1;
+    auto runs = Find(out, name, &p);
+    ASSERT_EQ(runs.size(), 1u) << name;
+    const TextRun& run = *runs[0];
+    const LineSegment* line = nullptr;  // the signature line above the name
+    for (const auto& l : page.lines)
+      if (l.y1 == l.y2 && l.x1 == run.x && l.y1 > run.baseline && (!line || l.y1 < line->y1)) line = &l;
+    ASSERT_NE(line, nullptr) << name;
+    double glyph_top = run.baseline + style.font_ascent * run.size;
+    EXPECT_LE(glyph_top, line->y1 - line->width / 2 - style.name_clearance + 1e-6) << name;
+    EXPECT_GE(glyph_top, line->y1 - 5) << name << ": the name still belongs to its line";
+  }
+  ExpectInsidePrintArea(out, m, style);
+}
+
 // Task: a table starts on a page only if its header and its first row fit there.
 TEST(FlowLayout, TableHeaderIsNeverAloneAtTheBottomOfAPage) {
   FixedWidthMeasurer m;

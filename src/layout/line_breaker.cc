@@ -3,6 +3,8 @@
 #include <memory>
 
 #include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <unicode/utext.h>
 
 namespace stdok {
@@ -31,13 +33,29 @@ std::string_view TrimRight(std::string_view s) {
   return s;
 }
 
-// Break opportunities (byte offsets, ascending, ending with text.size()) of one hard line.
-std::vector<size_t> Opportunities(std::string_view text) {
+// Whether a break at byte `at` would fall right after the hyphen of a short all-capital
+// prefix: "ST-|läkarens", "BT-|chefen", "HSLF-|FS", and inside "(ÅÅÅÅ-|MM-|DD)". A prefix is
+// 1 to 4 capital letters after a non-letter (or the start); the hyphen is '-' or U+2010.
+bool AfterCapitalPrefixHyphen(std::string_view text, size_t at) {
+  size_t hyphen;
+  if (at >= 1 && text[at - 1] == '-') hyphen = at - 1;
+  else if (at >= 3 && text.substr(at - 3, 3) == "\u2010") hyphen = at - 3;
+  else return false;
+  int letters = 0;  // the letters right before the hyphen, back to a non-letter
+  for (int32_t i = static_cast<int32_t>(hyphen); i > 0;) {
+    UChar32 cp;
+    U8_PREV(text.data(), 0, i, cp);
+    if (cp < 0 || !u_isalpha(cp)) break;
+    if (!u_isupper(cp)) return false;
+    ++letters;
+  }
+  return letters >= 1 && letters <= 4;
+}
+
+// ICU's break opportunities (UAX #14); spaces alone when ICU is not available.
+std::vector<size_t> IcuOpportunities(std::string_view text) {
   std::vector<size_t> breaks;
   icu::BreakIterator* it = ThreadLineIterator();
-  bool ascii_only = true;
-  for (char c : text)
-    if (static_cast<unsigned char>(c) >= 0x80) ascii_only = false;
   if (it) {
     UErrorCode status = U_ZERO_ERROR;
     UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
@@ -50,10 +68,33 @@ std::vector<size_t> Opportunities(std::string_view text) {
       breaks.clear();
     }
   }
-  (void)ascii_only;
   for (size_t i = 0; i < text.size(); ++i)
     if (text[i] == ' ') breaks.push_back(i + 1);
   breaks.push_back(text.size());
+  return breaks;
+}
+
+// Whether byte `at` lies inside a parenthesised token without spaces: "(ÅÅÅÅ-MM-DD)",
+// "(ååmmdd-ååmmdd)", a format or code that must be read as one.
+bool InsideParenthesisedToken(std::string_view text, size_t at) {
+  size_t start = text.rfind(' ', at - 1);
+  start = start == std::string_view::npos ? 0 : start + 1;
+  size_t end = text.find(' ', at);
+  if (end == std::string_view::npos) end = text.size();
+  std::string_view token = text.substr(start, end - start);
+  while (!token.empty() && (token.back() == ',' || token.back() == '.' || token.back() == ';' || token.back() == ':'))
+    token.remove_suffix(1);
+  return token.size() > 2 && token.front() == '(' && token.back() == ')' && start < at &&
+         at < start + token.size();
+}
+
+// Break opportunities (byte offsets, ascending, ending with text.size()) of one hard line.
+std::vector<size_t> Opportunities(std::string_view text) {
+  std::vector<size_t> breaks = IcuOpportunities(text);
+  std::erase_if(breaks, [&](size_t at) {
+    return at > 0 && at < text.size() &&
+           (AfterCapitalPrefixHyphen(text, at) || InsideParenthesisedToken(text, at));
+  });
   return breaks;
 }
 

@@ -9,7 +9,10 @@
 
 namespace stdok {
 
-// Splits `text` into lines no wider than `max_width` points. '\n' forces a break. A word
+// Splits `text` into lines no wider than `max_width` points. '\n' forces a break. Besides
+// ICU's rules, a line never breaks right after the hyphen of 1-4 capitals ("ST-läkarens",
+// "BT-chefen", "HSLF-FS") nor inside a parenthesised token without spaces ("(ÅÅÅÅ-MM-DD)",
+// "(ååmmdd-ååmmdd)"); no-break spaces ("12 000 kr") never break. A word
 // wider than the line (a long compound, an e-mail address) is broken between characters.
 // Lines carry no trailing spaces. Empty text gives no lines.
 std::vector<std::string> BreakLines(std::string_view text, double max_width, FontFace face,

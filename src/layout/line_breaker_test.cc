@@ -48,5 +48,44 @@ TEST(LineBreaker, NeverLosesOrClipsText) {
   EXPECT_EQ(got, expected);
 }
 
+// Task: no break inside "(ÅÅÅÅ-MM-DD)" or right after the hyphen of a short capital prefix
+// ("ST-läkarens", "BT-chefen"), at any width; a lower-case compound still breaks at its hyphen.
+TEST(LineBreaker, NoBreakAfterTheHyphenOfACapitalPrefix) {
+  const std::string texts[] = {
+      "Överenskommen tid (ÅÅÅÅ-MM-DD – ÅÅÅÅ-MM-DD) för sidotjänstgöringen",
+      "Tillsammans med ST-läkarens huvudhandledare och BT-chefen enligt HSLF-FS 2021:8",
+  };
+  for (const std::string& text : texts) {
+    for (int width = 18; width <= 60; ++width) {  // from the longest word up
+      for (const std::string& line : Break(text, width)) {
+        for (const char* prefix : {"ÅÅÅÅ-", "MM-", "ST-", "BT-", "HSLF-"}) {
+          std::string p(prefix);
+          bool ends = line.size() >= p.size() && line.compare(line.size() - p.size(), p.size(), p) == 0;
+          EXPECT_FALSE(ends) << "width " << width << ": '" << line << "'";
+        }
+      }
+    }
+  }
+  EXPECT_EQ(Break("(ÅÅÅÅ-MM-DD)", 13), (std::vector<std::string>{"(ÅÅÅÅ-MM-DD)"}));
+  EXPECT_EQ(Break("Period (ååmmdd-ååmmdd), heltid", 16),
+            (std::vector<std::string>{"Period", "(ååmmdd-ååmmdd),", "heltid"}));
+  EXPECT_EQ(Break("Vi ST-läkare", 10), (std::vector<std::string>{"Vi", "ST-läkare"}));
+  EXPECT_EQ(Break("sjukhus-läkaren", 10), (std::vector<std::string>{"sjukhus-", "läkaren"}));
+}
+
+// Task: an amount or a percentage (no-break spaces from the money and percent filters) never
+// breaks across lines.
+TEST(LineBreaker, AmountsNeverBreak) {
+  const std::string text = "Ersättning för uppdraget 12\u00a0000\u00a0kr per månad vid 100\u00a0%";
+  for (int width = 11; width <= 60; ++width) {
+    bool amount = false, percent = false;
+    for (const std::string& line : Break(text, width)) {
+      amount = amount || line.find("12\u00a0000\u00a0kr") != std::string::npos;
+      percent = percent || line.find("100\u00a0%") != std::string::npos;
+    }
+    EXPECT_TRUE(amount && percent) << "width " << width;
+  }
+}
+
 }  // namespace
 }  // namespace stdok

@@ -3,6 +3,9 @@
 #include <unicode/locid.h>
 #include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <charconv>
 #include <cmath>
@@ -104,5 +107,48 @@ std::string FormatPercent(double percent) {
 }
 
 std::string FormatMoney(double kronor) { return FormatDecimal(kronor, 0) + kNoBreakSpace + "kr"; }
+
+std::string FormatCount(double count) {
+  static const char* const kWords[] = {"noll", "en",  "två", "tre", "fyra", "fem", "sex",
+                                       "sju",  "åtta", "nio", "tio", "elva", "tolv"};
+  if (count >= 0 && count <= 12 && count == std::floor(count)) return kWords[static_cast<int>(count)];
+  std::string number = FormatDecimal(count, 1);
+  if (number.size() >= 2 && number.compare(number.size() - 2, 2, ",0") == 0) number.resize(number.size() - 2);
+  return number;
+}
+
+std::string TitleAfterComma(std::string_view title) {
+  const int32_t length = static_cast<int32_t>(title.size());
+  int32_t i = 0;
+  UChar32 first;
+  U8_NEXT(title.data(), i, length, first);
+  if (first < 0 || !u_isupper(first)) return std::string(title);
+  const int32_t rest = i;
+  if (i < length) {
+    UChar32 second;
+    U8_NEXT(title.data(), i, length, second);
+    if (second >= 0 && u_isupper(second)) return std::string(title);  // "ST-…", "BT-…"
+  }
+  std::string out;
+  icu::UnicodeString(static_cast<UChar32>(u_tolower(first))).toUTF8String(out);
+  out.append(title.substr(static_cast<size_t>(rest)));
+  return out;
+}
+
+std::string LowerCase(std::string_view text) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
+      .toLower(icu::Locale("sv"))
+      .toUTF8String(out);
+  return out;
+}
+
+std::string UpperCase(std::string_view text) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
+      .toUpper(icu::Locale("sv"))
+      .toUTF8String(out);
+  return out;
+}
 
 }  // namespace stdok

@@ -65,5 +65,30 @@ TEST(SwedishFormatTest, Money) {
   EXPECT_EQ(FormatMoney(0), "0" + kNbsp + "kr");
 }
 
+// Task: counts in running text are words up to twelve ("två gånger").
+TEST(SwedishFormatTest, CountsUpToTwelveAreWords) {
+  EXPECT_EQ(FormatCount(1), "en");
+  EXPECT_EQ(FormatCount(2), "två");
+  EXPECT_EQ(FormatCount(8), "åtta");
+  EXPECT_EQ(FormatCount(12), "tolv");
+  EXPECT_EQ(FormatCount(13), "13");
+  EXPECT_EQ(FormatCount(1.5), "1,5");
+  EXPECT_EQ(FormatCount(1000), "1" + kNbsp + "000");
+}
+
+// Task: "Anna Lind, överläkare": a title after a comma starts in lower case, also with a
+// capital outside ASCII; an abbreviation keeps its capitals.
+TEST(SwedishFormatTest, TitleAfterComma) {
+  EXPECT_EQ(TitleAfterComma("Överläkare"), "överläkare");
+  EXPECT_EQ(TitleAfterComma("Verksamhetschef"), "verksamhetschef");
+  EXPECT_EQ(TitleAfterComma("Överläkare, docent"), "överläkare, docent");
+  EXPECT_EQ(TitleAfterComma("ST-studierektor, Sundsvalls sjukhus"), "ST-studierektor, Sundsvalls sjukhus");
+  EXPECT_EQ(TitleAfterComma("BT-chef"), "BT-chef");
+  EXPECT_EQ(TitleAfterComma("överläkare"), "överläkare");
+  EXPECT_EQ(TitleAfterComma(""), "");
+  EXPECT_EQ(LowerCase("Öron-, näs- och halssjukdomar"), "öron-, näs- och halssjukdomar");
+  EXPECT_EQ(UpperCase("Bălan"), "BĂLAN");
+}
+
 }  // namespace
 }  // namespace stdok
