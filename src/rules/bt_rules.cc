@@ -6,6 +6,7 @@
 #include "rules/regulation.h"
 #include "rules/rule_context.h"
 #include "rules/service_time.h"
+#include "rules/trainee_facts.h"
 
 namespace stdok {
 namespace {
@@ -85,7 +86,7 @@ BtSummary SummarizeBt(const RecordsFile& file, const Trainee& t, const Profile& 
 void CheckBt(const RuleContext& c) {
   const Trainee& t = c.trainee();
   const Programme& p = t.programme;
-  const BtSummary bt = SummarizeBt(c.file(), t, c.profile(), c.today());
+  const BtSummary& bt = c.facts().bt;
   if (bt.state == BtState::kNotApplicable || bt.state == BtState::kCertified) return;
   if (bt.state == BtState::kNotPlanned) {
     // An ST without BT is reported by regulation.bt-missing.

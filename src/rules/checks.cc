@@ -22,7 +22,7 @@ bool StopsTraineeDocuments(const Diagnostic& d) {
 
 void CheckTrainee(const RecordsFile& file, const Trainee& trainee, const Profile& profile,
                   const TraineeFacts& facts, Diagnostics* diagnostics) {
-  const RuleContext context(file, trainee, profile, facts.as_of, diagnostics);
+  const RuleContext context(file, trainee, profile, facts, diagnostics);
   CheckConsistency(context);
   CheckRegulation(context);
   CheckDelmalCodes(context);

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "rules/regulation.h"
+#include "rules/trainee_facts.h"
 #include "text/unicode.h"
 
 namespace stdok {
@@ -14,6 +15,11 @@ RuleContext::RuleContext(const RecordsFile& file, const Trainee& trainee, const 
                          const Date& today, Diagnostics* out)
     : file_(file), trainee_(trainee), profile_(profile), today_(today),
       regulation_(EffectiveRegulation(trainee)), out_(out) {}
+
+RuleContext::RuleContext(const RecordsFile& file, const Trainee& trainee, const Profile& profile,
+                         const TraineeFacts& facts, Diagnostics* out)
+    : file_(file), trainee_(trainee), profile_(profile), today_(facts.as_of),
+      regulation_(facts.regulation), facts_(&facts), out_(out) {}
 
 void RuleContext::Add(Severity severity, const SourceLocation& where, const std::string& field,
                       const std::string& rule, const std::string& message,

@@ -78,12 +78,20 @@ const std::vector<std::string>& All();
 // Whether the profile's "regional-rules" lists `rule` (one of regional_rules::k…).
 bool RegionalRuleEnabled(const Profile& profile, const std::string& rule);
 
+struct TraineeFacts;
+
 // One trainee being checked: the inputs every rule file needs and the sink for findings.
 class RuleContext {
  public:
   RuleContext(const RecordsFile& file, const Trainee& trainee, const Profile& profile,
               const Date& today, Diagnostics* out);
+  // With the trainee's facts as of `today` (ComputeTraineeFacts), which the rules read
+  // instead of computing service time, completion or BT state again.
+  RuleContext(const RecordsFile& file, const Trainee& trainee, const Profile& profile,
+              const TraineeFacts& facts, Diagnostics* out);
 
+  // REQUIRES: constructed with the facts.
+  const TraineeFacts& facts() const { return *facts_; }
   const RecordsFile& file() const { return file_; }
   const Trainee& trainee() const { return trainee_; }
   const Profile& profile() const { return profile_; }
@@ -113,6 +121,7 @@ class RuleContext {
   const Profile& profile_;
   Date today_;
   std::string regulation_;
+  const TraineeFacts* facts_ = nullptr;
   Diagnostics* out_;
 };
 

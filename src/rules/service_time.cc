@@ -5,6 +5,7 @@
 
 #include "rules/regulation.h"
 #include "rules/rule_context.h"
+#include "rules/trainee_facts.h"
 
 namespace stdok {
 
@@ -271,7 +272,7 @@ ServiceTime ComputeServiceTime(const Trainee& trainee, const std::string& regula
 void CheckServiceTime(const RuleContext& c) {
   const Trainee& t = c.trainee();
   const Programme& p = t.programme;
-  const CompletionEstimate estimate = EstimateCompletion(t, c.regulation(), c.today());
+  const CompletionEstimate& estimate = c.facts().completion;
   if (p.planned_end && estimate.earliest_completion && *p.planned_end < *estimate.earliest_completion)
     c.Add(Severity::kWarning, p.where, "programme/@planned-end", "time.planned-end-too-early",
           "the planned end " + FormatIso(*p.planned_end) + " is before the earliest completion " +
