@@ -140,8 +140,10 @@ class Planner {
                                                           : std::string()));
         continue;
       }
-      if (const Readiness* r = facts.Find(name); r && !r->ready)
+      if (const Readiness* r = facts.Find(name); r && !r->ready) {
         for (const std::string& reason : r->reasons) add(reason);
+        if (r->reasons.empty()) add(name + " gäller inte denna utbildning");
+      }
     }
     return reasons;
   }

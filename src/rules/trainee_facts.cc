@@ -286,12 +286,22 @@ TraineeFacts ComputeTraineeFacts(const RecordsFile& file, const Trainee& t, cons
   // ST: the time (2021 bilaga 6; part of 2015 bilaga 2) and the delmål (2021 bilaga 7, 2015
   // bilaga 2 or 8 b). A specialist from a third country is assessed on the delmål alone.
   const bool third_country = t.education.third_country_specialist;
-  f.st_service.applies = f.st_service.ready = with_st && !third_country;
+  f.st_service.applies = f.st_service.ready = with_st || third_country;
   f.st_competence.applies = f.st_competence.ready = with_st || third_country;
   f.st_application.applies = f.st_application.ready = with_st || third_country;
-  if (f.st_service.applies && !f.time.met)
+  if (f.st_service.applies && !third_country && !f.time.met)
     AddReason(&f.st_service, Months(f.time.served_months) + " av " + Months(f.time.required_months) +
                                  " månader fullgjorda per " + FormatIso(as_of));
+  if (third_country) {  // the supervised service the assessment asked for: all of it done
+    int open = 0, recorded = 0;
+    for (const auto* list : {&f.placements, &f.side_placements})
+      for (const ServiceFacts& s : *list) {
+        ++recorded;
+        open += s.progress != Progress::kDone;
+      }
+    if (recorded == 0) AddReason(&f.st_service, "ingen tjänstgöring är registrerad");
+    else if (open > 0) AddReason(&f.st_service, std::to_string(open) + " tjänstgöringar pågår eller är planerade");
+  }
   if (f.st_competence.applies) {
     std::vector<std::string> open;
     for (const DelmalFact& d : f.delmal) {

@@ -88,7 +88,8 @@ struct TraineeFacts {
   Readiness bt_service;       // HSLF-FS 2021:8 bilaga 3 (fullgjord BT)
   Readiness bt_competence;    // bilaga 4 (uppnådd baskompetens)
   Readiness bt_application;   // bilaga 1
-  Readiness st_service;       // 2021 bilaga 6 (fullgjord ST); 2015: part of bilaga 2
+  Readiness st_service;       // 2021 bilaga 6 (fullgjord ST); 2015: part of bilaga 2. For a
+                              // specialist from a third country: all recorded service done
   Readiness st_competence;    // 2021 bilaga 7; 2015 bilaga 2 / 8 b
   Readiness st_application;   // 2021 bilaga 5; 2015 bilaga 1
   // Attachments the trainee supplies (copies, other certificates) that the record knows of,
