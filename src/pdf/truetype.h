@@ -20,8 +20,10 @@ class TrueTypeProgram {
     bool fixed_pitch = false, italic = false;
   };
 
-  // Parses a TrueType (glyf) font. Null with *error when the bytes are not one or lack a table
-  // a subset needs (head hhea maxp hmtx loca glyf cmap).
+  // Parses a TrueType (glyf) font. Null with *error when the bytes are not one, lack a table a
+  // subset needs (head hhea maxp hmtx loca glyf cmap), or are unsafe to subset: a table or glyph
+  // beyond its bounds, cmap ranges out of order, a composite glyph whose component is not a
+  // glyph of the font, is truncated, refers to itself or nests deeper than 8 levels.
   static std::shared_ptr<const TrueTypeProgram> Parse(std::string bytes, std::string* error);
 
   // The glyph for a Unicode code point; 0 (.notdef) when the font has none.
@@ -45,6 +47,8 @@ class TrueTypeProgram {
     uint32_t offset = 0, length = 0;
   };
   uint16_t GlyphBeyondBmp(char32_t c) const;
+  // False with *why ("glyph N: ...") unless every composite glyph is sound (see Parse).
+  bool CheckComposites(std::string* why) const;
   std::string_view TableData(const Table& t) const { return std::string_view(bytes_).substr(t.offset, t.length); }
   std::string_view GlyphData(uint16_t glyph) const;
 
