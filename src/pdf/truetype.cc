@@ -143,6 +143,9 @@ std::shared_ptr<const TrueTypeProgram> TrueTypeProgram::Parse(std::string bytes,
     else if (tag == "OS/2") font->os2_ = t;
     else if (tag == "name") font->name_ = t;
     else if (tag == "post") font->post_ = t;
+    else if (tag == "cvt ") font->cvt_ = t;
+    else if (tag == "fpgm") font->fpgm_ = t;
+    else if (tag == "prep") font->prep_ = t;
   }
   if (font->head_.length < 54 || font->hhea_.length < 36 || font->maxp_.length < 6 || !font->hmtx_.length ||
       !font->loca_.length || !has_glyf || !cmap.length)
@@ -425,8 +428,12 @@ std::string TrueTypeProgram::Subset(const std::vector<uint16_t>& glyphs, int fir
     const char* tag;
     std::string_view data;
   };
-  std::array<Out, 10> tables = {{{"OS/2", TableData(os2_)},
+  // Sorted by tag. The hinting tables go as they are: glyph instructions call the functions of
+  // fpgm and read the values of cvt, and prep sets up both.
+  std::array<Out, 13> tables = {{{"OS/2", TableData(os2_)},
                                  {"cmap", cmap},
+                                 {"cvt ", TableData(cvt_)},
+                                 {"fpgm", TableData(fpgm_)},
                                  {"glyf", glyf},
                                  {"head", head},
                                  {"hhea", hhea},
@@ -434,7 +441,8 @@ std::string TrueTypeProgram::Subset(const std::vector<uint16_t>& glyphs, int fir
                                  {"loca", loca},
                                  {"maxp", maxp},
                                  {"name", name},
-                                 {"post", post}}};
+                                 {"post", post},
+                                 {"prep", TableData(prep_)}}};
   uint16_t count = 0;
   for (const Out& t : tables) count += t.data.empty() ? 0 : 1;
   uint16_t power = 1, log2 = 0;

@@ -39,7 +39,8 @@ class TrueTypeProgram {
   // A complete TrueType program holding .notdef, the glyphs `glyphs` (original ids, in order;
   // repeats are kept once) and the components of composite glyphs, renumbered from 1. Its only
   // cmap subtable is (3,0), the symbolic encoding: 0xF000 + first_code + i -> glyphs[i]. Tables:
-  // OS/2 cmap glyf head hhea hmtx loca maxp name post; no hinting tables.
+  // OS/2 cmap glyf head hhea hmtx loca maxp name post, and the hinting tables cvt fpgm prep
+  // unchanged when the font has them (glyphs keep their instructions, which call into them).
   std::string Subset(const std::vector<uint16_t>& glyphs, int first_code) const;
 
  private:
@@ -53,7 +54,7 @@ class TrueTypeProgram {
   std::string_view GlyphData(uint16_t glyph) const;
 
   std::string bytes_;
-  Table head_, hhea_, maxp_, hmtx_, loca_, glyf_, os2_, name_, post_;
+  Table head_, hhea_, maxp_, hmtx_, loca_, glyf_, os2_, name_, post_, cvt_, fpgm_, prep_;
   int units_per_em_ = 1000;
   uint16_t num_glyphs_ = 0, num_h_metrics_ = 0;
   bool long_loca_ = false;

@@ -315,6 +315,26 @@ TEST(TrueType, OverlappingFormat4SegmentIndexesItsGlyphArrayFromItsStart) {
   EXPECT_EQ(metrics.Advance(U'D'), 520);
 }
 
+// A hinted font (Debian's fonts-dejavu-core, scripts/install-deps.sh) keeps its hinting tables:
+// the glyphs keep their instructions, which call the functions of fpgm and read cvt.
+TEST(TrueType, HintedFontKeepsItsHintingTables) {
+  const char* path = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+  std::ifstream in(path, std::ios::binary);
+  if (!in) GTEST_SKIP() << path << " is absent (apt-get install fonts-dejavu-core)";
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  std::string error;
+  auto font = TrueTypeProgram::Parse(bytes.str(), &error);
+  ASSERT_TRUE(font) << error;
+  auto source = Tables(bytes.str());
+  auto t = Tables(font->Subset({font->GlyphFor(U'Å'), font->GlyphFor(U'ễ'), font->GlyphFor(U'Ł')}, 32));
+  for (const char* tag : {"cvt ", "fpgm", "prep"}) {
+    ASSERT_TRUE(source.count(tag)) << tag << ": DejaVu Sans is hinted";
+    EXPECT_TRUE(t.count(tag) && t[tag] == source[tag]) << tag << " not kept as it is";
+  }
+  EXPECT_EQ(t["maxp"].substr(6), source["maxp"].substr(6)) << "maxp's limits of the instructions";
+}
+
 // The subset's name table has 16-bit counts and offsets: a font with thousands of name records
 // must not make them wrap.
 TEST(TrueType, SubsetNameTableStaysWithinSixteenBits) {
