@@ -231,7 +231,11 @@ def main():
         for obj in objects.values():
             value = obj.get("value")
             if isinstance(value, dict) and value.get("/Type") == "/Font" and value.get("/Subtype") == "/TrueType":
-                problems += check_font(pdf, objects, value, sources, stats)
+                try:
+                    problems += check_font(pdf, objects, value, sources, stats)
+                except Exception as e:  # a font program fontTools cannot read is a finding too
+                    problems.append(f"{pdf}: {value.get('/BaseFont', '?')}: cannot read the font program: "
+                                    f"{type(e).__name__}: {e}")
     for p in problems:
         print(p)
     print(f"checked {stats['pdfs']} PDFs, {stats['fonts']} fonts ({stats['hinted']} hinted), "
