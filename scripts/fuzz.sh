@@ -4,9 +4,10 @@
 # time each:
 #   scripts/fuzz.sh [SECONDS_PER_TARGET]   (default 60)
 # Seeds: tests/fuzz/corpus/<target>/, plus tests/data/hostile/ and tests/data/ for the records
-# reader and templates/ for the template parser; dictionary tests/fuzz/<target>.dict when there
-# is one. New inputs go to a temporary copy of the corpus. A crash, a sanitizer report, a leak or
-# an input slower than 20 s fails the script; the input is kept in build-sanitize/fuzz-artifacts/.
+# reader, templates/ for the template parser and fonts/ for the font readers; dictionary
+# tests/fuzz/<target>.dict when there is one. New inputs go to a temporary copy of the corpus.
+# A crash, a sanitizer report, a leak or an input slower than 20 s fails the script; the input
+# is kept in build-sanitize/fuzz-artifacts/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
@@ -15,7 +16,7 @@ scripts/install-deps.sh
 build=build-sanitize
 CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g1 -O1" \
   -DSTDOK_SANITIZE=ON -DSTDOK_FUZZ=ON >/dev/null
-targets=(records_reader template_parser)
+targets=(records_reader template_parser font_parser)
 cmake --build "$build" -j"$(nproc)" --target "${targets[@]/#/fuzz_}"
 
 symbolizer=$(command -v llvm-symbolizer || ls /usr/lib/llvm-*/bin/llvm-symbolizer 2>/dev/null | tail -n 1 || true)
@@ -34,6 +35,7 @@ for target in "${targets[@]}"; do
   case $target in
     records_reader) cp tests/data/hostile/*.xml tests/data/*.xml "$corpus/" ;;
     template_parser) cp templates/*.xml "$corpus/" ;;
+    font_parser) cp fonts/*.ttf "$corpus/" ;;
   esac
   options=(-max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 -timeout=20 -print_final_stats=1
            -artifact_prefix="$artifacts/$target-")

@@ -119,15 +119,16 @@ bool ParseCmapFormat4(Bytes cmap, size_t at, uint32_t num_glyphs, std::vector<ui
   uint32_t next_free = 0;
   for (size_t i = 0; i < seg_count; ++i) {
     const uint32_t end_code = cmap.U16(ends + 2 * i);
-    const uint32_t start_code = std::max<uint32_t>(cmap.U16(starts + 2 * i), next_free);
+    const uint32_t start_code = cmap.U16(starts + 2 * i);
     if (i > 0 && end_code < next_free) {
       return Fail(error, "cmap: format 4 segments not sorted by end code");
     }
+    const uint32_t first_free = next_free;
     next_free = end_code + 1;
     const uint16_t delta = cmap.U16(deltas + 2 * i);
     const size_t range_offset_at = range_offsets + 2 * i;
     const uint16_t range_offset = cmap.U16(range_offset_at);
-    for (uint32_t c = start_code; c <= end_code; ++c) {
+    for (uint32_t c = std::max(start_code, first_free); c <= end_code; ++c) {
       uint32_t glyph;
       if (range_offset == 0) {
         glyph = (c + delta) & 0xFFFF;

@@ -50,26 +50,39 @@ uint32_t Checksum(std::string_view data) {
 constexpr uint16_t kArgsAreWords = 0x0001, kHaveScale = 0x0008, kMoreComponents = 0x0020,
                    kHaveXYScale = 0x0040, kHaveTwoByTwo = 0x0080;
 
-// Calls f(offset of the glyph index) for each component of a composite glyph.
+// Deepest nesting of composite glyphs accepted (a composite of simple glyphs is 1 deep). Real
+// fonts nest 1-3 deep; renderers recurse once per level.
+constexpr int kMaxComponentDepth = 8;
+
+bool IsComposite(std::string_view glyph) { return glyph.size() >= 10 && I16(glyph, 0) < 0; }
+
+// Calls f(offset of the glyph index) for each component of a composite glyph (none for a
+// simple or empty one). False when the component records run past the end of the glyph.
 template <typename F>
-void ForEachComponent(std::string_view glyph, F f) {
-  if (glyph.size() < 10 || I16(glyph, 0) >= 0) return;
+bool ForEachComponent(std::string_view glyph, F f) {
+  if (!IsComposite(glyph)) return true;
   size_t at = 10;
   for (;;) {
-    if (at + 4 > glyph.size()) return;
+    if (at + 4 > glyph.size()) return false;
     uint16_t flags = U16(glyph, at);
+    size_t next = at + 4 + ((flags & kArgsAreWords) ? 4 : 2);
+    if (flags & kHaveScale) next += 2;
+    else if (flags & kHaveXYScale) next += 4;
+    else if (flags & kHaveTwoByTwo) next += 8;
+    if (next > glyph.size()) return false;
     f(at + 2);
-    at += 4 + ((flags & kArgsAreWords) ? 4 : 2);
-    if (flags & kHaveScale) at += 2;
-    else if (flags & kHaveXYScale) at += 4;
-    else if (flags & kHaveTwoByTwo) at += 8;
-    if (!(flags & kMoreComponents)) return;
+    if (!(flags & kMoreComponents)) return true;
+    at = next;
   }
 }
 
+// Most name records TrimmedNameTable keeps (real fonts have a few per platform and language).
+constexpr uint16_t kMaxNameRecords = 64;
+
 // The name table with only the copyright notice (0), family (1), subfamily (2) and PostScript
 // name (6): what identifies the font and credits its authors, without the rest (~300 bytes
-// compressed per font and document).
+// compressed per font and document). At most kMaxNameRecords records, and strings that 16-bit
+// offsets reach.
 std::string TrimmedNameTable(std::string_view name) {
   if (name.size() < 6) return "";
   uint16_t count = U16(name, 2);
@@ -82,6 +95,7 @@ std::string TrimmedNameTable(std::string_view name) {
     uint16_t id = U16(name, rec + 6), length = U16(name, rec + 8), offset = U16(name, rec + 10);
     if (id != 0 && id != 1 && id != 2 && id != 6) continue;
     if (storage + offset + length > name.size()) continue;
+    if (kept == kMaxNameRecords || strings.size() + length > 0xFFFF) break;
     records.append(name.substr(rec, 8));
     Append16(&records, length);
     Append16(&records, static_cast<uint16_t>(strings.size()));
@@ -112,6 +126,7 @@ std::shared_ptr<const TrueTypeProgram> TrueTypeProgram::Parse(std::string bytes,
     return fail("not a TrueType font with glyf outlines");
   uint16_t num_tables = U16(b, 4);
   Table cmap;
+  bool has_glyf = false;
   for (uint16_t i = 0; i < num_tables; ++i) {
     size_t rec = 12 + 16 * size_t{i};
     if (rec + 16 > b.size()) return fail("truncated table directory");
@@ -123,14 +138,17 @@ std::shared_ptr<const TrueTypeProgram> TrueTypeProgram::Parse(std::string bytes,
     else if (tag == "maxp") font->maxp_ = t;
     else if (tag == "hmtx") font->hmtx_ = t;
     else if (tag == "loca") font->loca_ = t;
-    else if (tag == "glyf") font->glyf_ = t;
+    else if (tag == "glyf") font->glyf_ = t, has_glyf = true;
     else if (tag == "cmap") cmap = t;
     else if (tag == "OS/2") font->os2_ = t;
     else if (tag == "name") font->name_ = t;
     else if (tag == "post") font->post_ = t;
+    else if (tag == "cvt ") font->cvt_ = t;
+    else if (tag == "fpgm") font->fpgm_ = t;
+    else if (tag == "prep") font->prep_ = t;
   }
   if (font->head_.length < 54 || font->hhea_.length < 36 || font->maxp_.length < 6 || !font->hmtx_.length ||
-      !font->loca_.length || !cmap.length)
+      !font->loca_.length || !has_glyf || !cmap.length)
     return fail("a table a subset needs is missing (head hhea maxp hmtx loca glyf cmap)");
   std::string_view head = font->TableData(font->head_), hhea = font->TableData(font->hhea_);
   font->units_per_em_ = U16(head, 18);
@@ -146,6 +164,7 @@ std::shared_ptr<const TrueTypeProgram> TrueTypeProgram::Parse(std::string bytes,
     std::string_view data = font->GlyphData(g);
     if (data.data() == nullptr) return fail("glyph " + std::to_string(g) + " lies beyond glyf");
   }
+  if (std::string why; !font->CheckComposites(&why)) return fail(why);
 
   // cmap: the best Unicode subtable (3,10) format 12, else (3,1) / (0,x) format 4.
   std::string_view c = font->TableData(cmap);
@@ -154,7 +173,7 @@ std::shared_ptr<const TrueTypeProgram> TrueTypeProgram::Parse(std::string bytes,
   for (uint16_t i = 0, n = U16(c, 2); i < n; ++i) {
     uint16_t platform = U16(c, 4 + 8 * i), encoding = U16(c, 6 + 8 * i);
     uint32_t offset = U32(c, 8 + 8 * i);
-    if (offset + 4 > c.size()) continue;
+    if (uint64_t{offset} + 4 > c.size()) continue;
     uint16_t format = U16(c, offset);
     bool unicode = platform == 0 || (platform == 3 && (encoding == 1 || encoding == 10));
     if (!unicode) continue;
@@ -162,11 +181,15 @@ std::shared_ptr<const TrueTypeProgram> TrueTypeProgram::Parse(std::string bytes,
     if (format == 12 && !best12) best12 = offset;
   }
   if (best12) {
+    // Groups sorted and apart (as the spec requires), so each code point is visited once.
     uint32_t groups = U32(c, best12 + 12);
-    for (uint32_t i = 0; i < groups && best12 + 16 + 12 * (i + 1) <= c.size(); ++i) {
-      size_t at = best12 + 16 + 12 * i;
+    uint64_t next_free = 0;
+    for (uint32_t i = 0; i < groups && best12 + 16 + 12 * (uint64_t{i} + 1) <= c.size(); ++i) {
+      size_t at = best12 + 16 + 12 * size_t{i};
       Group g{U32(c, at), U32(c, at + 4), U32(c, at + 8)};
-      if (g.last < g.first || g.last > 0x10FFFF) continue;
+      if (g.last < g.first || g.last > 0x10FFFF || g.first < next_free)
+        return fail("cmap: format 12 group " + std::to_string(i) + " out of order or out of range");
+      next_free = uint64_t{g.last} + 1;
       for (uint32_t cp = g.first; cp <= std::min<uint32_t>(g.last, 0xFFFF); ++cp) {
         uint32_t glyph = g.glyph + (cp - g.first);
         if (glyph < font->num_glyphs_) font->bmp_[cp] = static_cast<uint16_t>(glyph);
@@ -177,11 +200,17 @@ std::shared_ptr<const TrueTypeProgram> TrueTypeProgram::Parse(std::string bytes,
     size_t seg_count = U16(c, best4 + 6) / 2;
     size_t ends = best4 + 14, starts = ends + 2 * seg_count + 2, deltas = starts + 2 * seg_count,
            ranges = deltas + 2 * seg_count;
-    if (ranges + 2 * seg_count > c.size()) return fail("cmap format 4 truncated");
+    if (ranges + 2 * seg_count > c.size()) return fail("cmap: format 4 truncated");
+    // Segments sorted by end code (as the spec requires); a start inside the previous segment
+    // is clamped, so each code point is visited once.
+    uint32_t next_free = 0;
     for (size_t s = 0; s < seg_count; ++s) {
-      uint16_t end = U16(c, ends + 2 * s), start = U16(c, starts + 2 * s), delta = U16(c, deltas + 2 * s),
-               range = U16(c, ranges + 2 * s);
-      for (uint32_t cp = start; cp <= end && cp != 0xFFFF; ++cp) {
+      uint32_t end = U16(c, ends + 2 * s), start = U16(c, starts + 2 * s);
+      uint16_t delta = U16(c, deltas + 2 * s), range = U16(c, ranges + 2 * s);
+      if (s > 0 && end < next_free) return fail("cmap: format 4 segments not sorted by end code");
+      uint32_t from = std::max(start, next_free);
+      next_free = end + 1;
+      for (uint32_t cp = from; cp <= end && cp != 0xFFFF; ++cp) {
         uint16_t glyph;
         if (range == 0) {
           glyph = static_cast<uint16_t>(cp + delta);
@@ -235,6 +264,44 @@ std::shared_ptr<const TrueTypeProgram> TrueTypeProgram::Parse(std::string bytes,
   return font;
 }
 
+bool TrueTypeProgram::CheckComposites(std::string* why) const {
+  // depth[g]: 0 not yet known, -1 being measured (on the current chain), else the nesting depth
+  // (a simple or empty glyph is 0 deep).
+  std::vector<int8_t> depth(num_glyphs_, 0);
+  std::string problem;
+  auto measure = [&](auto&& self, uint16_t g, int level) -> int {
+    if (depth[g] > 0) return depth[g];
+    if (depth[g] < 0) return problem = "composite refers to itself", -1;
+    std::string_view data = GlyphData(g);
+    if (!IsComposite(data)) return 0;
+    if (level > kMaxComponentDepth)
+      return problem = "composite nested deeper than " + std::to_string(kMaxComponentDepth) + " levels", -1;
+    depth[g] = -1;
+    int deepest = 0;
+    bool complete = ForEachComponent(data, [&](size_t at) {
+      uint16_t c = U16(data, at);
+      if (!problem.empty()) return;
+      if (c >= num_glyphs_) {
+        problem = "component " + std::to_string(c) + " is not a glyph of the font (" +
+                  std::to_string(num_glyphs_) + " glyphs)";
+        return;
+      }
+      deepest = std::max(deepest, self(self, c, level + 1));
+    });
+    if (!complete && problem.empty()) problem = "composite truncated (a component record runs past its end)";
+    if (!problem.empty()) return -1;
+    depth[g] = static_cast<int8_t>(deepest + 1);
+    return depth[g];
+  };
+  for (uint16_t g = 0; g < num_glyphs_; ++g) {
+    if (measure(measure, g, 1) < 0) {
+      *why = "glyph " + std::to_string(g) + ": " + problem;
+      return false;
+    }
+  }
+  return true;
+}
+
 uint16_t TrueTypeProgram::GlyphBeyondBmp(char32_t c) const {
   for (const Group& g : beyond_bmp_)
     if (c >= g.first && c <= g.last) {
@@ -280,6 +347,8 @@ std::string TrueTypeProgram::Subset(const std::vector<uint16_t>& glyphs, int fir
   }
   for (size_t i = 1; i < order.size(); ++i)  // grows while components are added
     ForEachComponent(GlyphData(order[i]), [&](size_t at) { add(U16(GlyphData(order[i]), at)); });
+  // Parse has checked every component id against num_glyphs_; this keeps new_id in bounds anyway.
+  auto renumbered = [&](uint16_t g) -> uint16_t { return g < num_glyphs_ ? new_id[g] : 0; };
 
   // glyf and loca (short offsets when they fit: glyphs padded to even length).
   std::string glyf, loca;
@@ -291,7 +360,7 @@ std::string TrueTypeProgram::Subset(const std::vector<uint16_t>& glyphs, int fir
     std::string_view data = GlyphData(g);
     size_t at = glyf.size();
     glyf.append(data);
-    ForEachComponent(data, [&](size_t offset) { Put16(&glyf, at + offset, new_id[U16(data, offset)]); });
+    ForEachComponent(data, [&](size_t offset) { Put16(&glyf, at + offset, renumbered(U16(data, offset))); });
     if (glyf.size() % 2) glyf.push_back('\0');
   }
   offsets.push_back(static_cast<uint32_t>(glyf.size()));
@@ -339,7 +408,7 @@ std::string TrueTypeProgram::Subset(const std::vector<uint16_t>& glyphs, int fir
   Append16(&cmap, 1);
   Append16(&cmap, 4);  // idRangeOffset: from this word to glyphIdArray[0]
   Append16(&cmap, 0);
-  for (uint16_t g : glyphs) Append16(&cmap, g < num_glyphs_ ? new_id[g] : 0);
+  for (uint16_t g : glyphs) Append16(&cmap, renumbered(g));
 
   std::string head(TableData(head_).substr(0, 54));
   Put32(&head, 8, 0);  // checkSumAdjustment, set below
@@ -359,8 +428,12 @@ std::string TrueTypeProgram::Subset(const std::vector<uint16_t>& glyphs, int fir
     const char* tag;
     std::string_view data;
   };
-  std::array<Out, 10> tables = {{{"OS/2", TableData(os2_)},
+  // Sorted by tag. The hinting tables go as they are: glyph instructions call the functions of
+  // fpgm and read the values of cvt, and prep sets up both.
+  std::array<Out, 13> tables = {{{"OS/2", TableData(os2_)},
                                  {"cmap", cmap},
+                                 {"cvt ", TableData(cvt_)},
+                                 {"fpgm", TableData(fpgm_)},
                                  {"glyf", glyf},
                                  {"head", head},
                                  {"hhea", hhea},
@@ -368,7 +441,8 @@ std::string TrueTypeProgram::Subset(const std::vector<uint16_t>& glyphs, int fir
                                  {"loca", loca},
                                  {"maxp", maxp},
                                  {"name", name},
-                                 {"post", post}}};
+                                 {"post", post},
+                                 {"prep", TableData(prep_)}}};
   uint16_t count = 0;
   for (const Out& t : tables) count += t.data.empty() ? 0 : 1;
   uint16_t power = 1, log2 = 0;

@@ -20,8 +20,10 @@ class TrueTypeProgram {
     bool fixed_pitch = false, italic = false;
   };
 
-  // Parses a TrueType (glyf) font. Null with *error when the bytes are not one or lack a table
-  // a subset needs (head hhea maxp hmtx loca glyf cmap).
+  // Parses a TrueType (glyf) font. Null with *error when the bytes are not one, lack a table a
+  // subset needs (head hhea maxp hmtx loca glyf cmap), or are unsafe to subset: a table or glyph
+  // beyond its bounds, cmap ranges out of order, a composite glyph whose component is not a
+  // glyph of the font, is truncated, refers to itself or nests deeper than 8 levels.
   static std::shared_ptr<const TrueTypeProgram> Parse(std::string bytes, std::string* error);
 
   // The glyph for a Unicode code point; 0 (.notdef) when the font has none.
@@ -37,7 +39,8 @@ class TrueTypeProgram {
   // A complete TrueType program holding .notdef, the glyphs `glyphs` (original ids, in order;
   // repeats are kept once) and the components of composite glyphs, renumbered from 1. Its only
   // cmap subtable is (3,0), the symbolic encoding: 0xF000 + first_code + i -> glyphs[i]. Tables:
-  // OS/2 cmap glyf head hhea hmtx loca maxp name post; no hinting tables.
+  // OS/2 cmap glyf head hhea hmtx loca maxp name post, and the hinting tables cvt fpgm prep
+  // unchanged when the font has them (glyphs keep their instructions, which call into them).
   std::string Subset(const std::vector<uint16_t>& glyphs, int first_code) const;
 
  private:
@@ -45,11 +48,13 @@ class TrueTypeProgram {
     uint32_t offset = 0, length = 0;
   };
   uint16_t GlyphBeyondBmp(char32_t c) const;
+  // False with *why ("glyph N: ...") unless every composite glyph is sound (see Parse).
+  bool CheckComposites(std::string* why) const;
   std::string_view TableData(const Table& t) const { return std::string_view(bytes_).substr(t.offset, t.length); }
   std::string_view GlyphData(uint16_t glyph) const;
 
   std::string bytes_;
-  Table head_, hhea_, maxp_, hmtx_, loca_, glyf_, os2_, name_, post_;
+  Table head_, hhea_, maxp_, hmtx_, loca_, glyf_, os2_, name_, post_, cvt_, fpgm_, prep_;
   int units_per_em_ = 1000;
   uint16_t num_glyphs_ = 0, num_h_metrics_ = 0;
   bool long_loca_ = false;
