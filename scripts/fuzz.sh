@@ -4,7 +4,7 @@
 # time each:
 #   scripts/fuzz.sh [SECONDS_PER_TARGET]   (default 60)
 # Seeds: tests/fuzz/corpus/<target>/, plus tests/data/hostile/ and tests/data/ for the records
-# reader and templates/ for the template parser; dictionary tests/fuzz/<target>.dict when there
+# reader, templates/ for the template parser and tests/data/workbook/ for the workbook reader; dictionary tests/fuzz/<target>.dict when there
 # is one. New inputs go to a temporary copy of the corpus. A crash, a sanitizer report, a leak or
 # an input slower than 20 s fails the script; the input is kept in build-sanitize/fuzz-artifacts/.
 set -euo pipefail
@@ -15,7 +15,7 @@ scripts/install-deps.sh
 build=build-sanitize
 CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g1 -O1" \
   -DSTDOK_SANITIZE=ON -DSTDOK_FUZZ=ON >/dev/null
-targets=(records_reader template_parser)
+targets=(records_reader template_parser workbook_reader)
 cmake --build "$build" -j"$(nproc)" --target "${targets[@]/#/fuzz_}"
 
 symbolizer=$(command -v llvm-symbolizer || ls /usr/lib/llvm-*/bin/llvm-symbolizer 2>/dev/null | tail -n 1 || true)
@@ -34,6 +34,7 @@ for target in "${targets[@]}"; do
   case $target in
     records_reader) cp tests/data/hostile/*.xml tests/data/*.xml "$corpus/" ;;
     template_parser) cp templates/*.xml "$corpus/" ;;
+    workbook_reader) cp tests/data/workbook/* "$corpus/" 2>/dev/null || true ;;
   esac
   options=(-max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 -timeout=20 -print_final_stats=1
            -artifact_prefix="$artifacts/$target-")
