@@ -81,7 +81,10 @@ class Importer {
               const std::string& message) {
     Diagnostic d;
     d.severity = severity;
-    d.location.file = wb_.path + (where.empty() ? "" : ":" + where);
+    // The location is the sheet and cell; the message also names the column.
+    const std::size_t bang = where.find('!');
+    const std::size_t space = bang == std::string::npos ? std::string::npos : where.find(' ', bang);
+    d.location.file = wb_.path + (where.empty() ? "" : ":" + where.substr(0, space));
     d.trainee_id = trainee;
     d.rule = rule;
     d.message = (where.empty() ? "" : where + ": ") + message;
@@ -335,7 +338,7 @@ void LocateInWorkbook(const ImportedRecords& records, const std::string& xml_pat
       where += CellName(origin.row, static_cast<std::size_t>(columns[h])) + " (" + headers[h] + ")";
     else
       where += std::to_string(origin.row + 1);
-    d.location.file = records.workbook_path + ":" + where.substr(0, where.find(' '));
+    d.location.file = records.workbook_path + ":" + where.substr(0, where.find(' ', where.find('!')));
     d.location.line = d.location.column = 0;
     d.message = where + ": " + d.message;
   }
