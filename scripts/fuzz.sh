@@ -4,7 +4,7 @@
 # time each:
 #   scripts/fuzz.sh [SECONDS_PER_TARGET]   (default 60)
 # Seeds: tests/fuzz/corpus/<target>/, plus tests/data/hostile/ and tests/data/ for the records
-# reader, templates/ for the template parser and tests/data/workbook/ for the workbook reader; dictionary tests/fuzz/<target>.dict when there
+# reader and templates/ for the template parser; dictionary tests/fuzz/<target>.dict when there
 # is one. New inputs go to a temporary copy of the corpus. A crash, a sanitizer report, a leak or
 # an input slower than 20 s fails the script; the input is kept in build-sanitize/fuzz-artifacts/.
 set -euo pipefail
@@ -34,7 +34,6 @@ for target in "${targets[@]}"; do
   case $target in
     records_reader) cp tests/data/hostile/*.xml tests/data/*.xml "$corpus/" ;;
     template_parser) cp templates/*.xml "$corpus/" ;;
-    workbook_reader) cp tests/data/workbook/* "$corpus/" 2>/dev/null || true ;;
   esac
   options=(-max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 -timeout=20 -print_final_stats=1
            -artifact_prefix="$artifacts/$target-")

@@ -43,7 +43,7 @@ int RunExport(const ExportJobOptions& options, FileSystem* fs, Diagnostics* diag
                                     ("stdok-export-" + std::to_string(getpid()) + "-" +
                                      std::to_string(reinterpret_cast<std::uintptr_t>(&text)));
   std::filesystem::create_directories(dir, ec);
-  const std::string temporary = (dir / "export.xlsx").string();
+  const std::string temporary = (dir / "stdok-export.xlsx").string();
   ExportOptions export_options;
   export_options.empty = options.empty;
   std::string bytes;

@@ -2,6 +2,8 @@
 
 #include <unicode/unistr.h>
 
+#include <map>
+
 namespace stdok {
 namespace {
 
@@ -46,7 +48,7 @@ std::vector<SheetSpec> MakeSheets() {
                 {"Telefon", "@phone", T::kText, "", ""},
                 {"Personnummer", "@personnummer", T::kPersonnummer, "", "bara för handledare som intygar på Socialstyrelsens blanketter"},
                 {"Handledarutbildning år", "@supervisor-training", T::kYear, "", "år för handledarutbildning"}},
-               "en rad per handledare, chef, studierektor, kursledare …"});
+               "en rad per handledare, chef, studierektor, kursledare och annan person"});
   s.push_back({"Tjänstgöring", "service", 2, "Person", false,
                Join({{{"Enhet", "@unit", T::kText, "", "id på bladet Enheter"}},
                      Period("", "tomt: pågår")}),
@@ -281,6 +283,39 @@ std::vector<std::string> SheetHeaders(int sheet) {
   if (spec.numbered) headers.push_back("Nr");
   for (const ColumnSpec& column : spec.columns) headers.push_back(column.header);
   return headers;
+}
+
+std::string SheetsReference() {
+  static const std::map<ColumnType, std::string> kinds = {
+      {ColumnType::kText, "text"}, {ColumnType::kLongText, "text (stycken)"}, {ColumnType::kDate, "datum"},
+      {ColumnType::kPercent, "procent"}, {ColumnType::kNumber, "tal"}, {ColumnType::kYear, "heltal"},
+      {ColumnType::kFlag, "ja/nej"}, {ColumnType::kPersonnummer, "personnummer"}, {ColumnType::kChoice, "val"},
+      {ColumnType::kPresence, "ja/nej"}};
+  std::string out;
+  for (std::size_t i = 0; i < RecordSheets().size(); ++i) {
+    const SheetSpec& spec = RecordSheets()[i];
+    out += "### " + spec.name + "\n\n" + spec.about + ". Rows are `<" + spec.element.substr(spec.element.rfind('/') + 1) +
+           ">` elements";
+    if (spec.parent >= 0) out += " of the row named in " + spec.key;
+    out += ".\n\n| column | kind | records file | note |\n|---|---|---|---|\n";
+    const std::vector<std::string> headers = SheetHeaders(static_cast<int>(i));
+    const std::size_t keys = headers.size() - spec.columns.size();
+    for (std::size_t k = 0; k < keys; ++k)
+      out += "| " + headers[k] + " | id | — | " +
+             (headers[k] == "Nr" ? std::string("1, 2, … per ST-läkare; rows on child sheets refer to it")
+                                 : "the parent row's Id (or Nr)") + " |\n";
+    for (const ColumnSpec& c : spec.columns) {
+      std::string note = c.note;
+      if (c.type == ColumnType::kChoice) {
+        std::string list;
+        for (const std::string& shown : ShownChoices(c)) list += (list.empty() ? "" : ", ") + shown;
+        note += (note.empty() ? "" : "; ") + std::string("one of: ") + list;
+      }
+      out += "| " + c.header + " | " + kinds.at(c.type) + " | `" + c.path + "` | " + note + " |\n";
+    }
+    out += "\n";
+  }
+  return out;
 }
 
 std::string ShownChoice(const ColumnSpec& column, const std::string& value) {

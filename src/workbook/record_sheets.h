@@ -52,6 +52,10 @@ inline constexpr int kTraineeSheet = 4;
 // then Nr when numbered, then the columns.
 std::vector<std::string> SheetHeaders(int sheet);
 
+// Every sheet and column as Markdown tables (docs/workbook.md holds this text; a test keeps
+// the two equal).
+std::string SheetsReference();
+
 // The choice's shown text for a stored value, or the value itself when it has no shown text.
 std::string ShownChoice(const ColumnSpec& column, const std::string& value);
 // The stored value of a choice typed as its shown text or value (case-insensitive); empty

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "workbook/cell_values.h"
 #include "workbook/record_sheets.h"
 
@@ -131,6 +134,56 @@ TEST(RecordSheets, ParentsComeFirstAndChildSheetsNameTheirParent) {
   EXPECT_EQ(sheets[8].name, "Sidoplaner");
   EXPECT_EQ(sheets[static_cast<std::size_t>(sheets[8].parent)].name, "Sidotjänstgöringar");
   EXPECT_EQ(SheetHeaders(8)[1], "Sidotjänstgöringar nr");
+}
+
+}  // namespace
+}  // namespace stdok
+
+namespace stdok {
+namespace {
+
+// Every sheet with one row of nonsense in every column: each typed column gives one located
+// error, the text columns take the text, nothing crashes and the XML is still a records file.
+TEST(WorkbookImport, WrongTypesInEveryColumn) {
+  Workbook wb;
+  wb.path = "fel.xlsx";
+  std::size_t typed = 0;
+  for (std::size_t i = 0; i < RecordSheets().size(); ++i) {
+    const std::vector<std::string> headers = SheetHeaders(static_cast<int>(i));
+    Sheet sheet{RecordSheets()[i].name, {{}, {}}};
+    for (const std::string& h : headers) {
+      sheet.rows[0].push_back(Text(h));
+      sheet.rows[1].push_back(Text(h == "Id" || h == "ST-läkare" || h == "Person" ? "X-1" : h.find(" nr") != std::string::npos || h == "Nr" ? "1" : "fel?"));
+    }
+    for (const ColumnSpec& c : RecordSheets()[i].columns)
+      if (c.type != ColumnType::kText && c.type != ColumnType::kLongText && c.type != ColumnType::kPersonnummer) ++typed;
+    wb.sheets.push_back(std::move(sheet));
+  }
+  Diagnostics diagnostics;
+  const ImportedRecords records = ImportWorkbook(wb, &diagnostics);
+  std::size_t errors = 0;
+  for (const Diagnostic& d : diagnostics) {
+    EXPECT_EQ(d.location.file.rfind("fel.xlsx:", 0), 0u) << d.ToString();
+    EXPECT_NE(d.message.find("'fel?'"), std::string::npos) << d.ToString();
+    errors += d.severity == Severity::kError;
+  }
+  EXPECT_EQ(errors, typed);
+  EXPECT_NE(records.xml.find("<stdok-records version=\"1\">"), std::string::npos);
+  EXPECT_NE(records.xml.find("<trainee id=\"X-1\">"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace stdok
+
+namespace stdok {
+namespace {
+
+TEST(RecordSheets, DocsWorkbookMdListsEverySheetAndColumn) {
+  std::ifstream in(std::string(STDOK_SOURCE_DIR) + "/docs/workbook.md");
+  std::stringstream doc;
+  doc << in.rdbuf();
+  EXPECT_NE(doc.str().find(SheetsReference()), std::string::npos)
+      << "docs/workbook.md must hold, verbatim:\n" << SheetsReference();
 }
 
 }  // namespace
