@@ -11,7 +11,7 @@ namespace stdok::testing::workbook_test {
 namespace {
 
 const char* kSamples[] = {"st-stefan-balan", "am-asa-oberg", "bt-lukasz-zolkiewski", "handlingsplan-nguyen",
-                          "st-tredjeland"};
+                          "st-tredjeland", "kohort-vasternorrland"};
 const std::string kAsOf = " --as-of 2026-11-22";
 // Debian's Python, which has python3-openpyxl (scripts/install-deps.sh); not a pyenv shim.
 const std::string kPython = "/usr/bin/python3";
@@ -165,6 +165,26 @@ TEST(Workbook, HostileWorkbooksGiveLocatedErrorsAndNoCrash) {
   EXPECT_NE(xml.find("<name given=\"Åsa\" family=\"Öberg\" />"), std::string::npos) << xml;
   EXPECT_NE(xml.find("rate=\"80\""), std::string::npos);
   EXPECT_NE(xml.find("unit-name=\"=HYPERLINK(&quot;x&quot;)\""), std::string::npos);  // text, kept as typed
+  std::filesystem::remove_all(dir);
+}
+
+// A bad cell stops its trainee's documents (as the same error in XML would) and no other's.
+TEST(Workbook, RenderFromAWorkbookSkipsOnlyTheTraineeWithABadCell) {
+  const std::string dir = MakeTempDir();
+  const std::string xlsx = dir + "/kohort.xlsx", bad = dir + "/bad.xlsx", out = dir + "/out";
+  ASSERT_EQ(RunCommand(Stdok("export " + Quote(SourceDir() + "/samples/st-tredjeland.xml") + " -o " + Quote(xlsx))).exit_code, 0);
+  const CommandResult edit = RunCommand(kPython + " -c \"import openpyxl,sys\n"
+      "wb=openpyxl.load_workbook(sys.argv[1]); ws=wb['Placeringar']\n"
+      "print(ws.cell(2,1).value); ws.cell(2,4).value='2025-02-30'; wb.save(sys.argv[2])\" " + Quote(xlsx) + " " + Quote(bad) + " 2>&1");
+  ASSERT_EQ(edit.exit_code, 0) << edit.output;
+  const std::string stopped = edit.output.substr(0, edit.output.find('\n'));
+  const CommandResult r = RunCommand(Stdok("render -q -j 1" + kAsOf + " " + Quote(bad) + " -o " + Quote(out)));
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_NE(r.output.find("bad.xlsx:Placeringar!D2: error: [trainee " + stopped + "] Placeringar!D2 (Start): '2025-02-30' is not a date"),
+            std::string::npos) << r.output;
+  const std::string manifest = ReadText(out + "/manifest.csv");
+  EXPECT_EQ(manifest.find(stopped + ";"), std::string::npos) << manifest;
+  EXPECT_FALSE(PdfsBelow(out).empty());
   std::filesystem::remove_all(dir);
 }
 

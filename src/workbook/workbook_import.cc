@@ -331,6 +331,9 @@ void LocateInWorkbook(const ImportedRecords& records, const std::string& xml_pat
     for (std::size_t c = 0; c < spec.columns.size(); ++c)
       if (spec.columns[c].path == wanted || (field.empty() && spec.columns[c].path == origin.path))
         column = static_cast<int>(c);
+    if (column < 0 && origin.path.empty() && field == "description")  // the element's own text
+      for (std::size_t c = 0; c < spec.columns.size(); ++c)
+        if (spec.columns[c].path == ".") column = static_cast<int>(c);
     std::string where = spec.name + "!";
     const std::vector<int>& columns = records.columns[static_cast<std::size_t>(origin.sheet)];
     const std::size_t h = first + static_cast<std::size_t>(column);

@@ -120,6 +120,9 @@ TEST(WorkbookImport, LocatesTheRecordsReadersFindingsInCells) {
   LocateInWorkbook(records, "kohort.xlsx", &found);
   EXPECT_EQ(found[0].location.ToString(), "kohort.xlsx:Placeringar!D3");
   EXPECT_EQ(found[0].message, "Placeringar!D3 (Slut): too late");
+  Diagnostics described = {{Severity::kWarning, {"kohort.xlsx", line, 1}, "T-1", "description", "rules.y", "no text", ""}};
+  LocateInWorkbook(records, "kohort.xlsx", &described);
+  EXPECT_EQ(described[0].message, "Placeringar!3: no text");  // no Beskrivning column on this sheet
 }
 
 TEST(RecordSheets, ParentsComeFirstAndChildSheetsNameTheirParent) {
