@@ -168,6 +168,24 @@ TEST(Workbook, HostileWorkbooksGiveLocatedErrorsAndNoCrash) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(Workbook, StatusAsAWorkbookInRiskOrder) {
+  const std::string dir = MakeTempDir();
+  const std::string cohort = SourceDir() + "/samples/kohort-vasternorrland.xml";
+  const CommandResult r = RunCommand(Stdok("status --format xlsx -o " + Quote(dir + "/status.xlsx") + kAsOf + " " + Quote(cohort)));
+  ASSERT_LE(r.exit_code, 1) << r.output;
+  const CommandResult json = RunCommand(Stdok("status --format json" + kAsOf + " " + Quote(cohort)) +
+                                        " | python3 -c \"import json,sys; d=json.load(sys.stdin); "
+                                        "t=d['trainees']; print(len(t), t[0]['id'], t[-1]['id'])\"");
+  const CommandResult xlsx = RunCommand(kPython + " -c \"import openpyxl,sys\n"
+      "ws=openpyxl.load_workbook(sys.argv[1]).worksheets[0]\n"
+      "print(ws.max_row-1, ws.cell(2,2).value, ws.cell(ws.max_row,2).value)\n"
+      "print(ws.title, ws.cell(1,1).value, ws.cell(1,11).value, ws.freeze_panes, len(ws.conditional_formatting) > 0)\n"
+      "print(type(ws.cell(2,7).value).__name__)\" " + Quote(dir + "/status.xlsx") + " 2>&1");
+  ASSERT_EQ(xlsx.exit_code, 0) << xlsx.output;
+  EXPECT_EQ(xlsx.output, json.output + "Status 2026-11-22 Risk Tidigast klar A2 True\ndatetime\n");
+  std::filesystem::remove_all(dir);
+}
+
 // A bad cell stops its trainee's documents (as the same error in XML would) and no other's.
 TEST(Workbook, RenderFromAWorkbookSkipsOnlyTheTraineeWithABadCell) {
   const std::string dir = MakeTempDir();

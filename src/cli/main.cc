@@ -20,6 +20,7 @@
 #include "app/workbook_input.h"
 #include "app/render_job.h"
 #include "app/status_job.h"
+#include "app/status_workbook.h"
 #include "core/date.h"
 
 namespace {
@@ -165,6 +166,12 @@ int main(int argc, char** argv) {
                                       "The studierektor's overview: one line per trainee, most at risk first",
                                       data_dir, &status, &status_format, &as_of);
 
+  std::string status_output;  // --format xlsx writes the overview here
+  status_cmd->remove_option(status_cmd->get_option("--format"));  // status also writes a workbook
+  status_cmd->add_option("--format", status_format, "text, json or xlsx (with -o)")
+      ->check(CLI::IsMember({"text", "json", "xlsx"}));
+  status_cmd->add_option("-o,--output", status_output, "With --format xlsx: the workbook to write");
+
   RenderOptions bench = render;
   int bench_repeat = 1;
   auto* bench_cmd = app.add_subcommand("bench", "Time the pipeline against the PDF writer alone (no files written)");
@@ -252,6 +259,15 @@ int main(int argc, char** argv) {
     status.as_of = today;
     StatusReport report = RunStatus(status, &fs);
     PrintDiagnostics(report.diagnostics);
+    if (status_format == "xlsx") {
+      std::string error;
+      if (status_output.empty() || report.io_error ||
+          !WriteStatusWorkbook(report.trainees, report.as_of, status_output, &fs, &error)) {
+        if (!report.io_error) std::cerr << "stdok status: " << (status_output.empty() ? "--format xlsx needs -o FILE.xlsx" : error) << "\n";
+        return 2;
+      }
+      return StatusExitCode(report);
+    }
     std::cout << (status_format == "json" ? FormatStatusJson(report.trainees, report.as_of)
                                           : FormatStatusText(report.trainees, report.as_of, report.region_name));
     return StatusExitCode(report);

@@ -1,0 +1,17 @@
+// `stdok status --format xlsx -o status.xlsx`: the studierektor's overview as a workbook, one
+// row per trainee in risk order, the risk column coloured green to red.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/status_job.h"
+#include "output/file_system.h"
+
+namespace stdok {
+
+// Writes the overview to `path` (atomically). False with *error when it cannot be written.
+bool WriteStatusWorkbook(const std::vector<TraineeStatus>& trainees, const Date& as_of, const std::string& path,
+                         FileSystem* fs, std::string* error);
+
+}  // namespace stdok
