@@ -165,9 +165,9 @@ class Writer {
     lxw_row_t r = 0;
     worksheet_write_string(ws, r++, 0, "stdok: ST-läkarnas uppgifter", title_);
     const char* lines[] = {
-        "Fyll i ett blad per slags uppgift. Första raden är rubriker: ändra inte dem. Id:n binder ihop bladen:",
-        "en ST-läkares rader på andra blad börjar med ST-läkarens Id, handledare och chefer anges med sitt Id "
-        "på bladet Personer och enheter med sitt Id på bladet Enheter.",
+        "Fyll i ett blad per slags uppgift. Första raden är rubriker: ändra inte dem.",
+        "Id:n binder ihop bladen: en ST-läkares rader på andra blad börjar med ST-läkarens Id; handledare och "
+        "chefer anges med sitt Id från bladet Personer, enheter med sitt Id från bladet Enheter.",
         "Datum skrivs ÅÅÅÅ-MM-DD (eller som Excel-datum). Procent som 80, 80 % eller 0,8. Ja/nej-kolumner: ja "
         "eller nej. Delmål skrivs med mellanslag emellan: STc1 STc2.",
         "Personnummer skrivs ÅÅÅÅMMDD-NNNN; ett personnummer som Excel har gjort till ett tal läses ändå rätt.",
@@ -218,7 +218,8 @@ class Writer {
       else if (column.type == ColumnType::kChoice)
         List(ws, col, ShownChoices(column));
     }
-    worksheet_freeze_panes(ws, 1, static_cast<lxw_col_t>(keys));
+    const bool id_first = keys == 0 && !spec.columns.empty() && spec.columns[0].header == "Id";
+    worksheet_freeze_panes(ws, 1, static_cast<lxw_col_t>(keys + (id_first ? 1 : 0)));
     worksheet_set_row(ws, 0, 30, nullptr);
     if (empty) return;
     lxw_row_t r = 1;
