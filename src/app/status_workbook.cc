@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cmath>
+#include <cstdint>
 #include <filesystem>
 
 #include "workbook/table_writer.h"
@@ -17,6 +18,21 @@ std::string Joined(const std::vector<std::string>& items, const char* separator)
 }
 
 TableCell DateCell(const std::optional<Date>& date) { return date ? TableCell::On(*date) : TableCell{}; }
+
+// libxlsxwriter writes a file itself: into a private temporary folder, then atomically.
+bool WriteAtomically(const Table& table, const std::string& path, FileSystem* fs, std::string* error) {
+  std::error_code ec;
+  const std::filesystem::path dir = std::filesystem::temp_directory_path(ec) /
+                                    ("stdok-table-" + std::to_string(getpid()) + "-" +
+                                     std::to_string(reinterpret_cast<std::uintptr_t>(&table)));
+  std::filesystem::create_directories(dir, ec);
+  const std::string temporary = (dir / "stdok-table.xlsx").string();
+  std::string bytes;
+  const bool ok = WriteTables({table}, temporary, error) && fs->ReadFile(temporary, &bytes, error) &&
+                  fs->WriteAtomically(path, bytes, error);
+  std::filesystem::remove_all(dir, ec);
+  return ok;
+}
 
 }  // namespace
 
@@ -42,16 +58,19 @@ bool WriteStatusWorkbook(const std::vector<TraineeStatus>& trainees, const Date&
                           TableCell::Text(Joined(deadlines, "\n")), TableCell::Number(t.errors),
                           TableCell::Number(t.warnings)});
   }
-  std::error_code ec;
-  const std::filesystem::path dir =
-      std::filesystem::temp_directory_path(ec) / ("stdok-status-" + std::to_string(getpid()));
-  std::filesystem::create_directories(dir, ec);
-  const std::string temporary = (dir / "stdok-status.xlsx").string();
-  std::string bytes;
-  const bool ok = WriteTables({table}, temporary, error) && fs->ReadFile(temporary, &bytes, error) &&
-                  fs->WriteAtomically(path, bytes, error);
-  std::filesystem::remove_all(dir, ec);
-  return ok;
+  return WriteAtomically(table, path, fs, error);
+}
+
+bool WriteManifestWorkbook(const std::vector<ManifestEntry>& entries, const std::string& path, FileSystem* fs,
+                           std::string* error) {
+  Table table;
+  table.sheet = "Manifest";
+  table.headers = {"trainee_id", "trainee_name", "document_id", "file", "pages", "bytes", "sha256", "status", "reason"};
+  for (const ManifestEntry& e : entries)
+    table.rows.push_back({TableCell::Text(e.trainee_id), TableCell::Text(e.trainee_name), TableCell::Text(e.doc_id),
+                          TableCell::Text(e.file), TableCell::Number(e.pages), TableCell::Number(double(e.bytes)),
+                          TableCell::Text(e.sha256), TableCell::Text(e.status), TableCell::Text(e.reason)});
+  return WriteAtomically(table, path, fs, error);
 }
 
 }  // namespace stdok
