@@ -16,7 +16,7 @@ scripts/install-deps.sh
 build=build-sanitize
 CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g1 -O1" \
   -DSTDOK_SANITIZE=ON -DSTDOK_FUZZ=ON >/dev/null
-targets=(records_reader template_parser font_parser)
+targets=(records_reader template_parser font_parser workbook_reader)
 cmake --build "$build" -j"$(nproc)" --target "${targets[@]/#/fuzz_}"
 
 symbolizer=$(command -v llvm-symbolizer || ls /usr/lib/llvm-*/bin/llvm-symbolizer 2>/dev/null | tail -n 1 || true)

@@ -36,6 +36,7 @@ CheckReport RunCheck(const CheckOptions& options, FileSystem* fs) {
       names[c.person] = person->second.family_name + " " + person->second.given_name + ", studierektor";
     CheckDirectorContract(file, c, options.today, &all);
   }
+  LocateInWorkbook(input.workbook, options.input, &all);  // a workbook's findings name its cells
   for (auto& d : all) {
     if (!options.trainee_ids.empty() && !d.trainee_id.empty() &&
         std::find(options.trainee_ids.begin(), options.trainee_ids.end(), d.trainee_id) == options.trainee_ids.end())

@@ -345,6 +345,7 @@ StatusReport RunStatus(const StatusOptions& options, FileSystem* fs) {
   }
   for (const auto& [trainee, facts] : kept) report.trainees.push_back(Summarize(file, *trainee, profile, facts, all));
   SortByRisk(&report.trainees);
+  LocateInWorkbook(input.workbook, options.input, &all);  // a workbook's findings name its cells
   for (const Diagnostic& d : all)
     if (d.trainee_id.empty()) report.diagnostics.push_back(d);
   return report;

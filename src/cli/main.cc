@@ -16,8 +16,11 @@
 #include "app/bench_job.h"
 #include "app/check_job.h"
 #include "app/docs_job.h"
+#include "app/import_job.h"
+#include "app/workbook_input.h"
 #include "app/render_job.h"
 #include "app/status_job.h"
+#include "app/status_workbook.h"
 #include "core/date.h"
 
 namespace {
@@ -69,7 +72,7 @@ CLI::App* AddReportCommand(CLI::App* app, const char* name, const char* descript
                            std::string* as_of) {
   options->templates_dir = data_dir + "/templates";
   auto* cmd = app->add_subcommand(name, description);
-  cmd->add_option("records", options->input, "Records file (XML)")->required();
+  cmd->add_option("records", options->input, "Records file (XML), or a workbook (.xlsx, .csv, folder of .csv)")->required();
   cmd->add_option("--trainee", options->trainee_ids, "Only these trainee ids");
   cmd->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
   AddAsOf(cmd, as_of);
@@ -163,6 +166,12 @@ int main(int argc, char** argv) {
                                       "The studierektor's overview: one line per trainee, most at risk first",
                                       data_dir, &status, &status_format, &as_of);
 
+  std::string status_output;  // --format xlsx writes the overview here
+  status_cmd->remove_option(status_cmd->get_option("--format"));  // status also writes a workbook
+  status_cmd->add_option("--format", status_format, "text, json or xlsx (with -o)")
+      ->check(CLI::IsMember({"text", "json", "xlsx"}));
+  status_cmd->add_option("-o,--output", status_output, "With --format xlsx: the workbook to write");
+
   RenderOptions bench = render;
   int bench_repeat = 1;
   auto* bench_cmd = app.add_subcommand("bench", "Time the pipeline against the PDF writer alone (no files written)");
@@ -175,6 +184,16 @@ int main(int argc, char** argv) {
   auto* docs_cmd = app.add_subcommand("docs", "List the document types: id, title, regulation, source file");
   docs_cmd->add_option("--templates", docs_templates, "Templates folder");
   docs_cmd->add_option("--forms", docs_forms, "Socialstyrelsen's forms folder");
+
+  ImportOptions import_options;
+  auto* import_cmd = app.add_subcommand("import", "Convert a workbook (.xlsx, .csv or a folder of .csv) to a records file");
+  import_cmd->add_option("workbook", import_options.input, "Workbook (docs/workbook.md)")->required();
+  import_cmd->add_option("-o,--output", import_options.output, "Records file to write (XML)")->required();
+  ExportJobOptions export_options;
+  auto* export_cmd = app.add_subcommand("export", "Write a records file as a workbook (.xlsx), or the empty template");
+  export_cmd->add_option("records", export_options.input, "Records file (XML)");
+  export_cmd->add_option("-o,--output", export_options.output, "Workbook to write (.xlsx)")->required();
+  export_cmd->add_flag("--empty", export_options.empty, "Every sheet and column, no rows: the template to fill in");
 
   try {
     app.parse(argc, argv);
@@ -201,7 +220,19 @@ int main(int argc, char** argv) {
     ApplyRenderFlags(render_flags, &render);
     if (!render.quiet && isatty(STDERR_FILENO)) render.on_progress = ProgressLine();
     Diagnostics diagnostics;
-    RenderSummary summary = RunRender(render, &fs, &diagnostics);
+    // A workbook is converted first and read under its own name; trainees whose rows have
+    // errors are left out, as the records reader's errors leave them out.
+    ImportedRecords workbook;
+    if (IsWorkbookInput(render.input) && !ReadWorkbookInput(render.input, &fs, &workbook, &diagnostics)) {
+      PrintDiagnostics(diagnostics);
+      return 2;
+    }
+    OverlayFileSystem workbook_fs(&fs, render.input, workbook.xml);
+    if (!workbook.workbook_path.empty())
+      if (const auto stopped = TraineesWithErrors(diagnostics); !stopped.empty())
+        render.trainee_ids = TraineesWithout(workbook.xml, render.trainee_ids, stopped);
+    RenderSummary summary = RunRender(render, workbook.workbook_path.empty() ? static_cast<FileSystem*>(&fs) : &workbook_fs, &diagnostics);
+    LocateInWorkbook(workbook, render.input, &diagnostics);
     PrintDiagnostics(diagnostics);
     if (!render.quiet) std::cerr << FormatRenderSummary(summary, render.output_dir, render.today);
     return ExitCode(summary);
@@ -228,9 +259,36 @@ int main(int argc, char** argv) {
     status.as_of = today;
     StatusReport report = RunStatus(status, &fs);
     PrintDiagnostics(report.diagnostics);
+    if (status_format == "xlsx") {
+      std::string error;
+      if (status_output.empty() || report.io_error ||
+          !WriteStatusWorkbook(report.trainees, report.as_of, status_output, &fs, &error)) {
+        if (!report.io_error) std::cerr << "stdok status: " << (status_output.empty() ? "--format xlsx needs -o FILE.xlsx" : error) << "\n";
+        return 2;
+      }
+      return StatusExitCode(report);
+    }
     std::cout << (status_format == "json" ? FormatStatusJson(report.trainees, report.as_of)
                                           : FormatStatusText(report.trainees, report.as_of, report.region_name));
     return StatusExitCode(report);
+  }
+  if (*import_cmd) {
+    import_options.today = today;
+    Diagnostics diagnostics;
+    const int code = RunImport(import_options, &fs, &diagnostics);
+    PrintDiagnostics(diagnostics);
+    return code;
+  }
+  if (*export_cmd) {
+    if (export_options.input.empty() != export_options.empty) {
+      std::cerr << "stdok export: give a records file, or --empty for the template\n";
+      return 2;
+    }
+    export_options.today = today;
+    Diagnostics diagnostics;
+    const int code = RunExport(export_options, &fs, &diagnostics);
+    PrintDiagnostics(diagnostics);
+    return code;
   }
   if (*docs_cmd) {
     DocsReport report = RunDocs(docs_templates, docs_forms, &fs);

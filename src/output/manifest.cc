@@ -1,5 +1,7 @@
 #include "output/manifest.h"
 
+#include <string_view>
+
 #include "output/json.h"
 
 namespace stdok {
@@ -19,7 +21,10 @@ std::string ManifestJson(const std::vector<ManifestEntry>& entries, const std::s
 
 namespace {
 
-std::string CsvField(const std::string& text) {
+// A field that starts with = + - @ (or a tab or carriage return) would be a formula in a
+// spreadsheet: it gets a leading apostrophe, so it is shown as the text it is.
+std::string CsvField(std::string text) {
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos) text.insert(0, "'");
   bool quote = text.find_first_of(";\"\r\n") != std::string::npos;
   if (!quote) return text;
   std::string out = "\"";

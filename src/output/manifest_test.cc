@@ -67,5 +67,17 @@ TEST(ManifestCsv, BomHeaderAndQuotedFields) {
   EXPECT_NE(csv.find("T-0042;\"Łukasz \"\"Łukas\"\" Żółkiewski\";st-kontrakt;"), std::string::npos) << csv;
 }
 
+TEST(ManifestCsv, FieldsThatLookLikeFormulasAreText) {
+  ManifestEntry e = Written();
+  e.trainee_id = "=HYPERLINK(\"http://x\")";
+  e.trainee_name = "+46 70";
+  e.doc_id = "-1";
+  e.reason = "@SUM(A1)";
+  const std::string csv = ManifestCsv({e});
+  EXPECT_NE(csv.find("\"'=HYPERLINK(\"\"http://x\"\")\";'+46 70;'-1;"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(";'@SUM(A1)\r\n"), std::string::npos) << csv;
+  EXPECT_EQ(csv.find(";=") , std::string::npos);
+}
+
 }  // namespace
 }  // namespace stdok

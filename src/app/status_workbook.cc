@@ -1,0 +1,76 @@
+#include "app/status_workbook.h"
+
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
+
+#include "workbook/table_writer.h"
+
+namespace stdok {
+namespace {
+
+std::string Joined(const std::vector<std::string>& items, const char* separator) {
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "" : separator) + item;
+  return out;
+}
+
+TableCell DateCell(const std::optional<Date>& date) { return date ? TableCell::On(*date) : TableCell{}; }
+
+// libxlsxwriter writes a file itself: into a private temporary folder, then atomically.
+bool WriteAtomically(const Table& table, const std::string& path, FileSystem* fs, std::string* error) {
+  std::error_code ec;
+  const std::filesystem::path dir = std::filesystem::temp_directory_path(ec) /
+                                    ("stdok-table-" + std::to_string(getpid()) + "-" +
+                                     std::to_string(reinterpret_cast<std::uintptr_t>(&table)));
+  std::filesystem::create_directories(dir, ec);
+  const std::string temporary = (dir / "stdok-table.xlsx").string();
+  std::string bytes;
+  const bool ok = WriteTables({table}, temporary, error) && fs->ReadFile(temporary, &bytes, error) &&
+                  fs->WriteAtomically(path, bytes, error);
+  std::filesystem::remove_all(dir, ec);
+  return ok;
+}
+
+}  // namespace
+
+bool WriteStatusWorkbook(const std::vector<TraineeStatus>& trainees, const Date& as_of, const std::string& path,
+                         FileSystem* fs, std::string* error) {
+  Table table;
+  table.sheet = "Status " + FormatIso(as_of);
+  table.headers = {"Risk", "Id", "Namn", "Utbildning", "Specialitet", "Författning", "Start",
+                   "Månader gjorda", "Tillgodoräknade månader", "Månader som krävs", "Tidigast klar",
+                   "Beräknat slut", "Saknade intyg", "Delmål utan aktivitet", "Ansökan väntar på",
+                   "Öppna tidsgränser", "Fel", "Varningar"};
+  table.colour_scale_column = 0;
+  for (const TraineeStatus& t : trainees) {
+    std::vector<std::string> deadlines;
+    for (const Deadline& d : t.open_deadlines) deadlines.push_back(d.what + " senast " + FormatIso(d.due));
+    table.rows.push_back({TableCell::Number(t.risk), TableCell::Text(t.id), TableCell::Text(t.name),
+                          TableCell::Text(t.kind), TableCell::Text(t.specialty), TableCell::Text(t.regulation),
+                          DateCell(t.start), TableCell::Number(std::round(t.served_months * 10) / 10),
+                          TableCell::Number(std::round(t.credited_months * 10) / 10),
+                          TableCell::Number(std::round(t.required_months * 10) / 10), DateCell(t.earliest_completion),
+                          DateCell(t.planned_end), TableCell::Text(Joined(t.missing_certificates, "\n")),
+                          TableCell::Text(Joined(t.uncovered_delmal, " ")), TableCell::Text(Joined(t.not_ready, "\n")),
+                          TableCell::Text(Joined(deadlines, "\n")), TableCell::Number(t.errors),
+                          TableCell::Number(t.warnings)});
+  }
+  return WriteAtomically(table, path, fs, error);
+}
+
+bool WriteManifestWorkbook(const std::vector<ManifestEntry>& entries, const std::string& path, FileSystem* fs,
+                           std::string* error) {
+  Table table;
+  table.sheet = "Manifest";
+  table.headers = {"trainee_id", "trainee_name", "document_id", "file", "pages", "bytes", "sha256", "status", "reason"};
+  for (const ManifestEntry& e : entries)
+    table.rows.push_back({TableCell::Text(e.trainee_id), TableCell::Text(e.trainee_name), TableCell::Text(e.doc_id),
+                          TableCell::Text(e.file), TableCell::Number(e.pages), TableCell::Number(double(e.bytes)),
+                          TableCell::Text(e.sha256), TableCell::Text(e.status), TableCell::Text(e.reason)});
+  return WriteAtomically(table, path, fs, error);
+}
+
+}  // namespace stdok
