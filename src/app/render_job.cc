@@ -144,6 +144,30 @@ int ExitCode(const RenderSummary& summary) {
   return 0;
 }
 
+std::string FormatRenderDiagnostics(const Diagnostics& diagnostics, bool quiet, bool verbose) {
+  std::string out;
+  struct Count {
+    Severity severity;
+    std::string rule;
+    size_t n;
+  };
+  std::vector<Count> counts;  // few rule ids: a linear search is enough
+  for (const Diagnostic& d : diagnostics) {
+    if (!quiet || verbose || d.severity == Severity::kError) {
+      out += d.ToString() + "\n";
+      continue;
+    }
+    auto it = std::find_if(counts.begin(), counts.end(),
+                           [&](const Count& c) { return c.severity == d.severity && c.rule == d.rule; });
+    if (it == counts.end()) counts.push_back({d.severity, d.rule, 1});
+    else ++it->n;
+  }
+  for (const Count& c : counts)
+    out += "stdok: " + std::to_string(c.n) + " " + SeverityName(c.severity) + (c.n == 1 ? " " : "s ") +
+           (c.rule.empty() ? std::string("(no rule id)") : c.rule) + " (--verbose shows each)\n";
+  return out;
+}
+
 std::string FormatRenderSummary(const RenderSummary& summary, const std::string& output_dir,
                                 const Date& as_of) {
   std::string out = "stdok: " + std::to_string(summary.written) + " documents written to " + output_dir + "/";

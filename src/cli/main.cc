@@ -96,7 +96,9 @@ CLI::App* AddRenderCommand(CLI::App* app, RenderOptions* render, RenderFlags* fl
   cmd->add_option("--fonts", render->fonts_dir, "Fonts folder");
   cmd->add_option("-j,--jobs", render->jobs, "Documents rendered in parallel")->check(CLI::Range(1, 256));
   AddAsOf(cmd, as_of);
-  cmd->add_flag("-q,--quiet", render->quiet, "No progress or summary");
+  cmd->add_flag("-q,--quiet", render->quiet,
+                "No progress or summary; warnings and infos counted by rule id (errors in full)");
+  cmd->add_flag("-v,--verbose", render->verbose, "Every diagnostic in full, even with --quiet");
   cmd->add_flag("--drafts", render->drafts,
                 "Also make certificates and applications that are not yet true as of the date, "
                 "marked 'UTKAST – ej för underskrift'");
@@ -202,7 +204,7 @@ int main(int argc, char** argv) {
     if (!render.quiet && isatty(STDERR_FILENO)) render.on_progress = ProgressLine();
     Diagnostics diagnostics;
     RenderSummary summary = RunRender(render, &fs, &diagnostics);
-    PrintDiagnostics(diagnostics);
+    std::cerr << FormatRenderDiagnostics(diagnostics, render.quiet, render.verbose);
     if (!render.quiet) std::cerr << FormatRenderSummary(summary, render.output_dir, render.today);
     return ExitCode(summary);
   }
