@@ -377,7 +377,7 @@ bool PrepareRender(const RenderOptions& options, FileSystem* fs, RenderSetup* se
       any_pdfa |= t.pack == "contracts" && Listed(options.doc_ids, t.id) && PackAllows(options.pack, t);
   if (any_pdfa && !fs->ReadFile(options.icc_profile_path, &setup->icc_profile, &error))
     return io_failure(options.icc_profile_path,
-                      "PDF/A needs an sRGB ICC profile (Debian package icc-profiles-free): " + error);
+                      "PDF/A needs an sRGB ICC profile (color/srgb-v2-compact.icc or --icc FILE): " + error);
   if (any_pdfa) setup->icc_profile = DeflateIccProfile(setup->icc_profile);
   return true;
 }

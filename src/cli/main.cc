@@ -151,6 +151,7 @@ int main(int argc, char** argv) {
   render.templates_dir = data_dir + "/templates";
   render.fonts_dir = data_dir + "/fonts";
   render.forms_dir = data_dir + "/forms";
+  render.icc_profile_path = data_dir + "/color/srgb-v2-compact.icc";  // scripts/make-srgb-icc.py
   render.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   RenderFlags render_flags;
   auto* render_cmd = AddRenderCommand(&app, &render, &render_flags, &as_of);
