@@ -42,7 +42,8 @@ struct RenderOptions {
   std::optional<bool> pdfa;
   std::optional<bool> signature_fields;
   std::string icc_profile_path = "/usr/share/color/icc/sRGB.icc";  // Debian: icc-profiles-free
-  // Called after each document (from worker threads, serialized): done, total.
+  // Called after each trainee (with all its documents) and each studierektor contract, from
+  // worker threads, serialized: done, total.
   std::function<void(size_t, size_t)> on_progress;
 };
 

@@ -121,7 +121,7 @@ void ApplyRenderFlags(const RenderFlags& flags, RenderOptions* render) {
                                                 : Pack::kAll;
 }
 
-// On a terminal: done/total, docs/s and time left on one line of stderr.
+// On a terminal: records done/total, records/s and time left on one line of stderr.
 std::function<void(size_t, size_t)> ProgressLine() {
   auto started = std::chrono::steady_clock::now();
   return [started](size_t done, size_t total) {
@@ -129,7 +129,7 @@ std::function<void(size_t, size_t)> ProgressLine() {
     if (done != total && done % 25 != 0) return;
     double rate = elapsed > 0 ? done / elapsed : 0;
     double left = rate > 0 ? (total - done) / rate : 0;
-    std::fprintf(stderr, "\r%zu/%zu documents, %.0f docs/s, %.0f s left   ", done, total, rate, left);
+    std::fprintf(stderr, "\r%zu/%zu records, %.0f records/s, %.0f s left   ", done, total, rate, left);
     if (done == total) std::fprintf(stderr, "\n");
   };
 }
