@@ -5,8 +5,11 @@
 #   - peak RSS of those runs (/usr/bin/time -v),
 #   - `stdok bench`: the pipeline (fill + layout + PDF writer) against the PDF writer alone on
 #     the same laid-out pages, one thread, and the pipeline's cost over the writer in percent,
+#   - every document of the cohort (no --doc) with every core: documents/s, KiB, peak RSS,
+#   - the ST-kontrakt's mean size without PDF/A and signature fields,
 #   - peak RSS of a render of 1,000 and of 10,000 trainees (it should follow the input file,
-#     not the number of documents written).
+#     not the number of documents written); BENCH_RSS_COUNTS="1000 10000 100000" adds the
+#     national-scale run.
 # Every figure is the best of BENCH_RUNS runs (default 3): other work on the machine only ever
 # makes a run slower.
 #
@@ -42,11 +45,15 @@ cohort() {  # cohort COUNT -> path of the records file
   echo "$file"
 }
 
-# render FILE JOBS -> "seconds peak_rss_kib documents mean_bytes"
+# render FILE JOBS [FLAGS...] -> "seconds peak_rss_kib documents mean_bytes"
+# FLAGS default to --doc st-kontrakt; "all" means every document.
 render() {
+  local flags=("${@:3}")
+  ((${#flags[@]})) || flags=(--doc st-kontrakt)
+  [[ ${flags[0]} == all ]] && flags=()
   local out="$TMP/out" log="$TMP/time.log" rc=0
   rm -rf "$out"
-  /usr/bin/time -v -o "$log" "$STDOK" render "$1" -o "$out" --doc st-kontrakt -q --jobs "$2" \
+  /usr/bin/time -v -o "$log" "$STDOK" render "$1" -o "$out" "${flags[@]}" -q --jobs "$2" \
     >/dev/null 2>"$TMP/render.err" || rc=$?
   if ((rc > 1)); then  # 1: some trainee has findings; 2: the run itself failed
     cat "$TMP/render.err" >&2
@@ -57,17 +64,18 @@ render() {
   rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$log")
   python3 - "$out/manifest.json" "$wall" "$rss" <<'EOF'
 import json, sys
-docs = [d for d in json.load(open(sys.argv[1]))["documents"] if d["status"] == "written"]
+docs = [d for d in json.load(open(sys.argv[1]))["documents"]
+        if d["status"] in ("written", "draft") and not d["file"].startswith("utskriftspaket/")]
 mean = sum(d["bytes"] for d in docs) / len(docs) if docs else 0
 print(sys.argv[2], sys.argv[3], len(docs), round(mean))
 EOF
 }
 
-# best_render FILE JOBS: the fastest of RUNS renders (its RSS is the highest seen).
+# best_render FILE JOBS [FLAGS...]: the fastest of RUNS renders (its RSS is the highest seen).
 best_render() {
   local best="" rss_max=0 line
   for ((r = 0; r < RUNS; r++)); do
-    line=$(render "$1" "$2")
+    line=$(render "$@")
     read -r s rss docs bytes <<<"$line"
     ((rss > rss_max)) && rss_max=$rss
     if [[ -z $best ]] || awk -v a="$s" -v b="${best%% *}" 'BEGIN {exit !(a < b)}'; then best=$line; fi
@@ -85,6 +93,12 @@ for jobs in 1 "$CORES"; do
            j, d, s, d / s, b / 1024, r / 1024 }'
   [[ $jobs == "$CORES" ]] && break
 done
+read -r s rss docs bytes <<<"$(best_render "$FILE" "$CORES" all)"
+awk -v j="$CORES" -v s="$s" -v d="$docs" -v b="$bytes" -v r="$rss" 'BEGIN {
+  printf "render every document --jobs %d: %d documents in %.2f s wall = %.0f documents/s; %.1f KiB/document; peak RSS %.0f MiB\n",
+         j, d, s, d / s, b / 1024, r / 1024 }'
+read -r s rss docs bytes <<<"$(render "$FILE" "$CORES" --doc st-kontrakt --no-pdfa --no-sign-fields)"
+awk -v b="$bytes" 'BEGIN { printf "ST-kontrakt without PDF/A and signature fields: %.1f KiB/document\n", b / 1024 }'
 
 best_pipe=0 best_writer=0 kib=0
 for ((r = 0; r < RUNS; r++)); do

@@ -15,6 +15,7 @@ bool RunBench(const RenderOptions& options, int repeat, FileSystem* fs, BenchFig
   RenderSummary summary;
   RenderSetup setup;
   if (!PrepareRender(options, fs, &setup, &summary, diagnostics)) return false;
+  PlanEveryTrainee(options, &setup, &summary, diagnostics);
   // This thread's CPU time: other work on the machine (a compiler, another benchmark) slows
   // the wall clock of a run but hardly its CPU time.
   auto now = [] {

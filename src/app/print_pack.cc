@@ -10,47 +10,50 @@
 
 namespace stdok {
 
-std::vector<std::vector<size_t>> PrintPackGroups(const std::vector<WorkItem>& work,
-                                                 const std::vector<bool>& written) {
+PackDocument ForPrintPack(const WorkItem& work, LaidOutDocument pages) {
+  PackDocument d{work, std::move(pages)};
+  d.work.context.reset();
+  d.work.item = Value();
+  d.work.attachment = Value();
+  d.work.attachments = Value();
+  return d;
+}
+
+std::vector<std::vector<size_t>> PrintPackGroups(const std::vector<PackDocument>& documents) {
   std::vector<std::vector<size_t>> groups;
   std::map<std::string, size_t> group_of;
-  for (size_t i = 0; i < work.size(); ++i) {
-    if (i >= written.size() || !written[i]) continue;
-    auto [it, added] = group_of.emplace(work[i].DocId(), groups.size());
+  for (size_t i = 0; i < documents.size(); ++i) {
+    auto [it, added] = group_of.emplace(documents[i].work.DocId(), groups.size());
     if (added) groups.emplace_back();
     groups[it->second].push_back(i);
   }
   for (auto& group : groups) {
     std::stable_sort(group.begin(), group.end(), [&](size_t a, size_t b) {
-      return SwedishLess(work[a].owner_sort_key, work[b].owner_sort_key);
+      return SwedishLess(documents[a].work.owner_sort_key, documents[b].work.owner_sort_key);
     });
   }
   return groups;
 }
 
-void WritePrintPacks(const RenderSetup& setup, const std::vector<bool>& written,
+void WritePrintPacks(const RenderSetup& setup, std::vector<PackDocument>* documents,
                      const RenderOptions& options, FileSystem* fs, RenderSummary* summary,
                      Diagnostics* diagnostics) {
   RenderOptions pack_options = options;
   pack_options.pdfa = false;
   pack_options.signature_fields = false;
   std::string folder = options.output_dir + "/" + kPrintPackFolder;
-  for (const std::vector<size_t>& group : PrintPackGroups(setup.work, written)) {
-    const WorkItem& first = setup.work[group.front()];
+  for (const std::vector<size_t>& group : PrintPackGroups(*documents)) {
+    const WorkItem& first = (*documents)[group.front()].work;
     ManifestEntry entry;
     entry.doc_id = first.DocId();
     entry.status = "failed";
     LaidOutDocument pack;
     bool ok = true;
     for (size_t i : group) {
-      LaidOutDocument one;
-      Diagnostics ignored;  // the same document was just made alone and reported then
-      if (!LayOutWork(setup.work[i], setup, &one, &ignored)) {
-        ok = false;
-        break;
-      }
+      LaidOutDocument& one = (*documents)[i].pages;
       if (pack.pages.empty()) pack.info = one.info;
       for (Page& page : one.pages) pack.pages.push_back(std::move(page));
+      one.pages.clear();
       if (pack.pages.size() % 2 != 0) pack.pages.emplace_back();  // blank back for duplex
     }
     WorkItem pack_item = first;

@@ -12,6 +12,7 @@
 
 #include "app/render_plan.h"
 #include "core/status.h"
+#include "layout/page.h"
 #include "output/file_system.h"
 
 namespace stdok {
@@ -19,16 +20,27 @@ namespace stdok {
 // The folder under OUT that holds the packs; the planner never gives a trainee this name.
 inline constexpr const char* kPrintPackFolder = "utskriftspaket";
 
-// Writes OUT/utskriftspaket/<doc-id>.pdf for every document id among the work items whose
-// `written[i]` is true, and appends a manifest entry per pack to summary->entries (trainee
-// fields empty). A pack that cannot be made is reported and counted as failed.
-void WritePrintPacks(const RenderSetup& setup, const std::vector<bool>& written,
+// A written document as it was laid out for its own file, kept for the pack (the pack is
+// never filled or laid out a second time). `work` keeps no context (it is dropped with the
+// trainee).
+struct PackDocument {
+  WorkItem work;
+  LaidOutDocument pages;
+};
+
+// Keeps what the pack needs of a document that was just written.
+PackDocument ForPrintPack(const WorkItem& work, LaidOutDocument pages);
+
+// Writes OUT/utskriftspaket/<doc-id>.pdf for every document id among `documents` (the
+// written documents in plan order; their pages are moved into the packs), and appends a
+// manifest entry per pack to summary->entries (trainee fields empty). A pack that cannot be
+// made is reported and counted as failed.
+void WritePrintPacks(const RenderSetup& setup, std::vector<PackDocument>* documents,
                      const RenderOptions& options, FileSystem* fs, RenderSummary* summary,
                      Diagnostics* diagnostics);
 
-// The order of the packs' documents: indices into `work`, grouped by document id (in order of
-// first appearance), each group sorted by owner_sort_key in Swedish collation (stable).
-std::vector<std::vector<size_t>> PrintPackGroups(const std::vector<WorkItem>& work,
-                                                 const std::vector<bool>& written);
+// The order of the packs' documents: indices into `documents`, grouped by document id (in
+// order of first appearance), each group sorted by owner_sort_key in Swedish collation (stable).
+std::vector<std::vector<size_t>> PrintPackGroups(const std::vector<PackDocument>& documents);
 
 }  // namespace stdok

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <atomic>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "app/document_pipeline.h"
 #include "app/print_pack.h"
 #include "app/render_plan.h"
+#include "rules/checks.h"
 #include "output/sha256.h"
 
 namespace stdok {
@@ -18,8 +20,17 @@ struct WorkResult {
   Diagnostics diagnostics;
 };
 
+// What is left of a trainee (or a studierektor contract) once its documents are written.
+struct UnitResult {
+  std::vector<ManifestEntry> entries;  // planning's (skipped, held back …), then the documents'
+  Diagnostics diagnostics;             // checks, planning, then the documents in plan order
+  std::vector<PackDocument> pack;      // --print-pack: the written documents' pages
+  std::set<std::string> with_errors;   // trainees whose checks stop their documents
+  int skipped = 0, held_back = 0, failed = 0, written = 0, drafts = 0;
+};
+
 WorkResult RenderOne(const WorkItem& work, const RenderOptions& options, const RenderSetup& setup,
-                     FileSystem* fs) {
+                     FileSystem* fs, std::vector<PackDocument>* pack) {
   WorkResult result;
   ManifestEntry& e = result.entry;
   e.trainee_id = work.owner_id;
@@ -49,6 +60,7 @@ WorkResult RenderOne(const WorkItem& work, const RenderOptions& options, const R
   e.bytes = bytes.size();
   e.sha256 = Sha256Hex(bytes);
   e.status = work.draft ? "draft" : "written";
+  if (options.print_pack) pack->push_back(ForPrintPack(work, std::move(pages)));
   return result;
 }
 
@@ -94,39 +106,75 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
     return summary;
   }
 
-  // Documents are rendered in parallel, one libharu document per worker; results are kept
-  // in plan order so the manifest does not depend on the number of jobs.
-  const std::vector<WorkItem>& work = setup.work;
-  std::vector<WorkResult> results(work.size());
+  // Trainees are streamed through the workers: each takes the next trainee, plans it (facts,
+  // checks, context), renders and writes its documents and keeps only their manifest entries
+  // and diagnostics. Then the studierektor contracts, one unit each. Results are kept per unit
+  // in file order, so the manifest and the diagnostics do not depend on the number of jobs.
+  const size_t trainees = setup.file.trainees.size();
+  const size_t units = trainees + setup.work.size();
+  std::vector<UnitResult> results(units);
+  auto render = [&](const WorkItem& w, UnitResult* r) {
+    WorkResult one = RenderOne(w, options, setup, fs, &r->pack);
+    const bool made = one.entry.status == "written" || one.entry.status == "draft";
+    r->written += made;
+    r->failed += !made;
+    r->drafts += one.entry.status == "draft";
+    r->entries.push_back(std::move(one.entry));
+    for (auto& d : one.diagnostics) r->diagnostics.push_back(std::move(d));
+  };
+  auto run_unit = [&](size_t i) {
+    UnitResult& r = results[i];
+    if (i >= trainees) return render(setup.work[i - trainees], &r);
+    if (!Listed(options.trainee_ids, setup.file.trainees[i].id)) return;
+    TraineePlan plan = PlanTrainee(options, setup, i);
+    for (const Diagnostic& d : plan.diagnostics)
+      if (StopsTraineeDocuments(d) && !d.trainee_id.empty()) r.with_errors.insert(d.trainee_id);
+    r.entries = std::move(plan.entries);
+    r.diagnostics = std::move(plan.diagnostics);
+    r.skipped = plan.skipped ? 1 : 0;
+    r.held_back = plan.held_back;
+    r.failed = plan.failed;
+    for (const WorkItem& w : plan.work) render(w, &r);
+  };
   std::atomic<size_t> next{0};
   std::mutex progress_mutex;
   size_t done = 0;
   auto worker = [&]() {
-    for (size_t i = next++; i < work.size(); i = next++) {
-      results[i] = RenderOne(work[i], options, setup, fs);
+    for (size_t i = next++; i < units; i = next++) {
+      run_unit(i);
       if (options.on_progress) {
         std::lock_guard<std::mutex> lock(progress_mutex);
-        options.on_progress(++done, work.size());
+        options.on_progress(++done, units);
       }
     }
   };
-  int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(work.size())));
+  int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(units)));
   std::vector<std::thread> threads;
   for (int j = 1; j < jobs; ++j) threads.emplace_back(worker);
   worker();
   for (auto& t : threads) t.join();
 
-  std::vector<bool> written;
-  for (WorkResult& r : results) {
-    const bool made = r.entry.status == "written" || r.entry.status == "draft";
-    written.push_back(made);
+  std::set<std::string> with_errors = setup.stopped_by_reader;
+  std::vector<PackDocument> pack;
+  for (size_t i = 0; i < units; ++i) {
+    UnitResult& r = results[i];
+    if (i == trainees)
+      for (auto& d : setup.director_diagnostics) diagnostics->push_back(std::move(d));
+    with_errors.insert(r.with_errors.begin(), r.with_errors.end());
     for (auto& d : r.diagnostics) diagnostics->push_back(std::move(d));
-    if (made) ++summary.written;
-    else ++summary.failed;
-    if (r.entry.status == "draft") ++summary.drafts;
-    summary.entries.push_back(std::move(r.entry));
+    summary.skipped += r.skipped;
+    summary.held_back += r.held_back;
+    summary.failed += r.failed;
+    summary.written += r.written;
+    summary.drafts += r.drafts;
+    for (ManifestEntry& e : r.entries) summary.entries.push_back(std::move(e));
+    for (PackDocument& p : r.pack) pack.push_back(std::move(p));
+    r = UnitResult();
   }
-  if (options.print_pack) WritePrintPacks(setup, written, options, fs, &summary, diagnostics);
+  if (trainees == units)
+    for (auto& d : setup.director_diagnostics) diagnostics->push_back(std::move(d));
+  summary.trainees_with_errors = static_cast<int>(with_errors.size());
+  if (options.print_pack) WritePrintPacks(setup, &pack, options, fs, &summary, diagnostics);
   // Last: every file it lists is already durable (FileSystem::WriteAtomically).
   summary.manifest_written = WriteManifest(summary, options.output_dir, fs, &error);
   if (!summary.manifest_written) {
@@ -142,6 +190,30 @@ int ExitCode(const RenderSummary& summary) {
   if (summary.failed > 0 || summary.skipped > 0 || summary.trainees_with_errors > 0 || summary.file_errors)
     return 1;
   return 0;
+}
+
+std::string FormatRenderDiagnostics(const Diagnostics& diagnostics, bool quiet, bool verbose) {
+  std::string out;
+  struct Count {
+    Severity severity;
+    std::string rule;
+    size_t n;
+  };
+  std::vector<Count> counts;  // few rule ids: a linear search is enough
+  for (const Diagnostic& d : diagnostics) {
+    if (!quiet || verbose || d.severity == Severity::kError) {
+      out += d.ToString() + "\n";
+      continue;
+    }
+    auto it = std::find_if(counts.begin(), counts.end(),
+                           [&](const Count& c) { return c.severity == d.severity && c.rule == d.rule; });
+    if (it == counts.end()) counts.push_back({d.severity, d.rule, 1});
+    else ++it->n;
+  }
+  for (const Count& c : counts)
+    out += "stdok: " + std::to_string(c.n) + " " + SeverityName(c.severity) + (c.n == 1 ? " " : "s ") +
+           (c.rule.empty() ? std::string("(no rule id)") : c.rule) + " (--verbose shows each)\n";
+  return out;
 }
 
 std::string FormatRenderSummary(const RenderSummary& summary, const std::string& output_dir,

@@ -30,7 +30,8 @@ struct RenderOptions {
   int jobs = 1;
   Date today;                               // for rules and 10-digit personnummer
   std::optional<std::time_t> creation_time; // SOURCE_DATE_EPOCH
-  bool quiet = false;
+  bool quiet = false;    // stderr: errors in full, warnings and infos counted by rule id
+  bool verbose = false;  // stderr: every diagnostic, even with quiet
   bool print_pack = false;
   // Also make the documents that are not yet true as of `today` (certificates for activities
   // that have not ended, applications of trainees who are not ready), each page marked
@@ -41,7 +42,8 @@ struct RenderOptions {
   std::optional<bool> pdfa;
   std::optional<bool> signature_fields;
   std::string icc_profile_path = "/usr/share/color/icc/sRGB.icc";  // Debian: icc-profiles-free
-  // Called after each document (from worker threads, serialized): done, total.
+  // Called after each trainee (with all its documents) and each studierektor contract, from
+  // worker threads, serialized: done, total.
   std::function<void(size_t, size_t)> on_progress;
 };
 
@@ -66,6 +68,11 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
 // 0 all written; 1 some record or document failed; 2 the input, templates, fonts or output
 // folder could not be used, or the manifest could not be written (README, "Exit codes").
 int ExitCode(const RenderSummary& summary);
+// The diagnostics as stderr lines. Quiet (and not verbose): every error in full, located; the
+// warnings and infos as one line per severity and rule id with their count, in order of
+// first appearance ("stdok: 1234 warnings schedule.gap (--verbose shows each)"). Otherwise
+// every diagnostic in full.
+std::string FormatRenderDiagnostics(const Diagnostics& diagnostics, bool quiet, bool verbose);
 // The one-line summary for stderr: documents written and failed, and where the manifest is.
 std::string FormatRenderSummary(const RenderSummary& summary, const std::string& output_dir,
                                 const Date& as_of);

@@ -50,23 +50,30 @@ std::string NumberList(const std::vector<int>& numbers) {
   return out;
 }
 
-class Planner {
+// Folder names under OUT: slugs of the names, unique in the order asked for.
+class FolderNames {
  public:
-  Planner(const RenderOptions& options, const Catalog& catalog, const RecordsFile& file,
-          const Profile& profile, RenderSummary* summary, Diagnostics* diagnostics)
-      : options_(options), catalog_(catalog), file_(file), profile_(profile), summary_(summary),
-        diagnostics_(diagnostics) {
-    folders_.insert(kPrintPackFolder);
-  }
-
-  std::string Folder(const std::string& name, const std::string& id) {
+  FolderNames() { used_.insert(kPrintPackFolder); }
+  std::string Next(const std::string& name, const std::string& id) {
     std::string folder = Slugify(name);
-    if (!folders_.insert(folder).second) {
+    if (!used_.insert(folder).second) {
       folder += "-" + Slugify(id);
-      for (int n = 2; !folders_.insert(folder).second; ++n) folder = Slugify(name) + "-" + std::to_string(n);
+      for (int n = 2; !used_.insert(folder).second; ++n) folder = Slugify(name) + "-" + std::to_string(n);
     }
     return folder;
   }
+
+ private:
+  std::set<std::string> used_;
+};
+
+// Plans one trainee's (or one studierektor contract's) documents into *out.
+class Planner {
+ public:
+  Planner(const RenderOptions& options, const Catalog& catalog, const RecordsFile& file,
+          const Profile& profile, TraineePlan* out)
+      : options_(options), catalog_(catalog), file_(file), profile_(profile), out_(out),
+        diagnostics_(&out->diagnostics) {}
 
   // The variant of `id` that applies to this context, or null.
   const Template* Choose(const std::string& id, const Scope& scope, const std::string& regulation,
@@ -82,11 +89,11 @@ class Planner {
     return best;
   }
 
-  void PlanTrainee(const Trainee& trainee, const TraineeFacts& facts, std::vector<WorkItem>* work) {
+  void PlanTrainee(const Trainee& trainee, const TraineeFacts& facts, const std::string& folder) {
+    std::vector<WorkItem>* work = &out_->work;
     auto context = std::make_shared<const Value>(BuildTraineeContext(file_, trainee, profile_, facts));
     Scope scope(context.get());
     const std::string& regulation = facts.regulation;
-    std::string folder = Folder(trainee.FullName(), trainee.id);
     std::map<std::string, int> used;
     for (const std::string& id : catalog_.DocumentIds()) {
       if (!Listed(options_.doc_ids, id)) continue;
@@ -155,8 +162,8 @@ class Planner {
     e.doc_id = form.id;
     e.status = "held-back";
     e.reason = "not true as of " + FormatIso(options_.today) + ": " + reasons;
-    summary_->entries.push_back(std::move(e));
-    ++summary_->held_back;
+    out_->entries.push_back(std::move(e));
+    ++out_->held_back;
   }
 
   // The error itself (certificate.signer-not-person) was reported by the checks.
@@ -167,8 +174,8 @@ class Planner {
     e.doc_id = form.id;
     e.status = "failed";
     e.reason = item.Get("signer_problem").ToText();
-    summary_->entries.push_back(std::move(e));
-    ++summary_->failed;
+    out_->entries.push_back(std::move(e));
+    ++out_->failed;
   }
 
   // Socialstyrelsen's forms under the trainee's regulation: one per trainee or per item
@@ -250,12 +257,13 @@ class Planner {
     }
   }
 
-  void PlanDirector(const DirectorContract& contract, std::vector<WorkItem>* work) {
+  void PlanDirector(const DirectorContract& contract, FolderNames* folders) {
+    std::vector<WorkItem>* work = &out_->work;
     auto context = std::make_shared<const Value>(BuildDirectorContext(file_, contract, profile_, options_.today));
     Scope scope(context.get());
     const Value& person = context->Get("contract").Get("person");
     std::string name = person.Get("name").ToText();
-    std::string folder = Folder(name, contract.person);
+    std::string folder = folders->Next(name, contract.person);
     int n = 0;
     for (const std::string& id : catalog_.DocumentIds()) {
       if (!Listed(options_.doc_ids, id)) continue;
@@ -281,9 +289,8 @@ class Planner {
   const Catalog& catalog_;
   const RecordsFile& file_;
   const Profile& profile_;
-  RenderSummary* summary_;
+  TraineePlan* out_;
   Diagnostics* diagnostics_;
-  std::set<std::string> folders_;
 };
 
 void IoError(const std::string& where, const std::string& message, Diagnostics* diagnostics) {
@@ -339,47 +346,78 @@ bool PrepareRender(const RenderOptions& options, FileSystem* fs, RenderSetup* se
                   : !file.region.name.empty()       ? file.region.name
                                                     : setup->profile.name;
 
-  Planner planner(options, setup->catalog, file, setup->profile, summary, diagnostics);
-  for (const Trainee& trainee : file.trainees) {
-    if (!Listed(options.trainee_ids, trainee.id)) continue;
-    const TraineeFacts facts = ComputeTraineeFacts(file, trainee, setup->profile, options.today);
-    CheckTrainee(file, trainee, setup->profile, facts, diagnostics);
-    bool stopped = false;
-    for (const Diagnostic& d : *diagnostics) stopped |= d.trainee_id == trainee.id && StopsTraineeDocuments(d);
-    if (stopped) {
-      ManifestEntry skipped;
-      skipped.trainee_id = trainee.id;
-      skipped.trainee_name = trainee.FullName();
-      skipped.status = "skipped";
-      skipped.reason = "the record has errors; run stdok check";
-      summary->entries.push_back(skipped);
-      ++summary->skipped;
-      continue;
-    }
-    planner.PlanTrainee(trainee, facts, &setup->work);
+  for (const Diagnostic& d : *diagnostics)
+    if (StopsTraineeDocuments(d) && !d.trainee_id.empty()) setup->stopped_by_reader.insert(d.trainee_id);
+  // Folders first, in file order: cheap, serial, and the same whoever plans the trainee later.
+  FolderNames folders;
+  setup->folders.assign(file.trainees.size(), std::string());
+  for (size_t i = 0; i < file.trainees.size(); ++i) {
+    const Trainee& trainee = file.trainees[i];
+    if (Listed(options.trainee_ids, trainee.id) && !setup->stopped_by_reader.count(trainee.id))
+      setup->folders[i] = folders.Next(trainee.FullName(), trainee.id);
   }
-  // Records the reader dropped (e.g. duplicate ids) count as records with errors too.
-  std::set<std::string> with_errors;
-  for (const auto& d : *diagnostics)
-    if (StopsTraineeDocuments(d) && !d.trainee_id.empty()) with_errors.insert(d.trainee_id);
-  summary->trainees_with_errors = static_cast<int>(with_errors.size());
   if (options.trainee_ids.empty()) {
     for (const DirectorContract& contract : file.director_contracts) {
-      size_t mark = diagnostics->size();
-      CheckDirectorContract(file, contract, options.today, diagnostics);
+      size_t mark = setup->director_diagnostics.size();
+      CheckDirectorContract(file, contract, options.today, &setup->director_diagnostics);
       bool bad = false;
-      for (size_t i = mark; i < diagnostics->size(); ++i) bad |= (*diagnostics)[i].severity == Severity::kError;
-      if (!bad) planner.PlanDirector(contract, &setup->work);
+      for (size_t i = mark; i < setup->director_diagnostics.size(); ++i)
+        bad |= setup->director_diagnostics[i].severity == Severity::kError;
+      if (bad) continue;
+      TraineePlan plan;
+      Planner(options, setup->catalog, file, setup->profile, &plan).PlanDirector(contract, &folders);
+      for (WorkItem& w : plan.work) setup->work.push_back(std::move(w));
+      for (Diagnostic& d : plan.diagnostics) setup->director_diagnostics.push_back(std::move(d));
     }
   }
 
-  bool any_pdfa = false;
-  for (const WorkItem& w : setup->work) any_pdfa |= options.pdfa.value_or(w.IsContract());
+  // PDF/A is decided per document (a contract, or --pdfa); the profile is loaded when any
+  // document of the run may be PDF/A, before the first trainee is planned.
+  bool any_pdfa = options.pdfa.value_or(false);
+  if (!options.pdfa.has_value())
+    for (const Template& t : setup->catalog.templates)
+      any_pdfa |= t.pack == "contracts" && Listed(options.doc_ids, t.id) && PackAllows(options.pack, t);
   if (any_pdfa && !fs->ReadFile(options.icc_profile_path, &setup->icc_profile, &error))
     return io_failure(options.icc_profile_path,
-                      "PDF/A needs an sRGB ICC profile (Debian package icc-profiles-free): " + error);
+                      "PDF/A needs an sRGB ICC profile (color/srgb-v2-compact.icc or --icc FILE): " + error);
   if (any_pdfa) setup->icc_profile = DeflateIccProfile(setup->icc_profile);
   return true;
+}
+
+TraineePlan PlanTrainee(const RenderOptions& options, const RenderSetup& setup, size_t index) {
+  const RecordsFile& file = setup.file;
+  const Trainee& trainee = file.trainees[index];
+  TraineePlan plan;
+  const TraineeFacts facts = ComputeTraineeFacts(file, trainee, setup.profile, options.today);
+  CheckTrainee(file, trainee, setup.profile, facts, &plan.diagnostics);
+  bool stopped = setup.stopped_by_reader.count(trainee.id) > 0;
+  for (const Diagnostic& d : plan.diagnostics) stopped |= d.trainee_id == trainee.id && StopsTraineeDocuments(d);
+  if (stopped) {
+    ManifestEntry skipped;
+    skipped.trainee_id = trainee.id;
+    skipped.trainee_name = trainee.FullName();
+    skipped.status = "skipped";
+    skipped.reason = "the record has errors; run stdok check";
+    plan.entries.push_back(std::move(skipped));
+    plan.skipped = true;
+    return plan;
+  }
+  Planner(options, setup.catalog, file, setup.profile, &plan).PlanTrainee(trainee, facts, setup.folders[index]);
+  return plan;
+}
+
+void PlanEveryTrainee(const RenderOptions& options, RenderSetup* setup, RenderSummary* summary,
+                      Diagnostics* diagnostics) {
+  std::vector<WorkItem> work;
+  for (size_t i = 0; i < setup->file.trainees.size(); ++i) {
+    if (!Listed(options.trainee_ids, setup->file.trainees[i].id)) continue;
+    TraineePlan plan = PlanTrainee(options, *setup, i);
+    for (WorkItem& w : plan.work) work.push_back(std::move(w));
+    for (ManifestEntry& e : plan.entries) summary->entries.push_back(std::move(e));
+    for (Diagnostic& d : plan.diagnostics) diagnostics->push_back(std::move(d));
+  }
+  for (WorkItem& w : setup->work) work.push_back(std::move(w));  // the studierektor contracts last
+  setup->work = std::move(work);
 }
 
 }  // namespace stdok

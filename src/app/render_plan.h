@@ -1,8 +1,10 @@
-// Planning a render: load templates, fonts and records, check every record, and list the
-// documents to make (one WorkItem each) in a stable order.
+// Planning a render: load templates, fonts and records (PrepareRender, serial and cheap), then
+// per trainee, in whichever worker takes it: its facts, checks and context, and the documents
+// to make for it (PlanTrainee, one WorkItem each) in a stable order.
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -40,18 +42,45 @@ struct RenderSetup {
   RecordsFile file;
   Profile profile;
   std::string author;       // PDF author: the issuing unit
-  std::string icc_profile;  // sRGB ICC bytes when some document is PDF/A
+  std::string icc_profile;  // sRGB ICC bytes when some document may be PDF/A
+  // Per trainee of file.trainees: its folder under OUT ("" when --trainee leaves it out),
+  // unique and given in file order, so it does not depend on which worker plans the trainee.
+  std::vector<std::string> folders;
+  // Trainees whose record the reader found errors in that stop their documents.
+  std::set<std::string> stopped_by_reader;
+  // The studierektor contracts (after PlanEveryTrainee, also every trainee's documents).
   std::vector<WorkItem> work;
+  Diagnostics director_diagnostics;  // checks and planning of the studierektor contracts
 };
 
-// Fills *setup. Records with errors are reported in *diagnostics and get a "skipped" entry in
-// summary->entries; their documents are not planned. A form that attests what has not happened
-// as of options.today (FormDefinition::attests, TraineeFacts) gets a "held-back" entry with the
-// reasons, or is planned as a draft with options.drafts; a course certificate whose signer is
-// an organisation gets a "failed" entry and an error. Returns false (and sets
-// summary->io_error) when templates, fonts, the records file or the ICC profile are unusable.
+// Fills *setup: templates, fonts, records (the reader's findings go to *diagnostics), profile,
+// folders, ICC profile, and plans the studierektor contracts. Trainees are planned later, one
+// by one (PlanTrainee). Returns false (and sets summary->io_error) when templates, fonts, the
+// records file or the ICC profile are unusable.
 bool PrepareRender(const RenderOptions& options, FileSystem* fs, RenderSetup* setup,
                    RenderSummary* summary, Diagnostics* diagnostics);
+
+// One trainee's plan. A record with errors gets one "skipped" entry and no work. A form that
+// attests what has not happened as of options.today (FormDefinition::attests, TraineeFacts)
+// gets a "held-back" entry with the reasons, or is planned as a draft with options.drafts; a
+// course certificate whose signer is an organisation gets a "failed" entry (the checks report
+// the error). Diagnostics: the trainee's checks, then what planning found.
+struct TraineePlan {
+  std::vector<WorkItem> work;          // in plan order; they share the trainee's context
+  std::vector<ManifestEntry> entries;  // skipped, held-back, failed
+  Diagnostics diagnostics;
+  bool skipped = false;
+  int held_back = 0;
+  int failed = 0;
+};
+
+// Plans setup.file.trainees[index] (which must have a folder). Thread-safe: reads only setup.
+TraineePlan PlanTrainee(const RenderOptions& options, const RenderSetup& setup, size_t index);
+
+// Every trainee planned in order, its work appended to setup->work (`stdok bench`, which
+// needs the whole list up front).
+void PlanEveryTrainee(const RenderOptions& options, RenderSetup* setup, RenderSummary* summary,
+                      Diagnostics* diagnostics);
 
 bool Listed(const std::vector<std::string>& filter, const std::string& id);
 

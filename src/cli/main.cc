@@ -99,7 +99,9 @@ CLI::App* AddRenderCommand(CLI::App* app, RenderOptions* render, RenderFlags* fl
   cmd->add_option("--fonts", render->fonts_dir, "Fonts folder");
   cmd->add_option("-j,--jobs", render->jobs, "Documents rendered in parallel")->check(CLI::Range(1, 256));
   AddAsOf(cmd, as_of);
-  cmd->add_flag("-q,--quiet", render->quiet, "No progress or summary");
+  cmd->add_flag("-q,--quiet", render->quiet,
+                "No progress or summary; warnings and infos counted by rule id (errors in full)");
+  cmd->add_flag("-v,--verbose", render->verbose, "Every diagnostic in full, even with --quiet");
   cmd->add_flag("--drafts", render->drafts,
                 "Also make certificates and applications that are not yet true as of the date, "
                 "marked 'UTKAST – ej för underskrift'");
@@ -122,7 +124,7 @@ void ApplyRenderFlags(const RenderFlags& flags, RenderOptions* render) {
                                                 : Pack::kAll;
 }
 
-// On a terminal: done/total, docs/s and time left on one line of stderr.
+// On a terminal: records done/total, records/s and time left on one line of stderr.
 std::function<void(size_t, size_t)> ProgressLine() {
   auto started = std::chrono::steady_clock::now();
   return [started](size_t done, size_t total) {
@@ -130,7 +132,7 @@ std::function<void(size_t, size_t)> ProgressLine() {
     if (done != total && done % 25 != 0) return;
     double rate = elapsed > 0 ? done / elapsed : 0;
     double left = rate > 0 ? (total - done) / rate : 0;
-    std::fprintf(stderr, "\r%zu/%zu documents, %.0f docs/s, %.0f s left   ", done, total, rate, left);
+    std::fprintf(stderr, "\r%zu/%zu records, %.0f records/s, %.0f s left   ", done, total, rate, left);
     if (done == total) std::fprintf(stderr, "\n");
   };
 }
@@ -152,6 +154,7 @@ int main(int argc, char** argv) {
   render.templates_dir = data_dir + "/templates";
   render.fonts_dir = data_dir + "/fonts";
   render.forms_dir = data_dir + "/forms";
+  render.icc_profile_path = data_dir + "/color/srgb-v2-compact.icc";  // scripts/make-srgb-icc.py
   render.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   RenderFlags render_flags;
   auto* render_cmd = AddRenderCommand(&app, &render, &render_flags, &as_of);
@@ -233,7 +236,7 @@ int main(int argc, char** argv) {
         render.trainee_ids = TraineesWithout(workbook.xml, render.trainee_ids, stopped);
     RenderSummary summary = RunRender(render, workbook.workbook_path.empty() ? static_cast<FileSystem*>(&fs) : &workbook_fs, &diagnostics);
     LocateInWorkbook(workbook, render.input, &diagnostics);
-    PrintDiagnostics(diagnostics);
+    std::cerr << FormatRenderDiagnostics(diagnostics, render.quiet, render.verbose);
     if (!render.quiet) std::cerr << FormatRenderSummary(summary, render.output_dir, render.today);
     return ExitCode(summary);
   }
