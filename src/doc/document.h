@@ -14,9 +14,21 @@ struct Heading {
   std::string text;
 };
 
+enum class Align { kLeft, kRight, kCenter, kJustify };  // kJustify: paragraphs only
+
+// A piece of a paragraph's text set in bold (<b>, <run-in>) or in the paragraph's own face.
+struct Span {
+  std::string text;
+  bool bold = false;
+};
+
 struct Paragraph {
   std::string text;  // may hold "\n\n" paragraph breaks and "\n" line breaks
   TextStyle style = TextStyle::kNormal;
+  Align align = Align::kLeft;  // kJustify: every line but a part's last fills the width
+  // The text in pieces when part of it is bold: their texts joined equal `text`. Empty: the
+  // whole text is set in the style's face.
+  std::vector<Span> spans;
 };
 
 // A label with its value below or beside it; an empty value leaves room to write by hand.
@@ -45,8 +57,6 @@ struct Checkboxes {
 struct BulletList {
   std::vector<std::string> items;
 };
-
-enum class Align { kLeft, kRight, kCenter };
 
 struct TableColumn {
   std::string title;

@@ -27,15 +27,84 @@ class Filler {
     return text;
   }
 
-  // Renders a leaf element's inline content; trims it and tidies spaces around breaks.
-  std::string Content(const TemplateNode& node, const Scope& scope) {
-    std::string raw;
-    Walk(node.children, scope, [&](const TemplateNode& piece, const Scope& s) {
-      std::string error;
-      raw += piece.content.Render(s, &error);
-      if (!error.empty()) Report(piece, error);
+  // Bold starts and ends in rendered inline content. XML text cannot hold these bytes, and
+  // they are removed from expression values, so they mark only <b> and <run-in>.
+  static constexpr char kBoldOn = '\x01';
+  static constexpr char kBoldOff = '\x02';
+
+  // Renders inline content into `raw`, with bold marks.
+  void RenderInline(const std::vector<TemplateNode>& nodes, const Scope& scope, std::string* raw) {
+    Walk(nodes, scope, [&](const TemplateNode& piece, const Scope& s) {
+      if (piece.tag == "#text") {
+        std::string error;
+        std::string text = piece.content.Render(s, &error);
+        if (!error.empty()) Report(piece, error);
+        std::erase_if(text, [](char c) { return c == kBoldOn || c == kBoldOff; });
+        *raw += text;
+      } else if (piece.tag == "b" || piece.tag == "run-in") {
+        *raw += kBoldOn;
+        RenderInline(piece.children, s, raw);
+        *raw += kBoldOff;
+      } else if (piece.tag == "br") {
+        *raw += '\n';
+      } else if (piece.tag == "nbsp") {
+        *raw += "\u00A0";
+      } else if (piece.tag == "a") {
+        size_t before = raw->size();
+        RenderInline(piece.children, s, raw);
+        if (raw->find_first_not_of(" \x01\x02", before) == std::string::npos) *raw += Attr(piece, "href", s);
+      } else {
+        Report(piece, "<" + piece.tag + "> is not allowed in text");
+      }
     });
+  }
+
+  // A leaf element's inline content, tidied, with bold marks.
+  std::string MarkedContent(const TemplateNode& node, const Scope& scope) {
+    std::string raw;
+    RenderInline(node.children, scope, &raw);
+    // Spaces move outside the marks ("<b> x </b>" reads " x "), so that tidying sees them.
+    for (bool moved = true; moved;) {
+      moved = false;
+      for (size_t i = 0; i + 1 < raw.size(); ++i) {
+        if ((raw[i] == kBoldOn && raw[i + 1] == ' ') || (raw[i] == ' ' && raw[i + 1] == kBoldOff)) {
+          std::swap(raw[i], raw[i + 1]);
+          moved = true;
+        }
+      }
+    }
     return TidyText(raw);
+  }
+
+  // Plain inline content (bold marks dropped): trimmed, spaces tidied around breaks.
+  std::string Content(const TemplateNode& node, const Scope& scope) {
+    std::string text = MarkedContent(node, scope);
+    std::erase_if(text, [](char c) { return c == kBoldOn || c == kBoldOff; });
+    return text;
+  }
+
+  // Marked text -> its plain text and, when any of it is bold, its spans.
+  static void SplitSpans(const std::string& marked, std::string* text, std::vector<Span>* spans) {
+    int depth = 0;
+    Span current;
+    bool any_bold = false;
+    auto flush = [&] {
+      if (!current.text.empty()) spans->push_back(current);
+      current.text.clear();
+    };
+    for (char c : marked) {
+      if (c == kBoldOn || c == kBoldOff) {
+        flush();
+        depth += c == kBoldOn ? 1 : -1;
+        current.bold = depth > 0;
+        continue;
+      }
+      current.text += c;
+      *text += c;
+      any_bold = any_bold || current.bold;
+    }
+    flush();
+    if (!any_bold) spans->clear();
   }
 
   static std::string TidyText(const std::string& raw) {
@@ -135,11 +204,17 @@ class Filler {
       doc->blocks.push_back(std::move(b));
     } else if (tag == "p") {
       Block b = MakeBlock(Block::Kind::kParagraph);
-      b.paragraph.text = Content(node, scope);
+      SplitSpans(MarkedContent(node, scope), &b.paragraph.text, &b.paragraph.spans);
       std::string style = Attr(node, "style", scope);
       b.paragraph.style = style == "bold" ? TextStyle::kBold
                           : style == "small" ? TextStyle::kSmall
                                              : TextStyle::kNormal;
+      std::string align = Attr(node, "align", scope);
+      if (align.empty() || align == "left") b.paragraph.align = Align::kLeft;
+      else if (align == "justify") b.paragraph.align = Align::kJustify;
+      else if (align == "center") b.paragraph.align = Align::kCenter;
+      else if (align == "right") b.paragraph.align = Align::kRight;
+      else Report(node, "align must be left, justify, center or right, not '" + align + "'");
       if (!b.paragraph.text.empty()) doc->blocks.push_back(std::move(b));
     } else if (tag == "field") {
       Block b = MakeBlock(Block::Kind::kField);

@@ -305,15 +305,57 @@ class FlowLayout {
     return p.style == TextStyle::kSmall || p.style == TextStyle::kSmallBold ? 8.5 : s_.body_size;
   }
 
-  // "\n\n" separates paragraphs: the parts' lines, in order.
-  std::vector<std::vector<std::string>> ParagraphParts(const Paragraph& p) {
-    std::vector<std::vector<std::string>> parts;
+  // The paragraph's text as runs of one face each: [begin, end) byte ranges of p.text.
+  struct Segment {
+    size_t begin = 0, end = 0;
+    FontFace face = FontFace::kRegular;
+  };
+  static std::vector<Segment> Segments(const Paragraph& p) {
+    if (p.spans.empty()) return {{0, p.text.size(), FaceOf(p.style)}};
+    std::vector<Segment> out;
+    size_t at = 0;
+    for (const Span& span : p.spans) {
+      out.push_back({at, at + span.text.size(), span.bold ? FontFace::kBold : FaceOf(p.style)});
+      at += span.text.size();
+    }
+    return out;
+  }
+
+  // Calls piece(begin, end, face) for each part of text[begin, end) set in one face.
+  template <typename F>
+  static void ForEachPiece(const std::vector<Segment>& segments, size_t begin, size_t end, F&& piece) {
+    for (const Segment& s : segments) {
+      size_t b = std::max(begin, s.begin), e = std::min(end, s.end);
+      if (b < e) piece(b, e, s.face);
+    }
+  }
+
+  double StyledWidth(const Paragraph& p, const std::vector<Segment>& segments, size_t begin,
+                     size_t end) const {
+    double w = 0;
+    double size = ParagraphSize(p);
+    ForEachPiece(segments, begin, end, [&](size_t b, size_t e, FontFace face) {
+      w += m_.Width(std::string_view(p.text).substr(b, e - b), face, size);
+    });
+    return w;
+  }
+
+  // "\n\n" separates paragraphs: the parts' lines (byte ranges of p.text), in order.
+  std::vector<std::vector<LineRange>> ParagraphParts(const Paragraph& p) {
+    std::vector<Segment> segments = Segments(p);
+    std::vector<std::vector<LineRange>> parts;
     size_t start = 0;
     while (start <= p.text.size()) {
       size_t end = p.text.find("\n\n", start);
       if (end == std::string::npos) end = p.text.size();
-      parts.push_back(BreakLines(std::string_view(p.text).substr(start, end - start), content_width_,
-                                 FaceOf(p.style), ParagraphSize(p), m_));
+      auto width = [&](size_t b, size_t e) { return StyledWidth(p, segments, start + b, start + e); };
+      std::vector<LineRange> lines =
+          BreakLineRanges(std::string_view(p.text).substr(start, end - start), content_width_, width);
+      for (LineRange& line : lines) {
+        line.begin += start;
+        line.end += start;
+      }
+      parts.push_back(std::move(lines));
       start = end + 2;
     }
     return parts;
@@ -330,11 +372,59 @@ class FlowLayout {
     return h;
   }
 
+  // Sets one line of a paragraph at baseline y. A justified line (not the last of its part nor
+  // one ending at a forced break) spreads its words over the width at its spaces.
+  void SetParagraphLine(const Paragraph& p, const std::vector<Segment>& segments, LineRange line,
+                        bool last, double baseline) {
+    double size = ParagraphSize(p);
+    std::string_view text = p.text;
+    double width = StyledWidth(p, segments, line.begin, line.end);
+    double x = s_.margin_left;
+    double gap = 0;
+    switch (p.align) {
+      case Align::kLeft: break;
+      case Align::kRight: x += content_width_ - width; break;
+      case Align::kCenter: x += (content_width_ - width) / 2; break;
+      case Align::kJustify: {
+        size_t spaces = std::count(text.begin() + line.begin, text.begin() + line.end, ' ');
+        if (!last && spaces > 0) gap = (content_width_ - width) / spaces;
+        break;
+      }
+    }
+    ForEachPiece(segments, line.begin, line.end, [&](size_t b, size_t e, FontFace face) {
+      if (gap <= 0) {
+        std::string_view piece = text.substr(b, e - b);
+        Text(x, baseline, face, size, std::string(piece));
+        x += m_.Width(piece, face, size);
+        return;
+      }
+      // Word by word; each space widened by `gap`.
+      size_t at = b;
+      while (at < e) {
+        size_t space = text.find(' ', at);
+        size_t word_end = space == std::string_view::npos || space > e ? e : space;
+        std::string_view word = text.substr(at, word_end - at);
+        Text(x, baseline, face, size, std::string(word));
+        x += m_.Width(word, face, size);
+        if (word_end < e) x += m_.Width(" ", face, size) + gap;
+        at = word_end + 1;
+      }
+    });
+  }
+
   void PlaceParagraph(const Paragraph& p) {
     double size = ParagraphSize(p);
+    double lh = LineHeight(size);
+    std::vector<Segment> segments = Segments(p);
     // Keep a half line between the parts.
     for (const auto& lines : ParagraphParts(p)) {
-      FlowLines(lines, s_.margin_left, FaceOf(p.style), size);
+      for (size_t i = 0; i < lines.size(); ++i) {
+        size_t after = p.text.find_first_not_of(' ', lines[i].end);
+        bool last = i + 1 == lines.size() || after == std::string::npos || p.text[after] == '\n';
+        Need(lh);
+        y_ -= lh;
+        SetParagraphLine(p, segments, lines[i], last, y_ + lh * 0.25);
+      }
       y_ -= size * 0.5;
     }
   }

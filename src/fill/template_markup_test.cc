@@ -1,0 +1,156 @@
+// Inline markup, paragraph alignment, includes and strict XML in templates.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "fill/filler.h"
+
+namespace stdok {
+namespace {
+
+Template Load(const std::string& body, Diagnostics* d, const std::string& path = "t.xml") {
+  Template t;
+  LoadTemplate(path, "<document id=\"t\" title=\"T\">\n" + body + "\n</document>", &t, d);
+  return t;
+}
+
+Document Fill(const Template& t, Diagnostics* d) {
+  Value root(ValueMap{{"who", "Ada"}, {"tricky", "x\x01y"}});
+  Scope scope(&root);
+  return FillTemplate(t, scope, d);
+}
+
+TEST(TemplateMarkup, BoldAndRunInBecomeSpans) {
+  Diagnostics d;
+  Template t = Load("<p><run-in>Handledning.</run-in> Huvudhandledaren <b> {who} </b> leder.</p>", &d);
+  ASSERT_TRUE(d.empty()) << d[0].ToString();
+  Document doc = Fill(t, &d);
+  ASSERT_TRUE(d.empty()) << d[0].ToString();
+  const Paragraph& p = doc.blocks.at(0).paragraph;
+  EXPECT_EQ(p.text, "Handledning. Huvudhandledaren Ada leder.");
+  ASSERT_EQ(p.spans.size(), 4u);
+  EXPECT_EQ(p.spans[0].text, "Handledning.");
+  EXPECT_TRUE(p.spans[0].bold);
+  EXPECT_EQ(p.spans[1].text, " Huvudhandledaren ");
+  EXPECT_FALSE(p.spans[1].bold);
+  EXPECT_EQ(p.spans[2].text, "Ada");
+  EXPECT_TRUE(p.spans[2].bold);
+  EXPECT_EQ(p.spans[3].text, " leder.");
+}
+
+TEST(TemplateMarkup, PlainParagraphHasNoSpansAndValuesCannotForgeBold) {
+  Diagnostics d;
+  Document doc = Fill(Load("<p>Bara {tricky} text</p>", &d), &d);
+  ASSERT_TRUE(d.empty());
+  EXPECT_EQ(doc.blocks.at(0).paragraph.text, "Bara xy text");
+  EXPECT_TRUE(doc.blocks.at(0).paragraph.spans.empty());
+}
+
+TEST(TemplateMarkup, BreakNoBreakSpaceAndLinks) {
+  Diagnostics d;
+  Document doc = Fill(Load("<p>Rad ett<br/>rad två: 12<nbsp/>000 kr, "
+                           "<a href=\"https://x.se\">webbplatsen</a> och <a href=\"https://y.se\"/>.</p>"
+                           "<field label=\"F\">A<b>b</b>c</field>", &d), &d);
+  ASSERT_TRUE(d.empty()) << d[0].ToString();
+  EXPECT_EQ(doc.blocks.at(0).paragraph.text,
+            "Rad ett\nrad två: 12\u00A0000 kr, webbplatsen och https://y.se.");
+  EXPECT_EQ(doc.blocks.at(1).fields.fields[0].value, "Abc");  // bold only in paragraphs
+}
+
+TEST(TemplateMarkup, MarkupErrors) {
+  Diagnostics d;
+  Load("<p>a <i>kursiv</i></p>\n<p>b<br>x</br></p>\n<p>c <span>d</span></p>", &d);
+  ASSERT_EQ(d.size(), 3u);
+  EXPECT_NE(d[0].message.find("no italic face"), std::string::npos);
+  EXPECT_EQ(d[1].location.line, 3);
+  EXPECT_NE(d[1].message.find("<br/> is empty"), std::string::npos);
+  EXPECT_NE(d[2].message.find("not <span>"), std::string::npos);
+}
+
+TEST(TemplateMarkup, ParagraphAlignment) {
+  Diagnostics d;
+  Document doc = Fill(Load("<p align=\"justify\">a</p><p align=\"center\">b</p><p align=\"right\">c</p>"
+                           "<p>d</p><p align=\"middle\">e</p>", &d), &d);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_NE(d[0].message.find("align must be"), std::string::npos);
+  EXPECT_EQ(doc.blocks[0].paragraph.align, Align::kJustify);
+  EXPECT_EQ(doc.blocks[1].paragraph.align, Align::kCenter);
+  EXPECT_EQ(doc.blocks[2].paragraph.align, Align::kRight);
+  EXPECT_EQ(doc.blocks[3].paragraph.align, Align::kLeft);
+}
+
+TEST(TemplateXml, DoubleHyphenInACommentIsAnErrorWithItsLocation) {
+  Diagnostics d;
+  Load("<p>a</p>\n  <!-- gammal -- text -->\n<p>b</p>", &d);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].location.line, 3);
+  EXPECT_EQ(d[0].location.column, 15);
+  EXPECT_NE(d[0].message.find("'--' inside a comment"), std::string::npos);
+  Diagnostics ok;
+  Load("<p>a</p><!-- fine - comment --><p><![CDATA[<!-- a -- b -->]]></p>", &ok);
+  EXPECT_TRUE(ok.empty()) << ok[0].ToString();
+}
+
+class TemplateIncludes : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("stdok-include-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    std::filesystem::create_directories(dir_ / "fragments");
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void Write(const std::string& name, const std::string& text) { std::ofstream(dir_ / name) << text; }
+  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
+  std::filesystem::path dir_;
+};
+
+TEST_F(TemplateIncludes, FragmentElementsTakeThePlaceOfTheInclude) {
+  Write("fragments/klausuler.xml",
+        "<fragment>\n  <p>Klausul {who}</p>\n  <include src=\"fragments/slut.xml\"/>\n</fragment>");
+  Write("fragments/slut.xml", "<fragment><p>Slut</p></fragment>");
+  Diagnostics d;
+  Template t = Load("<p>Före</p>\n<if test=\"who\"><include src=\"fragments/klausuler.xml\"/></if>\n<p>Efter</p>",
+                    &d, Path("mall.xml"));
+  ASSERT_TRUE(d.empty()) << d[0].ToString();
+  Document doc = Fill(t, &d);
+  ASSERT_EQ(doc.blocks.size(), 4u);
+  EXPECT_EQ(doc.blocks[1].paragraph.text, "Klausul Ada");
+  EXPECT_EQ(doc.blocks[2].paragraph.text, "Slut");
+  EXPECT_EQ(doc.blocks[3].paragraph.text, "Efter");
+}
+
+TEST_F(TemplateIncludes, ACycleIsReportedThroughTheIncludeChain) {
+  Write("fragments/a.xml", "<fragment>\n<include src=\"fragments/b.xml\"/>\n</fragment>");
+  Write("fragments/b.xml", "<fragment>\n\n<include src=\"fragments/a.xml\"/>\n</fragment>");
+  Diagnostics d;
+  Load("<include src=\"fragments/a.xml\"/>", &d, Path("mall.xml"));
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].location.file, Path("fragments/b.xml"));
+  EXPECT_EQ(d[0].location.line, 3);
+  EXPECT_NE(d[0].message.find("cycle"), std::string::npos);
+  EXPECT_NE(d[0].message.find("included from " + Path("fragments/a.xml") + ":2:2, from " +
+                              Path("mall.xml") + ":2:2"),
+            std::string::npos)
+      << d[0].message;
+}
+
+TEST_F(TemplateIncludes, ErrorsInsideAFragmentAndMissingFiles) {
+  Write("fragments/fel.xml", "<fragment>\n<p>ok</p>\n<paragraf/>\n</fragment>");
+  Write("fragments/rot.xml", "<document id=\"x\"/>");
+  Diagnostics d;
+  Load("<include src=\"fragments/fel.xml\"/>\n<include src=\"fragments/saknas.xml\"/>\n"
+       "<include src=\"fragments/rot.xml\"/>\n<include/>",
+       &d, Path("mall.xml"));
+  ASSERT_EQ(d.size(), 4u);
+  EXPECT_EQ(d[0].location.file, Path("fragments/fel.xml"));
+  EXPECT_EQ(d[0].location.line, 3);
+  EXPECT_NE(d[0].message.find("paragraf"), std::string::npos);
+  EXPECT_NE(d[1].message.find("cannot read the included file"), std::string::npos);
+  EXPECT_EQ(d[1].location.line, 3);
+  EXPECT_NE(d[2].message.find("<fragment>"), std::string::npos);
+  EXPECT_NE(d[3].message.find("needs src"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace stdok
