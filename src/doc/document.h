@@ -82,6 +82,9 @@ struct SignatureBlock {
   bool with_place_and_date = true;
   std::string place;
   std::string date;
+  // A free line printed instead of the Ort and Datum fields ("Ort och datum: Sundsvall, ____").
+  std::string place_line;
+  int per_row = 2;  // signers side by side, 1 to 4
   std::vector<Signer> signers;
 };
 
@@ -106,6 +109,13 @@ struct Block {
   bool keep_with_next = false;
 };
 
+// Page setup a template asks for; 0 keeps the layout's default.
+struct PageSetup {
+  double margin_top_mm = 0, margin_right_mm = 0, margin_bottom_mm = 0, margin_left_mm = 0;
+  double body_size = 0;  // points
+  double leading = 0;    // line height as a multiple of the font size
+};
+
 struct DocumentInfo {
   std::string doc_id;     // "st-kontrakt"
   std::string title;      // PDF title
@@ -115,6 +125,7 @@ struct DocumentInfo {
   std::string footer;     // left footer text; right footer is "Sid X (Y)"
   std::string header;     // top-left header text (region), may be empty
   bool signature_fields = true;  // AcroForm /Sig fields for signers
+  PageSetup page;
 };
 
 struct Document {

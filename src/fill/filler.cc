@@ -253,6 +253,12 @@ class Filler {
       b.signatures.place = Attr(node, "place", scope);
       b.signatures.date = Attr(node, "date", scope);
       b.signatures.with_place_and_date = Attr(node, "place-and-date", scope) != "no";
+      b.signatures.place_line = Attr(node, "place-line", scope);
+      std::string per_row = Attr(node, "per-row", scope);
+      if (!per_row.empty()) {
+        if (per_row.size() == 1 && per_row[0] >= '1' && per_row[0] <= '4') b.signatures.per_row = per_row[0] - '0';
+        else Report(node, "per-row must be 1, 2, 3 or 4, not '" + per_row + "'");
+      }
       Walk(node.children, scope, [&](const TemplateNode& child, const Scope& s) {
         if (child.tag != "signer") {
           Report(child, "<signatures> holds only <signer>");
@@ -350,6 +356,7 @@ Document FillTemplate(const Template& tmpl, const Scope& scope, Diagnostics* dia
   doc.info.header = RenderRootText(tmpl, tmpl.header, scope, diagnostics);
   doc.info.keywords = RenderRootText(tmpl, tmpl.keywords, scope, diagnostics);
   doc.info.signature_fields = tmpl.signature_fields;
+  doc.info.page = tmpl.page;
   Filler filler(tmpl, diagnostics);
   filler.Body(tmpl.body, scope, &doc);
   return doc;

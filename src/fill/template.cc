@@ -1,5 +1,6 @@
 #include "fill/template.h"
 
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -79,7 +80,7 @@ const std::map<std::string, std::set<std::string>>& KnownElements() {
       {"list", {}}, {"item", {}},
       {"table", {"empty"}}, {"column", {"title", "width", "align"}}, {"tr", {}},
       {"td", {}}, {"total", {}},
-      {"signatures", {"place", "date", "place-and-date"}},
+      {"signatures", {"place", "date", "place-and-date", "place-line", "per-row"}},
       {"signer", {"role", "name", "field"}},
       {"space", {"height"}}, {"page-break", {}},
       {"if", {"test"}}, {"else", {}}, {"for", {"each", "as"}},
@@ -339,6 +340,45 @@ void Loader::Include(pugi::xml_node n, std::vector<TemplateNode>* out) {
   chain_->includes.pop_back();
 }
 
+// A number in [low, high] from attribute `a`, or an error naming the range.
+bool ReadNumber(pugi::xml_attribute a, pugi::xml_node n, std::string_view text, double low, double high,
+                const std::string& what, Loader* loader, double* out) {
+  double value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < low || value > high) {
+    std::ostringstream range;
+    range << low << "–" << high;
+    loader->Error(loader->Offset(a, n), what + " must be a number from " + range.str() + ", not '" +
+                                            std::string(text) + "'");
+    return false;
+  }
+  *out = value;
+  return true;
+}
+
+// margins="25" (every side) or "top right bottom left" in mm; body-size in points; leading.
+void ReadPageSetup(pugi::xml_node root, Loader* loader, PageSetup* page) {
+  if (auto a = root.attribute("margins")) {
+    std::istringstream in(a.value());
+    std::vector<std::string> parts;
+    for (std::string part; in >> part;) parts.push_back(part);
+    if (parts.size() != 1 && parts.size() != 4) {
+      loader->Error(loader->Offset(a, root), "margins is one length in mm, or four: top right bottom left");
+    } else {
+      if (parts.size() == 1) parts.assign(4, parts[0]);
+      // The header sits 11 mm from the top and the footer about 9 mm under the body.
+      ReadNumber(a, root, parts[0], 15, 60, "the top margin (mm)", loader, &page->margin_top_mm);
+      ReadNumber(a, root, parts[1], 10, 60, "the right margin (mm)", loader, &page->margin_right_mm);
+      ReadNumber(a, root, parts[2], 20, 60, "the bottom margin (mm)", loader, &page->margin_bottom_mm);
+      ReadNumber(a, root, parts[3], 10, 60, "the left margin (mm)", loader, &page->margin_left_mm);
+    }
+  }
+  if (auto a = root.attribute("body-size"))
+    ReadNumber(a, root, a.value(), 7, 14, "body-size (points)", loader, &page->body_size);
+  if (auto a = root.attribute("leading"))
+    ReadNumber(a, root, a.value(), 1, 2, "leading (line height per font size)", loader, &page->leading);
+}
+
 }  // namespace
 
 bool LoadTemplate(const std::string& path, std::string_view text, Template* out,
@@ -360,7 +400,8 @@ bool LoadTemplate(const std::string& path, std::string_view text, Template* out,
   out->path = path;
   static const std::set<std::string> kRootAttributes = {
       "id", "variant", "title", "regulation", "source", "pack", "one-per", "when", "priority",
-      "signature-fields", "pdf-title", "subject", "footer", "header", "keywords"};
+      "signature-fields", "pdf-title", "subject", "footer", "header", "keywords", "margins",
+      "body-size", "leading"};
   for (pugi::xml_attribute a = root.first_attribute(); a; a = a.next_attribute()) {
     std::string name = a.name();
     if (!kRootAttributes.count(name))
@@ -392,6 +433,7 @@ bool LoadTemplate(const std::string& path, std::string_view text, Template* out,
   text_attr("footer", &out->footer);
   text_attr("header", &out->header);
   text_attr("keywords", &out->keywords);
+  ReadPageSetup(root, &loader, &out->page);
   loader.BlockChildren(root, &out->body);
   return loader.ok();
 }

@@ -154,3 +154,62 @@ TEST_F(TemplateIncludes, ErrorsInsideAFragmentAndMissingFiles) {
 
 }  // namespace
 }  // namespace stdok
+
+namespace stdok {
+namespace {
+
+TEST(TemplatePageSetup, MarginsBodySizeAndLeadingReachTheDocument) {
+  Template t;
+  Diagnostics d;
+  LoadTemplate("t.xml", "<document id=\"t\" margins=\"25\" body-size=\"10\" leading=\"1.2\"><p>x</p></document>", &t, &d);
+  ASSERT_TRUE(d.empty()) << d[0].ToString();
+  Value root(ValueMap{});
+  Scope scope(&root);
+  Document doc = FillTemplate(t, scope, &d);
+  EXPECT_EQ(doc.info.page.margin_top_mm, 25);
+  EXPECT_EQ(doc.info.page.margin_left_mm, 25);
+  EXPECT_EQ(doc.info.page.body_size, 10);
+  EXPECT_EQ(doc.info.page.leading, 1.2);
+  LoadTemplate("t.xml", "<document id=\"t\" margins=\"20 15 30 15\"/>", &t, &d);
+  ASSERT_TRUE(d.empty());
+  EXPECT_EQ(t.page.margin_right_mm, 15);
+  EXPECT_EQ(t.page.margin_bottom_mm, 30);
+}
+
+TEST(TemplatePageSetup, BadValuesAreErrorsAtTheAttribute) {
+  Template t;
+  Diagnostics d;
+  LoadTemplate("t.xml",
+               "<document id=\"t\"\n margins=\"25 mm\"\n body-size=\"40\"\n leading=\"x\"/>", &t, &d);
+  ASSERT_EQ(d.size(), 3u);
+  EXPECT_EQ(d[0].location.line, 2);
+  EXPECT_NE(d[0].message.find("one length in mm, or four"), std::string::npos) << d[0].message;
+  EXPECT_EQ(d[1].location.line, 3);
+  EXPECT_NE(d[1].message.find("body-size (points) must be a number from 7–14, not '40'"), std::string::npos)
+      << d[1].message;
+  EXPECT_NE(d[2].message.find("leading"), std::string::npos);
+  Diagnostics bottom;
+  LoadTemplate("t.xml", "<document id=\"t\" margins=\"20 20 10 20\"/>", &t, &bottom);
+  ASSERT_EQ(bottom.size(), 1u);
+  EXPECT_NE(bottom[0].message.find("the bottom margin (mm) must be a number from 20–60"), std::string::npos);
+}
+
+TEST(TemplateSignatures, FreePlaceLineAndSignersPerRow) {
+  Template t;
+  Diagnostics d;
+  LoadTemplate("t.xml",
+               "<document id=\"t\"><signatures place-line=\"Ort och datum: {who}, ____\" per-row=\"4\">"
+               "<signer role=\"A\"/></signatures><signatures per-row=\"5\"/></document>",
+               &t, &d);
+  ASSERT_TRUE(d.empty()) << d[0].ToString();
+  Value root(ValueMap{{"who", "Sundsvall"}});
+  Scope scope(&root);
+  Document doc = FillTemplate(t, scope, &d);
+  EXPECT_EQ(doc.blocks.at(0).signatures.place_line, "Ort och datum: Sundsvall, ____");
+  EXPECT_EQ(doc.blocks.at(0).signatures.per_row, 4);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_NE(d[0].message.find("per-row must be 1, 2, 3 or 4"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace stdok

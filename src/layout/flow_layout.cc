@@ -835,13 +835,17 @@ class FlowLayout {
 
   // ---- Signatures --------------------------------------------------------------------------
 
-  static constexpr double kSignColumnGap = 12 * kMm;
   static constexpr double kSignRoom = 14 * kMm;  // room to sign above the line
   static constexpr double kSignLineWidth = 0.6;
 
-  double SignColumnWidth() const { return (content_width_ - kSignColumnGap) / 2; }
-  double SignLineLength() const {
-    return std::min(std::max(s_.signature_line_length, 60 * kMm), SignColumnWidth());
+  static int PerRow(const SignatureBlock& block) { return std::clamp(block.per_row, 1, 4); }
+  static double SignColumnGap(const SignatureBlock& block) { return PerRow(block) <= 2 ? 12 * kMm : 6 * kMm; }
+  double SignColumnWidth(const SignatureBlock& block) const {
+    int n = PerRow(block);
+    return (content_width_ - (n - 1) * SignColumnGap(block)) / n;
+  }
+  double SignLineLength(const SignatureBlock& block) const {
+    return std::min(std::max(s_.signature_line_length, 60 * kMm), SignColumnWidth(block));
   }
 
   static FieldRow PlaceAndDate(const SignatureBlock& block) {
@@ -851,12 +855,12 @@ class FlowLayout {
     return row;
   }
 
-  std::vector<std::string> SignerName(const Signer& signer) {
-    return BreakLines(signer.name.empty() ? std::string("Namnförtydligande:") : signer.name, SignLineLength(),
-                      FontFace::kRegular, s_.body_size, m_);
+  std::vector<std::string> SignerName(const SignatureBlock& block, const Signer& signer) {
+    return BreakLines(signer.name.empty() ? std::string("Namnförtydligande:") : signer.name,
+                      SignLineLength(block), FontFace::kRegular, s_.body_size, m_);
   }
-  std::vector<std::string> SignerRole(const Signer& signer) {
-    return BreakLines(signer.role, SignLineLength(), FontFace::kRegular, s_.label_size, m_);
+  std::vector<std::string> SignerRole(const SignatureBlock& block, const Signer& signer) {
+    return BreakLines(signer.role, SignLineLength(block), FontFace::kRegular, s_.label_size, m_);
   }
 
   // How far the top of the name's first line lies below the signature line, beyond what a
@@ -866,22 +870,28 @@ class FlowLayout {
     return std::max(0.0, kSignLineWidth / 2 + s_.name_clearance + s_.font_ascent * s_.body_size - 0.75 * lh);
   }
 
-  // Heights of the rows of two signers.
+  // Heights of the rows of signers.
   std::vector<double> SignerRowHeights(const SignatureBlock& block) {
     std::vector<double> rows;
+    size_t n = PerRow(block);
     for (size_t i = 0; i < block.signers.size(); ++i) {
-      double text = SignerName(block.signers[i]).size() * LineHeight(s_.body_size) +
-                    std::max<size_t>(1, SignerRole(block.signers[i]).size()) * LineHeight(s_.label_size);
+      double text = SignerName(block, block.signers[i]).size() * LineHeight(s_.body_size) +
+                    std::max<size_t>(1, SignerRole(block, block.signers[i]).size()) * LineHeight(s_.label_size);
       double h = kSignRoom + NameDrop() + text + 4 * kMm;
-      if (i % 2 == 0) rows.push_back(h);
+      if (i % n == 0) rows.push_back(h);
       else rows.back() = std::max(rows.back(), h);
     }
     return rows;
   }
 
+  std::vector<std::string> PlaceLine(const SignatureBlock& block) {
+    return BreakLines(block.place_line, content_width_, FontFace::kRegular, s_.body_size, m_);
+  }
+
   double SignaturesHeight(const SignatureBlock& block) {
     double h = 4 * kMm;
-    if (block.with_place_and_date) h += 3 * kMm + RowHeight(MeasureRow(PlaceAndDate(block)));
+    if (!block.place_line.empty()) h += 3 * kMm + PlaceLine(block).size() * LineHeight(s_.body_size);
+    else if (block.with_place_and_date) h += 3 * kMm + RowHeight(MeasureRow(PlaceAndDate(block)));
     for (double row : SignerRowHeights(block)) h += row;
     return h;
   }
@@ -889,24 +899,30 @@ class FlowLayout {
   void PlaceSignatures(const SignatureBlock& block) {
     double lh = LineHeight(s_.body_size);
     double lh_label = LineHeight(s_.label_size);
-    double line_length = SignLineLength();
+    double line_length = SignLineLength(block);
+    size_t n = PerRow(block);
     Need(SignaturesHeight(block));  // the whole block on one page
     y_ -= 4 * kMm;
-    if (block.with_place_and_date) PlaceFieldRow(PlaceAndDate(block));
+    if (!block.place_line.empty()) {
+      y_ -= 3 * kMm;
+      FlowLines(PlaceLine(block), s_.margin_left, FontFace::kRegular, s_.body_size);
+    } else if (block.with_place_and_date) {
+      PlaceFieldRow(PlaceAndDate(block));
+    }
     std::vector<double> rows = SignerRowHeights(block);
     for (size_t i = 0; i < block.signers.size(); ++i) {
       const Signer& signer = block.signers[i];
-      size_t column = i % 2;
-      if (column == 0 && i > 0) y_ -= rows[i / 2 - 1];
-      double x = s_.margin_left + column * (SignColumnWidth() + kSignColumnGap);
+      size_t column = i % n;
+      if (column == 0 && i > 0) y_ -= rows[i / n - 1];
+      double x = s_.margin_left + column * (SignColumnWidth(block) + SignColumnGap(block));
       double line_y = y_ - kSignRoom;
       Line(x, line_y, x + line_length, line_y, kSignLineWidth);
       double y = line_y - NameDrop();  // the first name's baseline: y - 0.75 * lh
-      for (const std::string& line : SignerName(signer)) {
+      for (const std::string& line : SignerName(block, signer)) {
         y -= lh;
         Text(x, y + lh * 0.25, FontFace::kRegular, s_.body_size, line);
       }
-      for (const std::string& line : SignerRole(signer)) {
+      for (const std::string& line : SignerRole(block, signer)) {
         y -= lh_label;
         Text(x, y, FontFace::kRegular, s_.label_size, line);
       }
@@ -969,7 +985,18 @@ class FlowLayout {
 
 LaidOutDocument LayOutDocument(const Document& document, const TextMeasurer& measurer,
                                const FlowStyle& style) {
-  FlowLayout layout(measurer, style);
+  FlowStyle own = style;
+  const PageSetup& page = document.info.page;
+  if (page.margin_top_mm > 0) own.margin_top = page.margin_top_mm * kMm;
+  if (page.margin_right_mm > 0) own.margin_right = page.margin_right_mm * kMm;
+  if (page.margin_left_mm > 0) own.margin_left = page.margin_left_mm * kMm;
+  if (page.margin_bottom_mm > 0) {
+    own.margin_bottom = page.margin_bottom_mm * kMm;
+    own.footer_baseline = std::max(style.footer_baseline, own.margin_bottom - 9 * kMm);
+  }
+  if (page.body_size > 0) own.body_size = page.body_size;
+  if (page.leading > 0) own.leading = page.leading;
+  FlowLayout layout(measurer, own);
   return layout.Run(document);
 }
 

@@ -102,3 +102,53 @@ TEST(ParagraphLayout, CentredAndRightAlignedLines) {
 
 }  // namespace
 }  // namespace stdok
+
+namespace stdok {
+namespace {
+
+TEST(SignatureLayout, FourSignersInOneRowUnderAFreePlaceLine) {
+  FaceMeasurer m;
+  FlowStyle style;
+  Document doc;
+  Block b;
+  b.kind = Block::Kind::kSignatures;
+  b.signatures.place_line = "Ort och datum: Sundsvall, ____";
+  b.signatures.per_row = 4;
+  for (int i = 0; i < 4; ++i) b.signatures.signers.push_back({"Roll", "Namn " + std::to_string(i), "F"});
+  doc.blocks.push_back(b);
+  LaidOutDocument out = LayOutDocument(doc, m, style);
+  const Page& page = out.pages.at(0);
+  ASSERT_EQ(page.lines.size(), 5u);  // four signature lines and the footer rule
+  for (size_t i = 1; i < 4; ++i) {
+    EXPECT_EQ(page.lines[i].y1, page.lines[0].y1);  // one row
+    EXPECT_GT(page.lines[i].x1, page.lines[i - 1].x2);  // side by side, not overlapping
+  }
+  EXPECT_LE(page.lines[3].x2, kPageWidth - style.margin_right + 1e-6);
+  bool place_line = false, ort_label = false;
+  for (const TextRun& t : page.texts) {
+    place_line |= t.text == "Ort och datum: Sundsvall, ____";
+    ort_label |= t.text == "Ort";
+  }
+  EXPECT_TRUE(place_line);
+  EXPECT_FALSE(ort_label);
+}
+
+TEST(PageSetupLayout, TemplateMarginsAndBodySizeApply) {
+  FaceMeasurer m;
+  Document doc = OneParagraph("Text", Align::kLeft);
+  doc.info.page.margin_left_mm = 25;
+  doc.info.page.margin_top_mm = 25;
+  doc.info.page.body_size = 11;
+  LaidOutDocument out = LayOutDocument(doc, m);
+  const TextRun* body = nullptr;
+  for (const TextRun& t : out.pages.at(0).texts)
+    if (t.text == "Text") body = &t;
+  ASSERT_NE(body, nullptr);
+  EXPECT_NEAR(body->x, 25 * kPointsPerMm, 1e-6);
+  EXPECT_EQ(body->size, 11);
+  EXPECT_LT(body->baseline, kPageHeight - 25 * kPointsPerMm);
+  EXPECT_GT(body->baseline, kPageHeight - 25 * kPointsPerMm - 11 * 1.3);
+}
+
+}  // namespace
+}  // namespace stdok
