@@ -69,6 +69,7 @@ struct Table {
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> footer;  // e.g. a "Summa" row; empty for none
   std::string empty_text;           // printed when there are no rows
+  bool header = true;               // false: no header row (nor on later pages)
 };
 
 struct Signer {
@@ -116,6 +117,9 @@ struct PageSetup {
   double leading = 0;    // line height as a multiple of the font size
 };
 
+// Where "Sid X (Y)" stands in the footer.
+enum class PageNumber { kRight, kCenter, kNone };
+
 struct DocumentInfo {
   std::string doc_id;     // "st-kontrakt"
   std::string title;      // PDF title
@@ -126,6 +130,7 @@ struct DocumentInfo {
   std::string header;     // top-left header text (region), may be empty
   bool signature_fields = true;  // AcroForm /Sig fields for signers
   PageSetup page;
+  PageNumber page_number = PageNumber::kRight;
 };
 
 struct Document {

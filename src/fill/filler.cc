@@ -283,6 +283,9 @@ class Filler {
   Block TableBlock(const TemplateNode& node, const Scope& scope) {
     Block b = MakeBlock(Block::Kind::kTable);
     b.table.empty_text = Attr(node, "empty", scope);
+    std::string header = Attr(node, "header", scope);
+    if (header == "no") b.table.header = false;
+    else if (!header.empty() && header != "yes") Report(node, "header must be yes or no, not '" + header + "'");
     auto cells = [&](const TemplateNode& row, const Scope& s) {
       std::vector<std::string> out;
       Walk(row.children, s, [&](const TemplateNode& cell, const Scope& cs) {
@@ -357,6 +360,7 @@ Document FillTemplate(const Template& tmpl, const Scope& scope, Diagnostics* dia
   doc.info.keywords = RenderRootText(tmpl, tmpl.keywords, scope, diagnostics);
   doc.info.signature_fields = tmpl.signature_fields;
   doc.info.page = tmpl.page;
+  doc.info.page_number = tmpl.page_number;
   Filler filler(tmpl, diagnostics);
   filler.Body(tmpl.body, scope, &doc);
   return doc;

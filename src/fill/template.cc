@@ -78,7 +78,7 @@ const std::map<std::string, std::set<std::string>>& KnownElements() {
       {"row", {}},
       {"checkboxes", {"label"}}, {"box", {"checked"}},
       {"list", {}}, {"item", {}},
-      {"table", {"empty"}}, {"column", {"title", "width", "align"}}, {"tr", {}},
+      {"table", {"empty", "header"}}, {"column", {"title", "width", "align"}}, {"tr", {}},
       {"td", {}}, {"total", {}},
       {"signatures", {"place", "date", "place-and-date", "place-line", "per-row"}},
       {"signer", {"role", "name", "field"}},
@@ -357,7 +357,7 @@ bool ReadNumber(pugi::xml_attribute a, pugi::xml_node n, std::string_view text, 
 }
 
 // margins="25" (every side) or "top right bottom left" in mm; body-size in points; leading.
-void ReadPageSetup(pugi::xml_node root, Loader* loader, PageSetup* page) {
+void ReadPageSetup(pugi::xml_node root, Loader* loader, PageSetup* page, PageNumber* page_number) {
   if (auto a = root.attribute("margins")) {
     std::istringstream in(a.value());
     std::vector<std::string> parts;
@@ -372,6 +372,13 @@ void ReadPageSetup(pugi::xml_node root, Loader* loader, PageSetup* page) {
       ReadNumber(a, root, parts[2], 20, 60, "the bottom margin (mm)", loader, &page->margin_bottom_mm);
       ReadNumber(a, root, parts[3], 10, 60, "the left margin (mm)", loader, &page->margin_left_mm);
     }
+  }
+  if (auto a = root.attribute("page-number")) {
+    std::string_view v = a.value();
+    if (v == "right") *page_number = PageNumber::kRight;
+    else if (v == "center") *page_number = PageNumber::kCenter;
+    else if (v == "none") *page_number = PageNumber::kNone;
+    else loader->Error(loader->Offset(a, root), "page-number must be right, center or none, not '" + std::string(v) + "'");
   }
   if (auto a = root.attribute("body-size"))
     ReadNumber(a, root, a.value(), 7, 14, "body-size (points)", loader, &page->body_size);
@@ -401,7 +408,7 @@ bool LoadTemplate(const std::string& path, std::string_view text, Template* out,
   static const std::set<std::string> kRootAttributes = {
       "id", "variant", "title", "regulation", "source", "pack", "one-per", "when", "priority",
       "signature-fields", "pdf-title", "subject", "footer", "header", "keywords", "margins",
-      "body-size", "leading"};
+      "body-size", "leading", "page-number"};
   for (pugi::xml_attribute a = root.first_attribute(); a; a = a.next_attribute()) {
     std::string name = a.name();
     if (!kRootAttributes.count(name))
@@ -433,7 +440,7 @@ bool LoadTemplate(const std::string& path, std::string_view text, Template* out,
   text_attr("footer", &out->footer);
   text_attr("header", &out->header);
   text_attr("keywords", &out->keywords);
-  ReadPageSetup(root, &loader, &out->page);
+  ReadPageSetup(root, &loader, &out->page, &out->page_number);
   loader.BlockChildren(root, &out->body);
   return loader.ok();
 }

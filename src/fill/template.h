@@ -59,6 +59,7 @@ struct Template {
   bool signature_fields = true;
   TemplateText pdf_title, subject, footer, header, keywords;
   PageSetup page;         // margins, body-size, leading
+  PageNumber page_number = PageNumber::kRight;
 
   std::vector<TemplateNode> body;
 };

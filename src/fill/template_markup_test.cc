@@ -213,3 +213,30 @@ TEST(TemplateSignatures, FreePlaceLineAndSignersPerRow) {
 
 }  // namespace
 }  // namespace stdok
+
+namespace stdok {
+namespace {
+
+TEST(TemplatePageSetup, PageNumberPositionAndTablesWithoutHeader) {
+  Template t;
+  Diagnostics d;
+  LoadTemplate("t.xml",
+               "<document id=\"t\" page-number=\"center\"><table header=\"no\"><column title=\"A\"/>"
+               "<tr><td>x</td></tr></table><table header=\"kanske\"/></document>",
+               &t, &d);
+  ASSERT_TRUE(d.empty()) << d[0].ToString();
+  EXPECT_EQ(t.page_number, PageNumber::kCenter);
+  Value root(ValueMap{});
+  Scope scope(&root);
+  Document doc = FillTemplate(t, scope, &d);
+  EXPECT_FALSE(doc.blocks.at(0).table.header);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_NE(d[0].message.find("header must be yes or no"), std::string::npos);
+  Diagnostics bad;
+  LoadTemplate("t.xml", "<document id=\"t\" page-number=\"left\"/>", &t, &bad);
+  ASSERT_EQ(bad.size(), 1u);
+  EXPECT_NE(bad[0].message.find("page-number must be right, center or none"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace stdok

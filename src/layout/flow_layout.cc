@@ -711,6 +711,7 @@ class FlowLayout {
     return titles;
   }
   double HeaderHeight(const Table& t, const std::vector<double>& widths) {
+    if (!t.header) return 0;
     return CellRowHeight(LineCount(WrapCells(widths, Titles(t), FontFace::kBold, kHeaderSize)), kHeaderSize);
   }
 
@@ -742,6 +743,7 @@ class FlowLayout {
 
   void TableHeader(const Table& t, const std::vector<double>& widths) {
     Line(s_.margin_left, y_, s_.margin_left + content_width_, y_, 0.8);
+    if (!t.header) return;
     auto wrapped = WrapCells(widths, Titles(t), FontFace::kBold, kHeaderSize);
     DrawRowSlice(t, widths, wrapped, 0, LineCount(wrapped), FontFace::kBold, kHeaderSize);
   }
@@ -954,9 +956,23 @@ class FlowLayout {
       std::string number = "Sid " + std::to_string(i + 1) + " (" + std::to_string(total) + ")";
       double w = m_.Width(number, FontFace::kRegular, size);
       double right = kPageWidth - s_.margin_right;
-      p.texts.push_back({right - w, s_.footer_baseline, FontFace::kRegular, size, number});
+      // The footer text runs up to 10 mm before the page number.
+      double footer_end = right;
+      switch (doc->info.page_number) {
+        case PageNumber::kRight:
+          p.texts.push_back({right - w, s_.footer_baseline, FontFace::kRegular, size, number});
+          footer_end = right - w - 10 * kMm;
+          break;
+        case PageNumber::kCenter: {
+          double x = s_.margin_left + (content_width_ - w) / 2;
+          p.texts.push_back({x, s_.footer_baseline, FontFace::kRegular, size, number});
+          footer_end = x - 10 * kMm;
+          break;
+        }
+        case PageNumber::kNone: break;
+      }
       if (!doc->info.footer.empty()) {
-        auto lines = BreakLines(doc->info.footer, right - w - 10 * kMm - s_.margin_left, FontFace::kRegular, size, m_);
+        auto lines = BreakLines(doc->info.footer, footer_end - s_.margin_left, FontFace::kRegular, size, m_);
         if (!lines.empty())
           p.texts.push_back({s_.margin_left, s_.footer_baseline, FontFace::kRegular, size, lines[0]});
       }

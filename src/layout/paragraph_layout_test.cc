@@ -152,3 +152,31 @@ TEST(PageSetupLayout, TemplateMarginsAndBodySizeApply) {
 
 }  // namespace
 }  // namespace stdok
+
+namespace stdok {
+namespace {
+
+TEST(PageSetupLayout, CentredPageNumberAndATableWithoutHeader) {
+  FaceMeasurer m;
+  FlowStyle style;
+  Document doc;
+  doc.info.page_number = PageNumber::kCenter;
+  Block b;
+  b.kind = Block::Kind::kTable;
+  b.table.columns.push_back({"Rubrik", 1, Align::kLeft});
+  b.table.rows.push_back({"cell"});
+  b.table.header = false;
+  doc.blocks.push_back(b);
+  LaidOutDocument out = LayOutDocument(doc, m, style);
+  double width = kPageWidth - style.margin_left - style.margin_right;
+  bool centred = false, title = false;
+  for (const TextRun& t : out.pages.at(0).texts) {
+    if (t.text == "Sid 1 (1)") centred = std::abs(t.x + m.Width(t.text, t.face, t.size) / 2 - (style.margin_left + width / 2)) < 1e-6;
+    title |= t.text == "Rubrik";
+  }
+  EXPECT_TRUE(centred);
+  EXPECT_FALSE(title);
+}
+
+}  // namespace
+}  // namespace stdok
