@@ -306,6 +306,10 @@ void Loader::Include(pugi::xml_node n, std::vector<TemplateNode>* out) {
     return;
   }
   namespace fs = std::filesystem;
+  if (fs::path(src).is_absolute()) {
+    Error(n.offset_debug(), "<include src=\"" + src + "\">: the path must be relative to the template folder");
+    return;
+  }
   std::string path = (fs::path(chain_->folder) / src).lexically_normal().string();
   for (const std::string& open : chain_->paths) {
     if (fs::path(open).lexically_normal() == fs::path(path)) {

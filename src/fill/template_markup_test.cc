@@ -140,9 +140,9 @@ TEST_F(TemplateIncludes, ErrorsInsideAFragmentAndMissingFiles) {
   Write("fragments/rot.xml", "<document id=\"x\"/>");
   Diagnostics d;
   Load("<include src=\"fragments/fel.xml\"/>\n<include src=\"fragments/saknas.xml\"/>\n"
-       "<include src=\"fragments/rot.xml\"/>\n<include/>",
+       "<include src=\"fragments/rot.xml\"/>\n<include/>\n<include src=\"/etc/hostname\"/>",
        &d, Path("mall.xml"));
-  ASSERT_EQ(d.size(), 4u);
+  ASSERT_EQ(d.size(), 5u);
   EXPECT_EQ(d[0].location.file, Path("fragments/fel.xml"));
   EXPECT_EQ(d[0].location.line, 3);
   EXPECT_NE(d[0].message.find("paragraf"), std::string::npos);
@@ -150,6 +150,7 @@ TEST_F(TemplateIncludes, ErrorsInsideAFragmentAndMissingFiles) {
   EXPECT_EQ(d[1].location.line, 3);
   EXPECT_NE(d[2].message.find("<fragment>"), std::string::npos);
   EXPECT_NE(d[3].message.find("needs src"), std::string::npos);
+  EXPECT_NE(d[4].message.find("must be relative to the template folder"), std::string::npos);
 }
 
 }  // namespace
