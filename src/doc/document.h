@@ -14,9 +14,21 @@ struct Heading {
   std::string text;
 };
 
+enum class Align { kLeft, kRight, kCenter, kJustify };  // kJustify: paragraphs only
+
+// A piece of a paragraph's text set in bold (<b>, <run-in>) or in the paragraph's own face.
+struct Span {
+  std::string text;
+  bool bold = false;
+};
+
 struct Paragraph {
   std::string text;  // may hold "\n\n" paragraph breaks and "\n" line breaks
   TextStyle style = TextStyle::kNormal;
+  Align align = Align::kLeft;  // kJustify: every line but a part's last fills the width
+  // The text in pieces when part of it is bold: their texts joined equal `text`. Empty: the
+  // whole text is set in the style's face.
+  std::vector<Span> spans;
 };
 
 // A label with its value below or beside it; an empty value leaves room to write by hand.
@@ -46,8 +58,6 @@ struct BulletList {
   std::vector<std::string> items;
 };
 
-enum class Align { kLeft, kRight, kCenter };
-
 struct TableColumn {
   std::string title;
   double width = 1;  // relative
@@ -59,6 +69,7 @@ struct Table {
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> footer;  // e.g. a "Summa" row; empty for none
   std::string empty_text;           // printed when there are no rows
+  bool header = true;               // false: no header row (nor on later pages)
 };
 
 struct Signer {
@@ -72,6 +83,9 @@ struct SignatureBlock {
   bool with_place_and_date = true;
   std::string place;
   std::string date;
+  // A free line printed instead of the Ort and Datum fields ("Ort och datum: Sundsvall, ____").
+  std::string place_line;
+  int per_row = 2;  // signers side by side, 1 to 4
   std::vector<Signer> signers;
 };
 
@@ -96,6 +110,16 @@ struct Block {
   bool keep_with_next = false;
 };
 
+// Page setup a template asks for; 0 keeps the layout's default.
+struct PageSetup {
+  double margin_top_mm = 0, margin_right_mm = 0, margin_bottom_mm = 0, margin_left_mm = 0;
+  double body_size = 0;  // points
+  double leading = 0;    // line height as a multiple of the font size
+};
+
+// Where "Sid X (Y)" stands in the footer.
+enum class PageNumber { kRight, kCenter, kNone };
+
 struct DocumentInfo {
   std::string doc_id;     // "st-kontrakt"
   std::string title;      // PDF title
@@ -105,6 +129,8 @@ struct DocumentInfo {
   std::string footer;     // left footer text; right footer is "Sid X (Y)"
   std::string header;     // top-left header text (region), may be empty
   bool signature_fields = true;  // AcroForm /Sig fields for signers
+  PageSetup page;
+  PageNumber page_number = PageNumber::kRight;
 };
 
 struct Document {

@@ -27,15 +27,84 @@ class Filler {
     return text;
   }
 
-  // Renders a leaf element's inline content; trims it and tidies spaces around breaks.
-  std::string Content(const TemplateNode& node, const Scope& scope) {
-    std::string raw;
-    Walk(node.children, scope, [&](const TemplateNode& piece, const Scope& s) {
-      std::string error;
-      raw += piece.content.Render(s, &error);
-      if (!error.empty()) Report(piece, error);
+  // Bold starts and ends in rendered inline content. XML text cannot hold these bytes, and
+  // they are removed from expression values, so they mark only <b> and <run-in>.
+  static constexpr char kBoldOn = '\x01';
+  static constexpr char kBoldOff = '\x02';
+
+  // Renders inline content into `raw`, with bold marks.
+  void RenderInline(const std::vector<TemplateNode>& nodes, const Scope& scope, std::string* raw) {
+    Walk(nodes, scope, [&](const TemplateNode& piece, const Scope& s) {
+      if (piece.tag == "#text") {
+        std::string error;
+        std::string text = piece.content.Render(s, &error);
+        if (!error.empty()) Report(piece, error);
+        std::erase_if(text, [](char c) { return c == kBoldOn || c == kBoldOff; });
+        *raw += text;
+      } else if (piece.tag == "b" || piece.tag == "run-in") {
+        *raw += kBoldOn;
+        RenderInline(piece.children, s, raw);
+        *raw += kBoldOff;
+      } else if (piece.tag == "br") {
+        *raw += '\n';
+      } else if (piece.tag == "nbsp") {
+        *raw += "\u00A0";
+      } else if (piece.tag == "a") {
+        size_t before = raw->size();
+        RenderInline(piece.children, s, raw);
+        if (raw->find_first_not_of(" \x01\x02", before) == std::string::npos) *raw += Attr(piece, "href", s);
+      } else {
+        Report(piece, "<" + piece.tag + "> is not allowed in text");
+      }
     });
+  }
+
+  // A leaf element's inline content, tidied, with bold marks.
+  std::string MarkedContent(const TemplateNode& node, const Scope& scope) {
+    std::string raw;
+    RenderInline(node.children, scope, &raw);
+    // Spaces move outside the marks ("<b> x </b>" reads " x "), so that tidying sees them.
+    for (bool moved = true; moved;) {
+      moved = false;
+      for (size_t i = 0; i + 1 < raw.size(); ++i) {
+        if ((raw[i] == kBoldOn && raw[i + 1] == ' ') || (raw[i] == ' ' && raw[i + 1] == kBoldOff)) {
+          std::swap(raw[i], raw[i + 1]);
+          moved = true;
+        }
+      }
+    }
     return TidyText(raw);
+  }
+
+  // Plain inline content (bold marks dropped): trimmed, spaces tidied around breaks.
+  std::string Content(const TemplateNode& node, const Scope& scope) {
+    std::string text = MarkedContent(node, scope);
+    std::erase_if(text, [](char c) { return c == kBoldOn || c == kBoldOff; });
+    return text;
+  }
+
+  // Marked text -> its plain text and, when any of it is bold, its spans.
+  static void SplitSpans(const std::string& marked, std::string* text, std::vector<Span>* spans) {
+    int depth = 0;
+    Span current;
+    bool any_bold = false;
+    auto flush = [&] {
+      if (!current.text.empty()) spans->push_back(current);
+      current.text.clear();
+    };
+    for (char c : marked) {
+      if (c == kBoldOn || c == kBoldOff) {
+        flush();
+        depth += c == kBoldOn ? 1 : -1;
+        current.bold = depth > 0;
+        continue;
+      }
+      current.text += c;
+      *text += c;
+      any_bold = any_bold || current.bold;
+    }
+    flush();
+    if (!any_bold) spans->clear();
   }
 
   static std::string TidyText(const std::string& raw) {
@@ -135,11 +204,17 @@ class Filler {
       doc->blocks.push_back(std::move(b));
     } else if (tag == "p") {
       Block b = MakeBlock(Block::Kind::kParagraph);
-      b.paragraph.text = Content(node, scope);
+      SplitSpans(MarkedContent(node, scope), &b.paragraph.text, &b.paragraph.spans);
       std::string style = Attr(node, "style", scope);
       b.paragraph.style = style == "bold" ? TextStyle::kBold
                           : style == "small" ? TextStyle::kSmall
                                              : TextStyle::kNormal;
+      std::string align = Attr(node, "align", scope);
+      if (align.empty() || align == "left") b.paragraph.align = Align::kLeft;
+      else if (align == "justify") b.paragraph.align = Align::kJustify;
+      else if (align == "center") b.paragraph.align = Align::kCenter;
+      else if (align == "right") b.paragraph.align = Align::kRight;
+      else Report(node, "align must be left, justify, center or right, not '" + align + "'");
       if (!b.paragraph.text.empty()) doc->blocks.push_back(std::move(b));
     } else if (tag == "field") {
       Block b = MakeBlock(Block::Kind::kField);
@@ -178,6 +253,12 @@ class Filler {
       b.signatures.place = Attr(node, "place", scope);
       b.signatures.date = Attr(node, "date", scope);
       b.signatures.with_place_and_date = Attr(node, "place-and-date", scope) != "no";
+      b.signatures.place_line = Attr(node, "place-line", scope);
+      std::string per_row = Attr(node, "per-row", scope);
+      if (!per_row.empty()) {
+        if (per_row.size() == 1 && per_row[0] >= '1' && per_row[0] <= '4') b.signatures.per_row = per_row[0] - '0';
+        else Report(node, "per-row must be 1, 2, 3 or 4, not '" + per_row + "'");
+      }
       Walk(node.children, scope, [&](const TemplateNode& child, const Scope& s) {
         if (child.tag != "signer") {
           Report(child, "<signatures> holds only <signer>");
@@ -202,6 +283,9 @@ class Filler {
   Block TableBlock(const TemplateNode& node, const Scope& scope) {
     Block b = MakeBlock(Block::Kind::kTable);
     b.table.empty_text = Attr(node, "empty", scope);
+    std::string header = Attr(node, "header", scope);
+    if (header == "no") b.table.header = false;
+    else if (!header.empty() && header != "yes") Report(node, "header must be yes or no, not '" + header + "'");
     auto cells = [&](const TemplateNode& row, const Scope& s) {
       std::vector<std::string> out;
       Walk(row.children, s, [&](const TemplateNode& cell, const Scope& cs) {
@@ -275,6 +359,8 @@ Document FillTemplate(const Template& tmpl, const Scope& scope, Diagnostics* dia
   doc.info.header = RenderRootText(tmpl, tmpl.header, scope, diagnostics);
   doc.info.keywords = RenderRootText(tmpl, tmpl.keywords, scope, diagnostics);
   doc.info.signature_fields = tmpl.signature_fields;
+  doc.info.page = tmpl.page;
+  doc.info.page_number = tmpl.page_number;
   Filler filler(tmpl, diagnostics);
   filler.Body(tmpl.body, scope, &doc);
   return doc;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "doc/document.h"
 #include "fill/expression.h"
 
 namespace stdok {
@@ -57,6 +58,9 @@ struct Template {
   int priority = 0;       // among variants of one id that apply, the highest wins
   bool signature_fields = true;
   TemplateText pdf_title, subject, footer, header, keywords;
+  PageSetup page;         // margins, body-size, leading
+  PageNumber page_number = PageNumber::kRight;
+
   std::vector<TemplateNode> body;
 };
 

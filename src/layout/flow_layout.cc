@@ -305,15 +305,57 @@ class FlowLayout {
     return p.style == TextStyle::kSmall || p.style == TextStyle::kSmallBold ? 8.5 : s_.body_size;
   }
 
-  // "\n\n" separates paragraphs: the parts' lines, in order.
-  std::vector<std::vector<std::string>> ParagraphParts(const Paragraph& p) {
-    std::vector<std::vector<std::string>> parts;
+  // The paragraph's text as runs of one face each: [begin, end) byte ranges of p.text.
+  struct Segment {
+    size_t begin = 0, end = 0;
+    FontFace face = FontFace::kRegular;
+  };
+  static std::vector<Segment> Segments(const Paragraph& p) {
+    if (p.spans.empty()) return {{0, p.text.size(), FaceOf(p.style)}};
+    std::vector<Segment> out;
+    size_t at = 0;
+    for (const Span& span : p.spans) {
+      out.push_back({at, at + span.text.size(), span.bold ? FontFace::kBold : FaceOf(p.style)});
+      at += span.text.size();
+    }
+    return out;
+  }
+
+  // Calls piece(begin, end, face) for each part of text[begin, end) set in one face.
+  template <typename F>
+  static void ForEachPiece(const std::vector<Segment>& segments, size_t begin, size_t end, F&& piece) {
+    for (const Segment& s : segments) {
+      size_t b = std::max(begin, s.begin), e = std::min(end, s.end);
+      if (b < e) piece(b, e, s.face);
+    }
+  }
+
+  double StyledWidth(const Paragraph& p, const std::vector<Segment>& segments, size_t begin,
+                     size_t end) const {
+    double w = 0;
+    double size = ParagraphSize(p);
+    ForEachPiece(segments, begin, end, [&](size_t b, size_t e, FontFace face) {
+      w += m_.Width(std::string_view(p.text).substr(b, e - b), face, size);
+    });
+    return w;
+  }
+
+  // "\n\n" separates paragraphs: the parts' lines (byte ranges of p.text), in order.
+  std::vector<std::vector<LineRange>> ParagraphParts(const Paragraph& p) {
+    std::vector<Segment> segments = Segments(p);
+    std::vector<std::vector<LineRange>> parts;
     size_t start = 0;
     while (start <= p.text.size()) {
       size_t end = p.text.find("\n\n", start);
       if (end == std::string::npos) end = p.text.size();
-      parts.push_back(BreakLines(std::string_view(p.text).substr(start, end - start), content_width_,
-                                 FaceOf(p.style), ParagraphSize(p), m_));
+      auto width = [&](size_t b, size_t e) { return StyledWidth(p, segments, start + b, start + e); };
+      std::vector<LineRange> lines =
+          BreakLineRanges(std::string_view(p.text).substr(start, end - start), content_width_, width);
+      for (LineRange& line : lines) {
+        line.begin += start;
+        line.end += start;
+      }
+      parts.push_back(std::move(lines));
       start = end + 2;
     }
     return parts;
@@ -330,11 +372,59 @@ class FlowLayout {
     return h;
   }
 
+  // Sets one line of a paragraph at baseline y. A justified line (not the last of its part nor
+  // one ending at a forced break) spreads its words over the width at its spaces.
+  void SetParagraphLine(const Paragraph& p, const std::vector<Segment>& segments, LineRange line,
+                        bool last, double baseline) {
+    double size = ParagraphSize(p);
+    std::string_view text = p.text;
+    double width = StyledWidth(p, segments, line.begin, line.end);
+    double x = s_.margin_left;
+    double gap = 0;
+    switch (p.align) {
+      case Align::kLeft: break;
+      case Align::kRight: x += content_width_ - width; break;
+      case Align::kCenter: x += (content_width_ - width) / 2; break;
+      case Align::kJustify: {
+        size_t spaces = std::count(text.begin() + line.begin, text.begin() + line.end, ' ');
+        if (!last && spaces > 0) gap = (content_width_ - width) / spaces;
+        break;
+      }
+    }
+    ForEachPiece(segments, line.begin, line.end, [&](size_t b, size_t e, FontFace face) {
+      if (gap <= 0) {
+        std::string_view piece = text.substr(b, e - b);
+        Text(x, baseline, face, size, std::string(piece));
+        x += m_.Width(piece, face, size);
+        return;
+      }
+      // Word by word; each space widened by `gap`.
+      size_t at = b;
+      while (at < e) {
+        size_t space = text.find(' ', at);
+        size_t word_end = space == std::string_view::npos || space > e ? e : space;
+        std::string_view word = text.substr(at, word_end - at);
+        Text(x, baseline, face, size, std::string(word));
+        x += m_.Width(word, face, size);
+        if (word_end < e) x += m_.Width(" ", face, size) + gap;
+        at = word_end + 1;
+      }
+    });
+  }
+
   void PlaceParagraph(const Paragraph& p) {
     double size = ParagraphSize(p);
+    double lh = LineHeight(size);
+    std::vector<Segment> segments = Segments(p);
     // Keep a half line between the parts.
     for (const auto& lines : ParagraphParts(p)) {
-      FlowLines(lines, s_.margin_left, FaceOf(p.style), size);
+      for (size_t i = 0; i < lines.size(); ++i) {
+        size_t after = p.text.find_first_not_of(' ', lines[i].end);
+        bool last = i + 1 == lines.size() || after == std::string::npos || p.text[after] == '\n';
+        Need(lh);
+        y_ -= lh;
+        SetParagraphLine(p, segments, lines[i], last, y_ + lh * 0.25);
+      }
       y_ -= size * 0.5;
     }
   }
@@ -621,6 +711,7 @@ class FlowLayout {
     return titles;
   }
   double HeaderHeight(const Table& t, const std::vector<double>& widths) {
+    if (!t.header) return 0;
     return CellRowHeight(LineCount(WrapCells(widths, Titles(t), FontFace::kBold, kHeaderSize)), kHeaderSize);
   }
 
@@ -652,6 +743,7 @@ class FlowLayout {
 
   void TableHeader(const Table& t, const std::vector<double>& widths) {
     Line(s_.margin_left, y_, s_.margin_left + content_width_, y_, 0.8);
+    if (!t.header) return;
     auto wrapped = WrapCells(widths, Titles(t), FontFace::kBold, kHeaderSize);
     DrawRowSlice(t, widths, wrapped, 0, LineCount(wrapped), FontFace::kBold, kHeaderSize);
   }
@@ -745,13 +837,17 @@ class FlowLayout {
 
   // ---- Signatures --------------------------------------------------------------------------
 
-  static constexpr double kSignColumnGap = 12 * kMm;
   static constexpr double kSignRoom = 14 * kMm;  // room to sign above the line
   static constexpr double kSignLineWidth = 0.6;
 
-  double SignColumnWidth() const { return (content_width_ - kSignColumnGap) / 2; }
-  double SignLineLength() const {
-    return std::min(std::max(s_.signature_line_length, 60 * kMm), SignColumnWidth());
+  static int PerRow(const SignatureBlock& block) { return std::clamp(block.per_row, 1, 4); }
+  static double SignColumnGap(const SignatureBlock& block) { return PerRow(block) <= 2 ? 12 * kMm : 6 * kMm; }
+  double SignColumnWidth(const SignatureBlock& block) const {
+    int n = PerRow(block);
+    return (content_width_ - (n - 1) * SignColumnGap(block)) / n;
+  }
+  double SignLineLength(const SignatureBlock& block) const {
+    return std::min(std::max(s_.signature_line_length, 60 * kMm), SignColumnWidth(block));
   }
 
   static FieldRow PlaceAndDate(const SignatureBlock& block) {
@@ -761,12 +857,12 @@ class FlowLayout {
     return row;
   }
 
-  std::vector<std::string> SignerName(const Signer& signer) {
-    return BreakLines(signer.name.empty() ? std::string("Namnförtydligande:") : signer.name, SignLineLength(),
-                      FontFace::kRegular, s_.body_size, m_);
+  std::vector<std::string> SignerName(const SignatureBlock& block, const Signer& signer) {
+    return BreakLines(signer.name.empty() ? std::string("Namnförtydligande:") : signer.name,
+                      SignLineLength(block), FontFace::kRegular, s_.body_size, m_);
   }
-  std::vector<std::string> SignerRole(const Signer& signer) {
-    return BreakLines(signer.role, SignLineLength(), FontFace::kRegular, s_.label_size, m_);
+  std::vector<std::string> SignerRole(const SignatureBlock& block, const Signer& signer) {
+    return BreakLines(signer.role, SignLineLength(block), FontFace::kRegular, s_.label_size, m_);
   }
 
   // How far the top of the name's first line lies below the signature line, beyond what a
@@ -776,22 +872,28 @@ class FlowLayout {
     return std::max(0.0, kSignLineWidth / 2 + s_.name_clearance + s_.font_ascent * s_.body_size - 0.75 * lh);
   }
 
-  // Heights of the rows of two signers.
+  // Heights of the rows of signers.
   std::vector<double> SignerRowHeights(const SignatureBlock& block) {
     std::vector<double> rows;
+    size_t n = PerRow(block);
     for (size_t i = 0; i < block.signers.size(); ++i) {
-      double text = SignerName(block.signers[i]).size() * LineHeight(s_.body_size) +
-                    std::max<size_t>(1, SignerRole(block.signers[i]).size()) * LineHeight(s_.label_size);
+      double text = SignerName(block, block.signers[i]).size() * LineHeight(s_.body_size) +
+                    std::max<size_t>(1, SignerRole(block, block.signers[i]).size()) * LineHeight(s_.label_size);
       double h = kSignRoom + NameDrop() + text + 4 * kMm;
-      if (i % 2 == 0) rows.push_back(h);
+      if (i % n == 0) rows.push_back(h);
       else rows.back() = std::max(rows.back(), h);
     }
     return rows;
   }
 
+  std::vector<std::string> PlaceLine(const SignatureBlock& block) {
+    return BreakLines(block.place_line, content_width_, FontFace::kRegular, s_.body_size, m_);
+  }
+
   double SignaturesHeight(const SignatureBlock& block) {
     double h = 4 * kMm;
-    if (block.with_place_and_date) h += 3 * kMm + RowHeight(MeasureRow(PlaceAndDate(block)));
+    if (!block.place_line.empty()) h += 3 * kMm + PlaceLine(block).size() * LineHeight(s_.body_size);
+    else if (block.with_place_and_date) h += 3 * kMm + RowHeight(MeasureRow(PlaceAndDate(block)));
     for (double row : SignerRowHeights(block)) h += row;
     return h;
   }
@@ -799,24 +901,30 @@ class FlowLayout {
   void PlaceSignatures(const SignatureBlock& block) {
     double lh = LineHeight(s_.body_size);
     double lh_label = LineHeight(s_.label_size);
-    double line_length = SignLineLength();
+    double line_length = SignLineLength(block);
+    size_t n = PerRow(block);
     Need(SignaturesHeight(block));  // the whole block on one page
     y_ -= 4 * kMm;
-    if (block.with_place_and_date) PlaceFieldRow(PlaceAndDate(block));
+    if (!block.place_line.empty()) {
+      y_ -= 3 * kMm;
+      FlowLines(PlaceLine(block), s_.margin_left, FontFace::kRegular, s_.body_size);
+    } else if (block.with_place_and_date) {
+      PlaceFieldRow(PlaceAndDate(block));
+    }
     std::vector<double> rows = SignerRowHeights(block);
     for (size_t i = 0; i < block.signers.size(); ++i) {
       const Signer& signer = block.signers[i];
-      size_t column = i % 2;
-      if (column == 0 && i > 0) y_ -= rows[i / 2 - 1];
-      double x = s_.margin_left + column * (SignColumnWidth() + kSignColumnGap);
+      size_t column = i % n;
+      if (column == 0 && i > 0) y_ -= rows[i / n - 1];
+      double x = s_.margin_left + column * (SignColumnWidth(block) + SignColumnGap(block));
       double line_y = y_ - kSignRoom;
       Line(x, line_y, x + line_length, line_y, kSignLineWidth);
       double y = line_y - NameDrop();  // the first name's baseline: y - 0.75 * lh
-      for (const std::string& line : SignerName(signer)) {
+      for (const std::string& line : SignerName(block, signer)) {
         y -= lh;
         Text(x, y + lh * 0.25, FontFace::kRegular, s_.body_size, line);
       }
-      for (const std::string& line : SignerRole(signer)) {
+      for (const std::string& line : SignerRole(block, signer)) {
         y -= lh_label;
         Text(x, y, FontFace::kRegular, s_.label_size, line);
       }
@@ -848,9 +956,23 @@ class FlowLayout {
       std::string number = "Sid " + std::to_string(i + 1) + " (" + std::to_string(total) + ")";
       double w = m_.Width(number, FontFace::kRegular, size);
       double right = kPageWidth - s_.margin_right;
-      p.texts.push_back({right - w, s_.footer_baseline, FontFace::kRegular, size, number});
+      // The footer text runs up to 10 mm before the page number.
+      double footer_end = right;
+      switch (doc->info.page_number) {
+        case PageNumber::kRight:
+          p.texts.push_back({right - w, s_.footer_baseline, FontFace::kRegular, size, number});
+          footer_end = right - w - 10 * kMm;
+          break;
+        case PageNumber::kCenter: {
+          double x = s_.margin_left + (content_width_ - w) / 2;
+          p.texts.push_back({x, s_.footer_baseline, FontFace::kRegular, size, number});
+          footer_end = x - 10 * kMm;
+          break;
+        }
+        case PageNumber::kNone: break;
+      }
       if (!doc->info.footer.empty()) {
-        auto lines = BreakLines(doc->info.footer, right - w - 10 * kMm - s_.margin_left, FontFace::kRegular, size, m_);
+        auto lines = BreakLines(doc->info.footer, footer_end - s_.margin_left, FontFace::kRegular, size, m_);
         if (!lines.empty())
           p.texts.push_back({s_.margin_left, s_.footer_baseline, FontFace::kRegular, size, lines[0]});
       }
@@ -879,7 +1001,18 @@ class FlowLayout {
 
 LaidOutDocument LayOutDocument(const Document& document, const TextMeasurer& measurer,
                                const FlowStyle& style) {
-  FlowLayout layout(measurer, style);
+  FlowStyle own = style;
+  const PageSetup& page = document.info.page;
+  if (page.margin_top_mm > 0) own.margin_top = page.margin_top_mm * kMm;
+  if (page.margin_right_mm > 0) own.margin_right = page.margin_right_mm * kMm;
+  if (page.margin_left_mm > 0) own.margin_left = page.margin_left_mm * kMm;
+  if (page.margin_bottom_mm > 0) {
+    own.margin_bottom = page.margin_bottom_mm * kMm;
+    own.footer_baseline = std::max(style.footer_baseline, own.margin_bottom - 9 * kMm);
+  }
+  if (page.body_size > 0) own.body_size = page.body_size;
+  if (page.leading > 0) own.leading = page.leading;
+  FlowLayout layout(measurer, own);
   return layout.Run(document);
 }
 

@@ -28,11 +28,6 @@ size_t Utf8Next(std::string_view s, size_t i) {
   return std::min(s.size(), i + n);
 }
 
-std::string_view TrimRight(std::string_view s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 // Whether a break at byte `at` would fall right after the hyphen of a short all-capital
 // prefix: "ST-|läkarens", "BT-|chefen", "HSLF-|FS", and inside "(ÅÅÅÅ-|MM-|DD)". A prefix is
 // 1 to 4 capital letters after a non-letter (or the start); the hyphen is '-' or U+2010.
@@ -98,24 +93,30 @@ std::vector<size_t> Opportunities(std::string_view text) {
   return breaks;
 }
 
-void BreakHardLine(std::string_view text, double max_width, FontFace face, double size,
-                   const TextMeasurer& m, std::vector<std::string>* out) {
-  if (TrimRight(text).empty()) {
-    out->emplace_back();
+size_t TrimRightEnd(std::string_view text, size_t begin, size_t end) {
+  while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+  return end;
+}
+
+// Breaks the hard line text[start, stop) into `out` (byte ranges of `text`).
+void BreakHardLine(std::string_view text, size_t start, size_t stop, double max_width,
+                   const LineWidth& width, std::vector<LineRange>* out) {
+  if (TrimRightEnd(text, start, stop) == start) {
+    out->push_back({start, start});
     return;
   }
-  std::vector<size_t> breaks = Opportunities(text);
-  size_t line_start = 0;
-  size_t fitted_end = 0;  // last opportunity that fits on the current line
+  std::vector<size_t> breaks = Opportunities(text.substr(start, stop - start));
+  for (size_t& b : breaks) b += start;
+  size_t line_start = start;
+  size_t fitted_end = start;  // last opportunity that fits on the current line
   for (size_t i = 0; i < breaks.size(); ++i) {
     size_t candidate = breaks[i];
-    std::string_view piece = TrimRight(text.substr(line_start, candidate - line_start));
-    if (m.Width(piece, face, size) <= max_width) {
+    if (width(line_start, TrimRightEnd(text, line_start, candidate)) <= max_width) {
       fitted_end = candidate;
       continue;
     }
     if (fitted_end > line_start) {
-      out->emplace_back(TrimRight(text.substr(line_start, fitted_end - line_start)));
+      out->push_back({line_start, TrimRightEnd(text, line_start, fitted_end)});
       line_start = fitted_end;
       --i;  // retry this opportunity on the new line
       continue;
@@ -124,32 +125,43 @@ void BreakHardLine(std::string_view text, double max_width, FontFace face, doubl
     size_t pos = line_start, last_fit = line_start;
     while (pos < candidate) {
       size_t next = Utf8Next(text, pos);
-      if (m.Width(text.substr(line_start, next - line_start), face, size) > max_width) break;
+      if (width(line_start, next) > max_width) break;
       last_fit = next;
       pos = next;
     }
     if (last_fit == line_start) last_fit = Utf8Next(text, line_start);  // at least one char
-    out->emplace_back(text.substr(line_start, last_fit - line_start));
+    out->push_back({line_start, last_fit});
     line_start = fitted_end = last_fit;
     --i;
   }
-  std::string_view rest = TrimRight(text.substr(line_start));
-  if (!rest.empty()) out->emplace_back(rest);
+  size_t rest_end = TrimRightEnd(text, line_start, stop);
+  if (rest_end > line_start) out->push_back({line_start, rest_end});
 }
 
 }  // namespace
 
-std::vector<std::string> BreakLines(std::string_view text, double max_width, FontFace face,
-                                    double size, const TextMeasurer& measurer) {
-  std::vector<std::string> lines;
+std::vector<LineRange> BreakLineRanges(std::string_view text, double max_width,
+                                       const LineWidth& width) {
+  std::vector<LineRange> lines;
   if (text.empty()) return lines;
   size_t start = 0;
   while (start <= text.size()) {
     size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
-    BreakHardLine(text.substr(start, end - start), max_width, face, size, measurer, &lines);
+    BreakHardLine(text, start, end, max_width, width, &lines);
     start = end + 1;
   }
+  return lines;
+}
+
+std::vector<std::string> BreakLines(std::string_view text, double max_width, FontFace face,
+                                    double size, const TextMeasurer& measurer) {
+  std::vector<std::string> lines;
+  auto width = [&](size_t begin, size_t end) {
+    return measurer.Width(text.substr(begin, end - begin), face, size);
+  };
+  for (const LineRange& r : BreakLineRanges(text, max_width, width))
+    lines.emplace_back(text.substr(r.begin, r.end - r.begin));
   return lines;
 }
 
