@@ -20,7 +20,7 @@ std::string Joined(const std::vector<std::string>& items, const char* separator)
 TableCell DateCell(const std::optional<Date>& date) { return date ? TableCell::On(*date) : TableCell{}; }
 
 // libxlsxwriter writes a file itself: into a private temporary folder, then atomically.
-bool WriteAtomically(const Table& table, const std::string& path, FileSystem* fs, std::string* error) {
+bool WriteAtomically(const SheetTable& table, const std::string& path, FileSystem* fs, std::string* error) {
   std::error_code ec;
   const std::filesystem::path dir = std::filesystem::temp_directory_path(ec) /
                                     ("stdok-table-" + std::to_string(getpid()) + "-" +
@@ -38,7 +38,7 @@ bool WriteAtomically(const Table& table, const std::string& path, FileSystem* fs
 
 bool WriteStatusWorkbook(const std::vector<TraineeStatus>& trainees, const Date& as_of, const std::string& path,
                          FileSystem* fs, std::string* error) {
-  Table table;
+  SheetTable table;
   table.sheet = "Status " + FormatIso(as_of);
   table.headers = {"Risk", "Id", "Namn", "Utbildning", "Specialitet", "Författning", "Start",
                    "Månader gjorda", "Tillgodoräknade månader", "Månader som krävs", "Tidigast klar",
@@ -63,7 +63,7 @@ bool WriteStatusWorkbook(const std::vector<TraineeStatus>& trainees, const Date&
 
 bool WriteManifestWorkbook(const std::vector<ManifestEntry>& entries, const std::string& path, FileSystem* fs,
                            std::string* error) {
-  Table table;
+  SheetTable table;
   table.sheet = "Manifest";
   table.headers = {"trainee_id", "trainee_name", "document_id", "file", "pages", "bytes", "sha256", "status", "reason"};
   for (const ManifestEntry& e : entries)

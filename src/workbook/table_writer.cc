@@ -6,7 +6,7 @@
 
 namespace stdok {
 
-bool WriteTables(const std::vector<Table>& tables, const std::string& path, std::string* error) {
+bool WriteTables(const std::vector<SheetTable>& tables, const std::string& path, std::string* error) {
   lxw_workbook* wb = workbook_new(path.c_str());
   if (!wb) {
     *error = "cannot create " + path;
@@ -22,7 +22,7 @@ bool WriteTables(const std::vector<Table>& tables, const std::string& path, std:
   format_set_num_format(text, "@");
   format_set_text_wrap(text);
   format_set_align(text, LXW_ALIGN_VERTICAL_TOP);
-  for (const Table& table : tables) {
+  for (const SheetTable& table : tables) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, table.sheet.c_str());
     for (std::size_t c = 0; c < table.headers.size(); ++c) {
       worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), table.headers[c].c_str(), header);

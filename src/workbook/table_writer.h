@@ -22,7 +22,7 @@ struct TableCell {
   static TableCell On(const Date& d) { return {Kind::kDate, "", 0, d}; }
 };
 
-struct Table {
+struct SheetTable {
   std::string sheet;  // at most 31 characters, no []:*?/\ (Excel's rule)
   std::vector<std::string> headers;
   std::vector<std::vector<TableCell>> rows;
@@ -30,6 +30,6 @@ struct Table {
 };
 
 // Writes `tables` to `path`. False with *error when the file cannot be written.
-bool WriteTables(const std::vector<Table>& tables, const std::string& path, std::string* error);
+bool WriteTables(const std::vector<SheetTable>& tables, const std::string& path, std::string* error);
 
 }  // namespace stdok

@@ -195,7 +195,7 @@ class Importer {
       ++h;
     }
     for (const ColumnSpec& column : spec.columns) {
-      ReadCell(column, cell_at(h), where(h), index == kTraineeSheet ? CellText(cell_at(h - 1)) : trainee, row,
+      ReadCell(column, cell_at(h), where(h), index == kTraineeSheet ? CellText(cell_at(0)) : trainee, row,
                index);
       ++h;
     }
