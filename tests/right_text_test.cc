@@ -26,7 +26,7 @@ std::string Collapsed(const std::string& text) {
 }
 
 std::string RawText(const std::string& pdf) {
-  return Collapsed(RunCommand("pdftotext -raw -enc UTF-8 " + Quote(pdf) + " - 2>/dev/null").output);
+  return Collapsed(PdfRawText(pdf));
 }
 
 struct Rendered {

@@ -49,6 +49,17 @@ std::string Quote(const std::string& path) {
   return out + "'";
 }
 
+std::string PdfRawText(const std::string& pdf) {
+  const std::string text = RunCommand("pdftotext -raw -enc UTF-8 " + Quote(pdf) + " - 2>/dev/null").output;
+  std::string out;
+  for (char c : text) {
+    if (c == '\n') c = ' ';
+    if (c == ' ' && !out.empty() && (out.back() == ' ' || out.back() == '\f')) continue;
+    out += c;
+  }
+  return out;
+}
+
 std::string PdfText(const std::string& pdf) {
   return RunCommand("pdftotext -enc UTF-8 " + Quote(pdf) + " -").output;
 }

@@ -19,6 +19,10 @@ std::string ReadText(const std::string& path);
 void WriteText(const std::string& path, const std::string& text);
 // pdftotext of a PDF (reading order, UTF-8).
 std::string PdfText(const std::string& pdf);
+// pdftotext -raw: content-stream order, which keeps a table row's cells and a diagonal
+// watermark together; line breaks and runs of spaces collapsed to one space, pages kept apart
+// by form feeds.
+std::string PdfRawText(const std::string& pdf);
 // Every *.pdf below dir, relative paths, sorted.
 std::vector<std::string> PdfsBelow(const std::string& dir);
 // Quotes a path for the shell.

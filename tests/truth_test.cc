@@ -43,20 +43,6 @@ RenderRun Render(const std::string& sample, const std::string& as_of, const std:
   return run;
 }
 
-// pdftotext -raw: content-stream order, which keeps a table row's cells and the diagonal
-// watermark together; line breaks and runs of spaces collapsed to one space, pages kept apart
-// by form feeds.
-std::string RawText(const std::string& pdf) {
-  const std::string text = RunCommand("pdftotext -raw -enc UTF-8 " + Quote(pdf) + " - 2>/dev/null").output;
-  std::string out;
-  for (char c : text) {
-    if (c == '\n') c = ' ';
-    if (c == ' ' && !out.empty() && (out.back() == ' ' || out.back() == '\f')) continue;
-    out += c;
-  }
-  return out;
-}
-
 // Every date the text prints: ISO (2026-03-02) and the forms' ååmmdd (260302), as ISO text.
 std::vector<std::string> DatesIn(const std::string& text) {
   std::vector<std::string> out;
@@ -161,7 +147,7 @@ TEST_P(TruthAsOf, TjansteforteckningRowsEndByTheDate) {
       for (const std::string& date : DatesIn(text)) EXPECT_LE(date, as_of);
     // Pages are separated by form feeds; each page of a draft carries the watermark.
     int pages = 0, marked = 0;
-    std::istringstream in(RawText(run.dir + "/" + e.file));
+    std::istringstream in(PdfRawText(run.dir + "/" + e.file));
     std::string page;
     while (std::getline(in, page, '\f')) {
       if (page.find_first_not_of(" \n") == std::string::npos) continue;
@@ -185,8 +171,8 @@ INSTANTIATE_TEST_SUITE_P(TwoDates, TruthAsOf, ::testing::Values("2025-06-01", "2
 // 2026-03-02 – 2026-09-06 at 100 % with 20 % parental leave is 80 % and 4,93 months everywhere.
 TEST(Truth, SamePeriodSameRateAndMonthsEverywhere) {
   const RenderRun run = Render("st-stefan-balan", "2026-12-05", "--drafts");
-  const std::string iup = RawText(run.dir + "/stefan-balan/iup.pdf");
-  const std::string bilaga6 = RawText(run.dir + "/stefan-balan/hslf-2021-bilaga-6.pdf");
+  const std::string iup = PdfRawText(run.dir + "/stefan-balan/iup.pdf");
+  const std::string bilaga6 = PdfRawText(run.dir + "/stefan-balan/hslf-2021-bilaga-6.pdf");
   static const std::regex row("([0-9]{2})([0-9]{2})([0-9]{2}) – ([0-9]{2})([0-9]{2})([0-9]{2}) ([0-9]+) ([0-9]+,[0-9]{2})");
   int rows = 0;
   bool leave_row = false;
@@ -208,7 +194,7 @@ TEST(Truth, SamePeriodSameRateAndMonthsEverywhere) {
   int side_contracts = 0;
   for (const Entry& e : run.entries) {
     if (e.document_id != "sidotjanstgoringskontrakt") continue;
-    const std::string text = RawText(run.dir + "/" + e.file);
+    const std::string text = PdfRawText(run.dir + "/" + e.file);
     if (text.find("2026-09-07") == std::string::npos) continue;
     ++side_contracts;
     EXPECT_NE(text.find("Tjänstgöringsgrad 80 %"), std::string::npos) << "net of the parental leave";

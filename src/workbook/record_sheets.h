@@ -56,6 +56,9 @@ std::vector<std::string> SheetHeaders(int sheet);
 // the two equal).
 std::string SheetsReference();
 
+// The steps of an element or column path ("contract/teaching" -> contract, teaching).
+std::vector<std::string> SplitPath(const std::string& path);
+
 // The choice's shown text for a stored value, or the value itself when it has no shown text.
 std::string ShownChoice(const ColumnSpec& column, const std::string& value);
 // The stored value of a choice typed as its shown text or value (case-insensitive); empty

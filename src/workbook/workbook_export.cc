@@ -16,18 +16,6 @@
 namespace stdok {
 namespace {
 
-std::vector<std::string> Split(const std::string& path) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  while (start <= path.size()) {
-    std::size_t slash = path.find('/', start);
-    if (slash == std::string::npos) slash = path.size();
-    parts.push_back(path.substr(start, slash - start));
-    start = slash + 1;
-  }
-  return parts;
-}
-
 // The element's text as the records reader reads it: lines of a paragraph joined, paragraphs
 // separated by a blank line.
 std::string Paragraphs(pugi::xml_node node) {
@@ -56,7 +44,7 @@ std::string Paragraphs(pugi::xml_node node) {
 
 // The value at `path` below `row`; *present tells whether the element or attribute is there.
 std::string ValueAt(pugi::xml_node row, const std::string& path, bool* present) {
-  std::vector<std::string> parts = Split(path);
+  std::vector<std::string> parts = SplitPath(path);
   const std::string last = parts.back();
   parts.pop_back();
   pugi::xml_node node = row;
@@ -79,7 +67,7 @@ std::string ValueAt(pugi::xml_node row, const std::string& path, bool* present) 
 
 std::vector<pugi::xml_node> Select(pugi::xml_node parent, const std::string& element) {
   std::vector<pugi::xml_node> nodes = {parent};
-  for (const std::string& part : Split(element)) {
+  for (const std::string& part : SplitPath(element)) {
     std::vector<pugi::xml_node> next;
     for (pugi::xml_node n : nodes)
       for (pugi::xml_node c : n.children(part.c_str())) next.push_back(c);
@@ -266,7 +254,7 @@ class Writer {
     bool present = false;
     if (column.type == ColumnType::kPresence) {
       pugi::xml_node node = row;
-      for (const std::string& part : Split(column.path)) node = node.child(part.c_str());
+      for (const std::string& part : SplitPath(column.path)) node = node.child(part.c_str());
       if (node) WriteText(ws, r, c, "ja", text_);
       return;
     }

@@ -12,18 +12,6 @@
 namespace stdok {
 namespace {
 
-std::vector<std::string> Split(const std::string& path) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  while (start <= path.size()) {
-    std::size_t slash = path.find('/', start);
-    if (slash == std::string::npos) slash = path.size();
-    parts.push_back(path.substr(start, slash - start));
-    start = slash + 1;
-  }
-  return parts;
-}
-
 pugi::xml_node FindOrAdd(pugi::xml_node parent, const std::string& name) {
   pugi::xml_node child = parent.child(name.c_str());
   return child ? child : parent.append_child(name.c_str());
@@ -31,7 +19,7 @@ pugi::xml_node FindOrAdd(pugi::xml_node parent, const std::string& name) {
 
 // Sets the value at `path` below `row` (see ColumnSpec::path).
 void SetPath(pugi::xml_node row, const std::string& path, const std::string& value, bool presence) {
-  std::vector<std::string> parts = Split(path);
+  std::vector<std::string> parts = SplitPath(path);
   pugi::xml_node node = row;
   const std::string last = parts.back();
   if (presence) {
@@ -179,7 +167,7 @@ class Importer {
         ++h;
       }
     }
-    std::vector<std::string> parts = Split(spec.element);
+    std::vector<std::string> parts = SplitPath(spec.element);
     const std::string name = parts.back();
     parts.pop_back();
     for (const std::string& part : parts) parent = FindOrAdd(parent, part);
