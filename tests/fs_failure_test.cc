@@ -188,7 +188,7 @@ TEST(FsFailure, DiskFullOnOneDocumentFailsOnlyThatDocument) {
     EXPECT_EQ(d->trainee_id, "T-1");
   }
   std::set<std::string> expected = Without(kDocuments, {"asa-oberg/st-kontrakt.pdf"});
-  expected.insert({"manifest.json", "manifest.csv"});
+  expected.insert({"manifest.json", "manifest.csv", "manifest.xlsx"});
   EXPECT_EQ(f.Files(), expected);
   const ManifestEntry* entry = EntryFor(summary, "T-1", "st-kontrakt");
   ASSERT_NE(entry, nullptr);
@@ -218,7 +218,8 @@ TEST(FsFailure, PermissionDeniedOnATraineeFolderFailsThatTraineesDocuments) {
   }
   EXPECT_EQ(reported, 3) << Dump(diagnostics);
   std::set<std::string> expected = {"asa-oberg/huvudhandledarkontrakt.pdf", "asa-oberg/iup.pdf",
-                                    "asa-oberg/st-kontrakt.pdf", "manifest.json", "manifest.csv"};
+                                    "asa-oberg/st-kontrakt.pdf", "manifest.json", "manifest.csv",
+                                    "manifest.xlsx"};
   EXPECT_EQ(f.Files(), expected);
 }
 
@@ -237,11 +238,12 @@ TEST(FsFailure, OutputFolderThatCannotBeMadeIsAnIoError) {
   EXPECT_FALSE(fs::exists(f.out));
 }
 
-// Whichever manifest file fails, neither is left (not the new one, nor the previous run's):
+// Whichever manifest file fails, none is left (not the new one, nor the previous run's):
 // half a manifest, or one that describes other documents, is worse than none.
 TEST(FsFailure, ManifestThatCannotBeWrittenIsAnIoErrorAfterTheDocuments) {
   for (const auto& [name, err] : std::vector<std::pair<std::string, int>>{{"manifest.json", ENOSPC},
-                                                                          {"manifest.csv", EIO}}) {
+                                                                          {"manifest.csv", EIO},
+                                                                          {"manifest.xlsx", EROFS}}) {
     Fixture f;
     DiskFileSystem disk;
     Diagnostics first_run;
@@ -304,6 +306,7 @@ TEST(FsFailure, ManifestIsWrittenAfterEveryDocument) {
         if (writes.empty()) {
           EXPECT_FALSE(fs::exists(out + "/manifest.json")) << "the previous manifest beside new documents";
           EXPECT_FALSE(fs::exists(out + "/manifest.csv")) << "the previous manifest beside new documents";
+          EXPECT_FALSE(fs::exists(out + "/manifest.xlsx")) << "the previous manifest beside new documents";
         }
       }
       bool ok = FaultyDisk::WriteAtomically(path, bytes, error);
@@ -318,11 +321,12 @@ TEST(FsFailure, ManifestIsWrittenAfterEveryDocument) {
   Diagnostics diagnostics;
   RenderSummary summary = RunRender(options, &disk, &diagnostics);
   ASSERT_EQ(ExitCode(summary), 0) << Dump(diagnostics);
-  ASSERT_GE(disk.writes.size(), kDocuments.size() + 2);
+  ASSERT_GE(disk.writes.size(), kDocuments.size() + 3);
   const size_t n = disk.writes.size();
-  EXPECT_EQ(disk.writes[n - 2], f.out + "/manifest.json");
-  EXPECT_EQ(disk.writes[n - 1], f.out + "/manifest.csv");
-  for (size_t i = 0; i + 2 < n; ++i) EXPECT_EQ(disk.writes[i].find("/manifest."), std::string::npos);
+  EXPECT_EQ(disk.writes[n - 3], f.out + "/manifest.json");
+  EXPECT_EQ(disk.writes[n - 2], f.out + "/manifest.csv");
+  EXPECT_EQ(disk.writes[n - 1], f.out + "/manifest.xlsx");
+  for (size_t i = 0; i + 3 < n; ++i) EXPECT_EQ(disk.writes[i].find("/manifest."), std::string::npos);
 }
 
 // A records file the reader refuses as a whole: exit code 2, nothing written, no manifest.
@@ -403,7 +407,7 @@ TEST(FsFailure, InterruptedRewriteLeavesThePreviousFileIntact) {
   }
   EXPECT_EQ(ReadText(path), previous) << "the previous version must survive";
   std::set<std::string> expected = kDocuments;
-  expected.insert({"manifest.json", "manifest.csv"});
+  expected.insert({"manifest.json", "manifest.csv", "manifest.xlsx"});
   EXPECT_EQ(f.Files(), expected);  // no temporary file beside it
   EXPECT_NE(ReadText(f.out + "/asa-oberg/iup.pdf"), std::string()) << "the others were rewritten";
 }

@@ -203,6 +203,24 @@ TEST(Workbook, RenderFromAWorkbookSkipsOnlyTheTraineeWithABadCell) {
   const std::string manifest = ReadText(out + "/manifest.csv");
   EXPECT_EQ(manifest.find(stopped + ";"), std::string::npos) << manifest;
   EXPECT_FALSE(PdfsBelow(out).empty());
+  // manifest.xlsx, beside the other two, lists the same documents in the same order.
+  const CommandResult workbook = RunCommand(kPython + " -c \"import openpyxl,sys\n"
+      "ws=openpyxl.load_workbook(sys.argv[1])['Manifest']\n"
+      "for row in ws.iter_rows(min_row=2, values_only=True): print(row[0], row[2], row[3] or '', row[7])\" " +
+      Quote(out + "/manifest.xlsx") + " 2>&1");
+  ASSERT_EQ(workbook.exit_code, 0) << workbook.output;
+  std::string from_csv;
+  std::istringstream lines(manifest);
+  std::string line;
+  std::getline(lines, line);  // header
+  while (std::getline(lines, line)) {
+    std::vector<std::string> f;
+    std::istringstream fields(line);
+    for (std::string field; std::getline(fields, field, ';');) f.push_back(field);
+    if (f.size() > 7) from_csv += f[0] + " " + f[2] + " " + f[3] + " " + f[7] + "\n";
+  }
+  EXPECT_FALSE(from_csv.empty());
+  EXPECT_EQ(workbook.output, from_csv);
   std::filesystem::remove_all(dir);
 }
 

@@ -9,6 +9,7 @@
 #include "app/document_pipeline.h"
 #include "app/print_pack.h"
 #include "app/render_plan.h"
+#include "app/status_workbook.h"
 #include "rules/checks.h"
 #include "output/sha256.h"
 
@@ -68,14 +69,16 @@ WorkResult RenderOne(const WorkItem& work, const RenderOptions& options, const R
 // beside this run's documents: removed before the first document, written after the last.
 bool RemoveManifest(const std::string& output_dir, FileSystem* fs, std::string* error) {
   return fs->RemoveFile(output_dir + "/" + kManifestJson, error) &&
-         fs->RemoveFile(output_dir + "/" + kManifestCsv, error);
+         fs->RemoveFile(output_dir + "/" + kManifestCsv, error) &&
+         fs->RemoveFile(output_dir + "/" + kManifestXlsx, error);
 }
 
 bool WriteManifest(const RenderSummary& summary, const std::string& output_dir, FileSystem* fs,
                    std::string* error) {
   const std::string generator = std::string("stdok ") + STDOK_VERSION;
   if (fs->WriteAtomically(output_dir + "/" + kManifestJson, ManifestJson(summary.entries, generator), error) &&
-      fs->WriteAtomically(output_dir + "/" + kManifestCsv, ManifestCsv(summary.entries), error))
+      fs->WriteAtomically(output_dir + "/" + kManifestCsv, ManifestCsv(summary.entries), error) &&
+      WriteManifestWorkbook(summary.entries, output_dir + "/" + kManifestXlsx, fs, error))
     return true;
   std::string ignored;  // half a manifest is no manifest
   RemoveManifest(output_dir, fs, &ignored);

@@ -23,6 +23,7 @@ struct ManifestEntry {
 // File names of the manifest in the output folder.
 inline constexpr const char* kManifestJson = "manifest.json";
 inline constexpr const char* kManifestCsv = "manifest.csv";
+inline constexpr const char* kManifestXlsx = "manifest.xlsx";
 
 // {"generator": ..., "documents": [...]}; field names are stable (README, "Output"). Always
 // valid JSON: bytes that are not UTF-8 are written as U+FFFD.
