@@ -284,6 +284,11 @@ Value ApplyFilter(const std::string& name, const Value& input, const std::vector
     int decimals = args.empty() || !args[0].IsNumber() ? 2 : static_cast<int>(args[0].AsNumber());
     return Value(FormatDecimal(input.AsNumber(), decimals));
   }
+  if (name == "round") {  // at most n decimals (default 0), trailing zeros dropped
+    if (!input.IsNumber()) return wrong("a number");
+    int decimals = args.empty() || !args[0].IsNumber() ? 0 : static_cast<int>(args[0].AsNumber());
+    return Value(FormatNumber(input.AsNumber(), decimals));
+  }
   if (name == "int") {
     // A whole number as plain digits, never grouped: years, counts used as identifiers
     // ("2019", not "2 019"). Text that is already a whole number (a profile value) passes.

@@ -44,6 +44,9 @@ TEST(Expression, PathsAndFormats) {
   EXPECT_EQ(Eval("person.rate | percent"), "62,5\u00a0%");
   EXPECT_EQ(Eval("money | money"), "12\u00a0500\u00a0kr");
   EXPECT_EQ(Eval("person.rate | decimal(2)"), "62,50");
+  EXPECT_EQ(Eval("person.rate"), "62,5");  // a bare number: at most two decimals, no trailing zeros
+  EXPECT_EQ(Eval("person.rate | round"), "63");
+  EXPECT_EQ(Eval("person.rate | round(1)"), "62,5");
   EXPECT_EQ(Eval("codes | join(' och ')"), "STa1 och STb2");
   EXPECT_EQ(Eval("empty | default('–')"), "–");
   EXPECT_EQ(Eval("empty | default(person.name)"), "Anna Lind");

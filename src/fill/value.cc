@@ -36,11 +36,7 @@ std::string Value::ToText() const {
   switch (data_.index()) {
     case 0: return "";
     case 1: return AsBool() ? "ja" : "nej";
-    case 2: {
-      double v = AsNumber();
-      if (std::fabs(v - std::round(v)) < 1e-9) return FormatDecimal(v, 0);
-      return FormatDecimal(v, 2);
-    }
+    case 2: return FormatNumber(AsNumber(), 2);
     case 3: return AsString();
     case 4: return FormatIso(AsDate());
     case 5: {

@@ -98,12 +98,19 @@ std::string FormatDecimal(double value, int decimals) {
   return value < 0 && !is_zero ? "-" + out : out;
 }
 
+std::string FormatNumber(double value, int max_decimals) {
+  std::string number = FormatDecimal(value, max_decimals);
+  const size_t comma = number.find(',');
+  if (comma == std::string::npos || !std::isfinite(value)) return number;
+  size_t end = number.find_last_not_of('0');
+  if (end == comma) --end;
+  number.resize(end + 1);
+  if (number == "-0") return "0";
+  return number;
+}
+
 std::string FormatPercent(double percent) {
-  std::string number = FormatDecimal(percent, 1);
-  if (number.size() >= 2 && number.compare(number.size() - 2, 2, ",0") == 0) {
-    number.resize(number.size() - 2);
-  }
-  return number + kNoBreakSpace + "%";
+  return FormatNumber(percent, 1) + kNoBreakSpace + "%";
 }
 
 std::string FormatMoney(double kronor) { return FormatDecimal(kronor, 0) + kNoBreakSpace + "kr"; }
@@ -112,9 +119,7 @@ std::string FormatCount(double count) {
   static const char* const kWords[] = {"noll", "en",  "två", "tre", "fyra", "fem", "sex",
                                        "sju",  "åtta", "nio", "tio", "elva", "tolv"};
   if (count >= 0 && count <= 12 && count == std::floor(count)) return kWords[static_cast<int>(count)];
-  std::string number = FormatDecimal(count, 1);
-  if (number.size() >= 2 && number.compare(number.size() - 2, 2, ",0") == 0) number.resize(number.size() - 2);
-  return number;
+  return FormatNumber(count, 1);
 }
 
 std::string TitleAfterComma(std::string_view title) {

@@ -11,6 +11,9 @@ namespace stdok {
 std::string FormatDateProse(const Date& date);  // "22 november 2026"
 // Fixed decimals, decimal comma, no-break-space thousands: 1234.5,2 -> "1 234,50".
 std::string FormatDecimal(double value, int decimals);
+// As a Swedish reader writes a number: at most `max_decimals`, trailing zeros and a bare comma
+// dropped: 1.5 -> "1,5", 2.0 -> "2", 12000 -> "12 000", 0.125,2 -> "0,13".
+std::string FormatNumber(double value, int max_decimals);
 // "100 %", "62,5 %" (at most one decimal, trailing ",0" dropped; U+00A0 before '%').
 std::string FormatPercent(double percent);
 // Whole kronor: 12500 -> "12 500 kr" (U+00A0 between the groups and before "kr", so an

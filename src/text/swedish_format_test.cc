@@ -90,5 +90,16 @@ TEST(SwedishFormatTest, TitleAfterComma) {
   EXPECT_EQ(UpperCase("Bălan"), "BĂLAN");
 }
 
+TEST(SwedishFormatTest, NumberAsASwedishReaderWritesIt) {
+  EXPECT_EQ(FormatNumber(1.5, 2), "1,5");
+  EXPECT_EQ(FormatNumber(2.0, 2), "2");
+  EXPECT_EQ(FormatNumber(12000, 2), "12" + kNbsp + "000");
+  EXPECT_EQ(FormatNumber(1.25, 2), "1,25");
+  EXPECT_EQ(FormatNumber(1.996, 2), "2");
+  EXPECT_EQ(FormatNumber(0.125, 1), "0,1");
+  EXPECT_EQ(FormatNumber(-0.001, 2), "0");
+  EXPECT_EQ(FormatNumber(100, 0), "100");  // zeros before the comma stay
+}
+
 }  // namespace
 }  // namespace stdok
