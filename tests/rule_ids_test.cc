@@ -36,7 +36,7 @@ const std::map<std::string, std::string> kNeverEmitted = {
 bool IsFileName(const std::string& literal) {
   static const std::set<std::string> kExtensions = {"xml", "xsd", "pdf", "csv", "json", "txt",
                                                     "ttf", "otf", "png", "md",  "html", "h",
-                                                    "cc"};
+                                                    "cc",  "xlsx"};
   return kExtensions.count(literal.substr(literal.rfind('.') + 1)) > 0;
 }
 

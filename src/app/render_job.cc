@@ -9,7 +9,7 @@
 #include "app/document_pipeline.h"
 #include "app/print_pack.h"
 #include "app/render_plan.h"
-#include "app/status_workbook.h"
+#include "app/manifest_files.h"
 #include "rules/checks.h"
 #include "output/sha256.h"
 
@@ -65,26 +65,6 @@ WorkResult RenderOne(const WorkItem& work, const RenderOptions& options, const R
   return result;
 }
 
-// The manifest is the run's record of what it wrote, so it is never left from an earlier run
-// beside this run's documents: removed before the first document, written after the last.
-bool RemoveManifest(const std::string& output_dir, FileSystem* fs, std::string* error) {
-  return fs->RemoveFile(output_dir + "/" + kManifestJson, error) &&
-         fs->RemoveFile(output_dir + "/" + kManifestCsv, error) &&
-         fs->RemoveFile(output_dir + "/" + kManifestXlsx, error);
-}
-
-bool WriteManifest(const RenderSummary& summary, const std::string& output_dir, FileSystem* fs,
-                   std::string* error) {
-  const std::string generator = std::string("stdok ") + STDOK_VERSION;
-  if (fs->WriteAtomically(output_dir + "/" + kManifestJson, ManifestJson(summary.entries, generator), error) &&
-      fs->WriteAtomically(output_dir + "/" + kManifestCsv, ManifestCsv(summary.entries), error) &&
-      WriteManifestWorkbook(summary.entries, output_dir + "/" + kManifestXlsx, fs, error))
-    return true;
-  std::string ignored;  // half a manifest is no manifest
-  RemoveManifest(output_dir, fs, &ignored);
-  return false;
-}
-
 }  // namespace
 
 RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostics* diagnostics) {
@@ -95,6 +75,8 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
     summary.io_error = true;
     return summary;
   }
+  if (options.shard_count > 0)
+    summary.shard = {options.shard_index, options.shard_count, setup.records_sha256, FormatIso(options.today)};
   std::string error;
   if (!fs->MakeDirectories(options.output_dir, &error)) {
     diagnostics->push_back({Severity::kError, {options.output_dir}, "", "", "io",
@@ -102,7 +84,7 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
     summary.io_error = true;
     return summary;
   }
-  if (!RemoveManifest(options.output_dir, fs, &error)) {
+  if (!RemoveManifestFiles(options.output_dir, fs, &error)) {
     diagnostics->push_back({Severity::kError, {options.output_dir}, "", "", "io",
                             "cannot remove the previous run's manifest: " + error, ""});
     summary.io_error = true;
@@ -128,7 +110,7 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
   auto run_unit = [&](size_t i) {
     UnitResult& r = results[i];
     if (i >= trainees) return render(setup.work[i - trainees], &r);
-    if (!Listed(options.trainee_ids, setup.file.trainees[i].id)) return;
+    if (!setup.selected[i]) return;
     TraineePlan plan = PlanTrainee(options, setup, i);
     for (const Diagnostic& d : plan.diagnostics)
       if (StopsTraineeDocuments(d) && !d.trainee_id.empty()) r.with_errors.insert(d.trainee_id);
@@ -178,8 +160,9 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
     for (auto& d : setup.director_diagnostics) diagnostics->push_back(std::move(d));
   summary.trainees_with_errors = static_cast<int>(with_errors.size());
   if (options.print_pack) WritePrintPacks(setup, &pack, options, fs, &summary, diagnostics);
-  // Last: every file it lists is already durable (FileSystem::WriteAtomically).
-  summary.manifest_written = WriteManifest(summary, options.output_dir, fs, &error);
+  // Last: every file it lists is already durable; the previous run's manifest was removed before
+  // the first document, so OUT never holds a manifest that describes other documents.
+  summary.manifest_written = WriteManifestFiles(summary.entries, summary.shard, options.output_dir, fs, &error);
   if (!summary.manifest_written) {
     diagnostics->push_back({Severity::kError, {options.output_dir}, "", "", "io",
                             "cannot write the manifest: " + error, ""});

@@ -26,6 +26,11 @@ struct RenderOptions {
   std::string fonts_dir;
   std::vector<std::string> doc_ids;      // empty: all
   std::vector<std::string> trainee_ids;  // empty: all
+  // A run split across machines (--shard K/N): of the selected trainees in file order, the
+  // K-th of N near-equal contiguous parts; the studierektor contracts go with the last part.
+  // 0/0: not split.
+  int shard_index = 0;
+  int shard_count = 0;
   Pack pack = Pack::kAll;
   int jobs = 1;
   Date today;                               // for rules and 10-digit personnummer
@@ -56,7 +61,8 @@ struct RenderSummary {
   int trainees_with_errors = 0;
   bool io_error = false;   // the input, templates, fonts or output folder were unusable
   bool file_errors = false;  // errors not tied to one record (a bad <person>, an unknown unit)
-  bool manifest_written = false;  // OUT/manifest.json and .csv, written last
+  bool manifest_written = false;  // OUT/manifest.json, .csv and .xlsx, written last
+  ManifestShard shard;            // set for a split run (--shard)
   std::vector<ManifestEntry> entries;
 };
 

@@ -9,6 +9,7 @@
 #include "fill/context.h"
 #include "fill/filler.h"
 #include "forms/form_filler.h"
+#include "output/sha256.h"
 #include "pdf/pdf_writer.h"
 #include "records/records_reader.h"
 #include "rules/checks.h"
@@ -299,6 +300,23 @@ void IoError(const std::string& where, const std::string& message, Diagnostics* 
 
 }  // namespace
 
+// --trainee's ids, and of those, --shard K/N's contiguous part in file order: merged in shard
+// order, the parts of a split run list their documents in the whole run's order.
+std::vector<bool> SelectedTrainees(const RenderOptions& options, const RecordsFile& file) {
+  std::vector<bool> selected(file.trainees.size());
+  size_t listed = 0;
+  for (size_t i = 0; i < file.trainees.size(); ++i) listed += selected[i] = Listed(options.trainee_ids, file.trainees[i].id);
+  if (options.shard_count <= 0) return selected;
+  const size_t n = static_cast<size_t>(options.shard_count), k = static_cast<size_t>(options.shard_index);
+  const size_t first = (k - 1) * listed / n, end = k * listed / n;
+  for (size_t i = 0, position = 0; i < selected.size(); ++i) {
+    if (!selected[i]) continue;
+    selected[i] = position >= first && position < end;
+    ++position;
+  }
+  return selected;
+}
+
 bool PrepareRender(const RenderOptions& options, FileSystem* fs, RenderSetup* setup,
                    RenderSummary* summary, Diagnostics* diagnostics) {
   auto io_failure = [&](const std::string& where, const std::string& message) {
@@ -320,10 +338,13 @@ bool PrepareRender(const RenderOptions& options, FileSystem* fs, RenderSetup* se
 
   size_t before = diagnostics->size();
   setup->file = ReadRecords(options.input, text, options.today, diagnostics);
-  if (!options.trainee_ids.empty()) {  // findings about trainees not asked for are not this run's
-    auto unwanted = [&](const Diagnostic& d) {
-      return !d.trainee_id.empty() && !Listed(options.trainee_ids, d.trainee_id);
-    };
+  setup->selected = SelectedTrainees(options, setup->file);
+  if (options.shard_count > 0) setup->records_sha256 = Sha256Hex(text);
+  if (!options.trainee_ids.empty() || options.shard_count > 0) {  // findings about others are not this run's
+    std::set<std::string> wanted;
+    for (size_t i = 0; i < setup->file.trainees.size(); ++i)
+      if (setup->selected[i]) wanted.insert(setup->file.trainees[i].id);
+    auto unwanted = [&](const Diagnostic& d) { return !d.trainee_id.empty() && !wanted.count(d.trainee_id); };
     diagnostics->erase(std::remove_if(diagnostics->begin() + static_cast<std::ptrdiff_t>(before),
                                       diagnostics->end(), unwanted),
                        diagnostics->end());
@@ -348,15 +369,17 @@ bool PrepareRender(const RenderOptions& options, FileSystem* fs, RenderSetup* se
 
   for (const Diagnostic& d : *diagnostics)
     if (StopsTraineeDocuments(d) && !d.trainee_id.empty()) setup->stopped_by_reader.insert(d.trainee_id);
-  // Folders first, in file order: cheap, serial, and the same whoever plans the trainee later.
+  // Folders first, in file order: cheap, serial, the same whoever plans the trainee later, and
+  // the same whichever trainees are selected (the parts of a split run never share a folder).
   FolderNames folders;
   setup->folders.assign(file.trainees.size(), std::string());
   for (size_t i = 0; i < file.trainees.size(); ++i) {
     const Trainee& trainee = file.trainees[i];
-    if (Listed(options.trainee_ids, trainee.id) && !setup->stopped_by_reader.count(trainee.id))
-      setup->folders[i] = folders.Next(trainee.FullName(), trainee.id);
+    if (setup->stopped_by_reader.count(trainee.id)) continue;
+    std::string folder = folders.Next(trainee.FullName(), trainee.id);
+    if (setup->selected[i]) setup->folders[i] = std::move(folder);
   }
-  if (options.trainee_ids.empty()) {
+  if (options.trainee_ids.empty() && options.shard_index == options.shard_count) {
     for (const DirectorContract& contract : file.director_contracts) {
       size_t mark = setup->director_diagnostics.size();
       CheckDirectorContract(file, contract, options.today, &setup->director_diagnostics);
@@ -410,7 +433,7 @@ void PlanEveryTrainee(const RenderOptions& options, RenderSetup* setup, RenderSu
                       Diagnostics* diagnostics) {
   std::vector<WorkItem> work;
   for (size_t i = 0; i < setup->file.trainees.size(); ++i) {
-    if (!Listed(options.trainee_ids, setup->file.trainees[i].id)) continue;
+    if (!setup->selected[i]) continue;
     TraineePlan plan = PlanTrainee(options, *setup, i);
     for (WorkItem& w : plan.work) work.push_back(std::move(w));
     for (ManifestEntry& e : plan.entries) summary->entries.push_back(std::move(e));

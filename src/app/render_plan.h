@@ -46,6 +46,9 @@ struct RenderSetup {
   // Per trainee of file.trainees: its folder under OUT ("" when --trainee leaves it out),
   // unique and given in file order, so it does not depend on which worker plans the trainee.
   std::vector<std::string> folders;
+  std::string records_sha256;  // of the records file's bytes, for a split run's manifest
+  // Per trainee of file.trainees: whether this run makes its documents (--trainee, --shard).
+  std::vector<bool> selected;
   // Trainees whose record the reader found errors in that stop their documents.
   std::set<std::string> stopped_by_reader;
   // The studierektor contracts (after PlanEveryTrainee, also every trainee's documents).

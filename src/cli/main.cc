@@ -17,6 +17,7 @@
 #include "app/check_job.h"
 #include "app/docs_job.h"
 #include "app/import_job.h"
+#include "app/manifest_merge.h"
 #include "app/workbook_input.h"
 #include "app/render_job.h"
 #include "app/status_job.h"
@@ -83,6 +84,7 @@ CLI::App* AddReportCommand(CLI::App* app, const char* name, const char* descript
 // `render` flags that are not fields of RenderOptions themselves.
 struct RenderFlags {
   std::string pack = "all";
+  std::string shard;  // "K/N"
   bool pdfa = false, no_pdfa = false, sign = false, no_sign = false;
 };
 
@@ -112,6 +114,20 @@ CLI::App* AddRenderCommand(CLI::App* app, RenderOptions* render, RenderFlags* fl
   cmd->add_flag("--sign-fields", flags->sign, "Signature fields in every document (default: contracts only)");
   cmd->add_flag("--no-sign-fields", flags->no_sign, "No signature fields in any document");
   cmd->add_option("--icc", render->icc_profile_path, "sRGB ICC profile for PDF/A");
+  cmd->add_option("--shard", flags->shard,
+                  "K/N: only the K-th of N parts of the trainees, for a run split across machines "
+                  "(joined by `stdok manifest merge`)")
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            int k = 0, n = 0;
+            char slash = 0, extra = 0;
+            if (std::sscanf(value.c_str(), "%d%c%d%c", &k, &slash, &n, &extra) != 3 || slash != '/' || n < 1 ||
+                n > 100000 || k < 1 || k > n)
+              return "--shard must be K/N with 1 <= K <= N (e.g. 2/4), not '" + value + "'";
+            return "";
+          },
+          "K/N"))
+      ->excludes("--print-pack");
   return cmd;
 }
 
@@ -119,6 +135,7 @@ CLI::App* AddRenderCommand(CLI::App* app, RenderOptions* render, RenderFlags* fl
 void ApplyRenderFlags(const RenderFlags& flags, RenderOptions* render) {
   if (flags.pdfa || flags.no_pdfa) render->pdfa = flags.pdfa && !flags.no_pdfa;
   if (flags.sign || flags.no_sign) render->signature_fields = flags.sign && !flags.no_sign;
+  if (!flags.shard.empty()) std::sscanf(flags.shard.c_str(), "%d/%d", &render->shard_index, &render->shard_count);
   render->pack = flags.pack == "contracts"      ? Pack::kContracts
                  : flags.pack == "certificates" ? Pack::kCertificates
                                                 : Pack::kAll;
@@ -184,6 +201,15 @@ int main(int argc, char** argv) {
 
   std::string docs_templates = data_dir + "/templates";
   std::string docs_forms = data_dir + "/forms";
+  auto* manifest_cmd = app.add_subcommand("manifest", "Work with render's manifests");
+  manifest_cmd->require_subcommand(1);
+  ManifestMergeOptions merge_options;
+  auto* merge_cmd = manifest_cmd->add_subcommand(
+      "merge", "Join the parts of a split run (render --shard K/N): check, copy into OUT, one manifest");
+  merge_cmd->add_option("parts", merge_options.parts, "The parts' output folders, each with its manifest.json")
+      ->required();
+  merge_cmd->add_option("-o,--output", merge_options.output_dir, "Folder for every document and the merged manifest")
+      ->required();
   auto* docs_cmd = app.add_subcommand("docs", "List the document types: id, title, regulation, source file");
   docs_cmd->add_option("--templates", docs_templates, "Templates folder");
   docs_cmd->add_option("--forms", docs_forms, "Socialstyrelsen's forms folder");
@@ -292,6 +318,13 @@ int main(int argc, char** argv) {
     const int code = RunExport(export_options, &fs, &diagnostics);
     PrintDiagnostics(diagnostics);
     return code;
+  }
+  if (*merge_cmd) {
+    Diagnostics diagnostics;
+    const ManifestMergeSummary summary = RunManifestMerge(merge_options, &fs, &diagnostics);
+    PrintDiagnostics(diagnostics);
+    std::cerr << FormatManifestMergeSummary(summary, merge_options.output_dir);
+    return ManifestMergeExitCode(summary);
   }
   if (*docs_cmd) {
     DocsReport report = RunDocs(docs_templates, docs_forms, &fs);

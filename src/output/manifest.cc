@@ -6,7 +6,8 @@
 
 namespace stdok {
 
-std::string ManifestJson(const std::vector<ManifestEntry>& entries, const std::string& generator) {
+std::string ManifestJson(const std::vector<ManifestEntry>& entries, const std::string& generator,
+                         const ManifestShard& shard) {
   nlohmann::ordered_json documents = nlohmann::ordered_json::array();
   for (const ManifestEntry& e : entries) {
     nlohmann::ordered_json entry = {{"trainee_id", e.trainee_id}, {"trainee_name", e.trainee_name},
@@ -16,7 +17,83 @@ std::string ManifestJson(const std::vector<ManifestEntry>& entries, const std::s
     if (!e.reason.empty()) entry["reason"] = e.reason;
     documents.push_back(std::move(entry));
   }
-  return DumpJson({{"generator", generator}, {"documents", std::move(documents)}});
+  nlohmann::ordered_json manifest = {{"generator", generator}};
+  if (shard.index > 0)
+    manifest["shard"] = {{"index", shard.index},
+                         {"count", shard.count},
+                         {"records_sha256", shard.records_sha256},
+                         {"as_of", shard.as_of}};
+  manifest["documents"] = std::move(documents);
+  return DumpJson(manifest);
+}
+
+namespace {
+
+template <typename T>
+bool Field(const nlohmann::json& object, const char* name, bool required, T* out, const std::string& where,
+           std::string* error) {
+  const auto it = object.find(name);
+  if (it == object.end()) {
+    if (required) *error = where + ": '" + name + "' is missing";
+    return !required;
+  }
+  try {
+    *out = it->get<T>();
+  } catch (const nlohmann::json::exception&) {
+    *error = where + ": '" + name + "' has the wrong type";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool ParseManifestJson(const std::string& text, std::vector<ManifestEntry>* entries, ManifestShard* shard,
+                       std::string* error) {
+  const nlohmann::json json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (json.is_discarded() || !json.is_object()) {
+    *error = "not a JSON object";
+    return false;
+  }
+  *shard = ManifestShard{};
+  if (const auto it = json.find("shard"); it != json.end()) {
+    if (!it->is_object() || !Field(*it, "index", true, &shard->index, "shard", error) ||
+        !Field(*it, "count", true, &shard->count, "shard", error) ||
+        !Field(*it, "records_sha256", true, &shard->records_sha256, "shard", error) ||
+        !Field(*it, "as_of", true, &shard->as_of, "shard", error)) {
+      if (error->empty()) *error = "'shard' is not an object";
+      return false;
+    }
+    if (shard->count < 1 || shard->index < 1 || shard->index > shard->count) {
+      *error = "shard: index " + std::to_string(shard->index) + " of " + std::to_string(shard->count) +
+               " is out of range";
+      return false;
+    }
+  }
+  const auto documents = json.find("documents");
+  if (documents == json.end() || !documents->is_array()) {
+    *error = "'documents' is missing or not a list";
+    return false;
+  }
+  entries->clear();
+  for (size_t i = 0; i < documents->size(); ++i) {
+    const nlohmann::json& d = (*documents)[i];
+    const std::string where = "documents[" + std::to_string(i) + "]";
+    ManifestEntry e;
+    if (!d.is_object()) {
+      *error = where + ": not an object";
+      return false;
+    }
+    if (!Field(d, "trainee_id", true, &e.trainee_id, where, error) ||
+        !Field(d, "trainee_name", true, &e.trainee_name, where, error) ||
+        !Field(d, "document_id", true, &e.doc_id, where, error) || !Field(d, "file", true, &e.file, where, error) ||
+        !Field(d, "pages", true, &e.pages, where, error) || !Field(d, "bytes", true, &e.bytes, where, error) ||
+        !Field(d, "sha256", true, &e.sha256, where, error) || !Field(d, "status", true, &e.status, where, error) ||
+        !Field(d, "reason", false, &e.reason, where, error))
+      return false;
+    entries->push_back(std::move(e));
+  }
+  return true;
 }
 
 namespace {

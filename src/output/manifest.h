@@ -20,6 +20,15 @@ struct ManifestEntry {
   std::string reason;        // why skipped/failed (never holds a personnummer)
 };
 
+// Which part of a run split across machines (`render --shard K/N`) a manifest describes; the
+// merge (`stdok manifest merge`) checks that the parts belong together and that none is missing.
+struct ManifestShard {
+  int index = 0;  // 1..count; 0: the run was not split
+  int count = 0;
+  std::string records_sha256;  // of the records file's bytes: every part read the same records
+  std::string as_of;           // ÅÅÅÅ-MM-DD: every part judged as of the same date
+};
+
 // File names of the manifest in the output folder.
 inline constexpr const char* kManifestJson = "manifest.json";
 inline constexpr const char* kManifestCsv = "manifest.csv";
@@ -27,7 +36,13 @@ inline constexpr const char* kManifestXlsx = "manifest.xlsx";
 
 // {"generator": ..., "documents": [...]}; field names are stable (README, "Output"). Always
 // valid JSON: bytes that are not UTF-8 are written as U+FFFD.
-std::string ManifestJson(const std::vector<ManifestEntry>& entries, const std::string& generator);
+// With a shard (index > 0), a "shard" object is added after "generator".
+std::string ManifestJson(const std::vector<ManifestEntry>& entries, const std::string& generator,
+                         const ManifestShard& shard = {});
+// Reads what ManifestJson wrote. False with *error (naming the field, without the file name)
+// when the text is not such a manifest.
+bool ParseManifestJson(const std::string& text, std::vector<ManifestEntry>* entries, ManifestShard* shard,
+                       std::string* error);
 // UTF-8 with BOM, ';'-separated, CRLF line ends, fields quoted where needed.
 std::string ManifestCsv(const std::vector<ManifestEntry>& entries);
 

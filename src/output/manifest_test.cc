@@ -79,5 +79,45 @@ TEST(ManifestCsv, FieldsThatLookLikeFormulasAreText) {
   EXPECT_EQ(csv.find(";=") , std::string::npos);
 }
 
+TEST(ManifestJson, ReadsBackWhatItWrote) {
+  ManifestEntry held;
+  held.trainee_id = "T-7";
+  held.trainee_name = "Ștefan Bălan";
+  held.doc_id = "bilaga-9";
+  held.status = "held-back";
+  held.reason = "placeringen pågår";
+  const ManifestShard shard{2, 3, std::string(64, 'b'), "2026-12-05"};
+  std::vector<ManifestEntry> entries;
+  ManifestShard read;
+  std::string error;
+  ASSERT_TRUE(ParseManifestJson(ManifestJson({Written(), held}, "stdok", shard), &entries, &read, &error)) << error;
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(ManifestJson(entries, "stdok", read), ManifestJson({Written(), held}, "stdok", shard));
+  EXPECT_EQ(read.index, 2);
+  EXPECT_EQ(read.count, 3);
+  EXPECT_EQ(read.as_of, "2026-12-05");
+  ASSERT_TRUE(ParseManifestJson(ManifestJson({Written()}, "stdok"), &entries, &read, &error)) << error;
+  EXPECT_EQ(read.index, 0) << "a run that was not split has no shard";
+}
+
+TEST(ManifestJson, RefusesWhatIsNotAManifestNamingTheField) {
+  std::vector<ManifestEntry> entries;
+  ManifestShard shard;
+  std::string error;
+  EXPECT_FALSE(ParseManifestJson("[1,", &entries, &shard, &error));
+  EXPECT_EQ(error, "not a JSON object");
+  error.clear();
+  EXPECT_FALSE(ParseManifestJson(R"({"documents":[{"trainee_id":"T","trainee_name":"A","document_id":"d",
+      "file":"f","pages":"three","bytes":1,"sha256":"","status":"written"}]})", &entries, &shard, &error));
+  EXPECT_EQ(error, "documents[0]: 'pages' has the wrong type");
+  error.clear();
+  EXPECT_FALSE(ParseManifestJson(R"({"shard":{"index":4,"count":3,"records_sha256":"","as_of":""},"documents":[]})",
+                                 &entries, &shard, &error));
+  EXPECT_EQ(error, "shard: index 4 of 3 is out of range");
+  error.clear();
+  EXPECT_FALSE(ParseManifestJson(R"({"generator":"stdok"})", &entries, &shard, &error));
+  EXPECT_EQ(error, "'documents' is missing or not a list");
+}
+
 }  // namespace
 }  // namespace stdok

@@ -1,0 +1,20 @@
+// The manifest's three files in an output folder (manifest.json, .csv and .xlsx), written and
+// removed as one: a render and a merge of a split run's parts use the same two calls.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "output/file_system.h"
+#include "output/manifest.h"
+
+namespace stdok {
+
+// Removes all three (a missing one is fine). False with *error at the first that cannot go.
+bool RemoveManifestFiles(const std::string& output_dir, FileSystem* fs, std::string* error);
+// Writes all three, each atomically; when one fails none is left (half a manifest is no
+// manifest) and *error names the file.
+bool WriteManifestFiles(const std::vector<ManifestEntry>& entries, const ManifestShard& shard,
+                        const std::string& output_dir, FileSystem* fs, std::string* error);
+
+}  // namespace stdok
