@@ -1,0 +1,126 @@
+#include "image/raster_image.h"
+
+#include <gtest/gtest.h>
+#include <png.h>
+#include <zlib.h>
+
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+namespace stdok {
+namespace {
+
+// A PNG written by libpng: `format` is a png_image format (PNG_FORMAT_RGBA …), pixels as given.
+std::string Png(int width, int height, png_uint_32 format, const std::vector<unsigned char>& pixels) {
+  png_image image{};
+  image.version = PNG_IMAGE_VERSION;
+  image.width = width;
+  image.height = height;
+  image.format = format;
+  png_alloc_size_t size = 0;
+  EXPECT_TRUE(png_image_write_to_memory(&image, nullptr, &size, 0, pixels.data(), 0, nullptr));
+  std::string bytes(size, '\0');
+  EXPECT_TRUE(png_image_write_to_memory(&image, bytes.data(), &size, 0, pixels.data(), 0, nullptr));
+  bytes.resize(size);
+  return bytes;
+}
+
+std::string Inflate(const std::string& data, size_t size) {
+  std::string out(size, '\0');
+  uLongf n = size;
+  EXPECT_EQ(uncompress(reinterpret_cast<Bytef*>(out.data()), &n, reinterpret_cast<const Bytef*>(data.data()),
+                       data.size()),
+            Z_OK);
+  out.resize(n);
+  return out;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+TEST(RasterImage, RgbPngBecomesDeflatedRows) {
+  const std::vector<unsigned char> pixels = {255, 0, 0, 0, 255, 0, 0, 0, 255, 10, 20, 30};
+  RasterImage image;
+  std::string error;
+  ASSERT_TRUE(ReadRasterImage(Png(2, 2, PNG_FORMAT_RGB, pixels), &image, &error)) << error;
+  EXPECT_EQ(image.encoding, RasterImage::Encoding::kDeflatedPixels);
+  EXPECT_EQ(image.width, 2);
+  EXPECT_EQ(image.height, 2);
+  EXPECT_EQ(image.components, 3);
+  EXPECT_FALSE(image.flattened);
+  EXPECT_EQ(Inflate(image.data, 12), std::string(pixels.begin(), pixels.end()));
+}
+
+TEST(RasterImage, GrayStaysGray) {
+  RasterImage image;
+  std::string error;
+  ASSERT_TRUE(ReadRasterImage(Png(3, 1, PNG_FORMAT_GRAY, {0, 128, 255}), &image, &error)) << error;
+  EXPECT_EQ(image.components, 1);
+  EXPECT_EQ(Inflate(image.data, 3), std::string("\x00\x80\xFF", 3));
+}
+
+// PDF/A-1 has no soft masks: transparency is composited onto white, the paper.
+TEST(RasterImage, TransparencyIsFlattenedOntoWhite) {
+  const std::vector<unsigned char> pixels = {0, 0, 0, 255,  0, 0, 0, 0,  200, 0, 0, 128};
+  RasterImage image;
+  std::string error;
+  ASSERT_TRUE(ReadRasterImage(Png(3, 1, PNG_FORMAT_RGBA, pixels), &image, &error)) << error;
+  EXPECT_TRUE(image.flattened);
+  EXPECT_EQ(image.components, 3);
+  const std::string rgb = Inflate(image.data, 9);
+  EXPECT_EQ(rgb.substr(0, 3), std::string("\x00\x00\x00", 3)) << "opaque black stays black";
+  EXPECT_EQ(rgb.substr(3, 3), "\xFF\xFF\xFF") << "fully transparent becomes white";
+  // Half-transparent red over white, blended in sRGB values as a browser does: (200·128 + 255·127) / 255 ≈ 227.
+  EXPECT_EQ(rgb.substr(6, 3), "\xE3\x7F\x7F");
+}
+
+TEST(RasterImage, JpegIsKeptAsItIs) {
+  for (const auto& [name, components] : {std::pair<const char*, int>{"rgb.jpg", 3}, {"gray.jpg", 1}}) {
+    const std::string bytes = ReadFile(std::string(STDOK_SOURCE_DIR) + "/tests/data/images/" + name);
+    ASSERT_FALSE(bytes.empty()) << name;
+    RasterImage image;
+    std::string error;
+    ASSERT_TRUE(ReadRasterImage(bytes, &image, &error)) << name << ": " << error;
+    EXPECT_EQ(image.encoding, RasterImage::Encoding::kJpeg);
+    EXPECT_EQ(image.width, 120);
+    EXPECT_EQ(image.height, 48);
+    EXPECT_EQ(image.components, components);
+    EXPECT_EQ(image.data, bytes);
+  }
+}
+
+TEST(RasterImage, RefusesWhatAPdfACannotShowWithAReason) {
+  RasterImage image;
+  std::string error;
+  EXPECT_FALSE(ReadRasterImage(ReadFile(std::string(STDOK_SOURCE_DIR) + "/tests/data/images/cmyk.jpg"), &image,
+                               &error));
+  EXPECT_EQ(error, "the JPEG has CMYK colours; save it as RGB");
+  EXPECT_FALSE(ReadRasterImage("GIF89a....", &image, &error));
+  EXPECT_EQ(error, "not a PNG or JPEG image");
+  EXPECT_FALSE(ReadRasterImage(std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), &image, &error));
+  EXPECT_EQ(error.rfind("not a readable PNG: ", 0), 0u) << error;
+  EXPECT_FALSE(ReadRasterImage(std::string("\xFF\xD8\xFF\xD9", 4), &image, &error));
+  EXPECT_EQ(error, "not a readable JPEG: it has no frame header");
+  // A frame header that claims 60000 × 60000 pixels: refused before anything is allocated.
+  const std::string huge("\xFF\xD8\xFF\xC0\x00\x11\x08\xEA\x60\xEA\x60\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01", 21);
+  EXPECT_FALSE(ReadRasterImage(huge, &image, &error));
+  EXPECT_NE(error.find("60000×60000 pixels"), std::string::npos) << error;
+}
+
+TEST(RasterImage, CutFilesAreRefusedNotRead) {
+  const std::string png = Png(4, 4, PNG_FORMAT_RGB, std::vector<unsigned char>(48, 7));
+  const std::string jpeg = ReadFile(std::string(STDOK_SOURCE_DIR) + "/tests/data/images/rgb.jpg");
+  RasterImage image;
+  std::string error;
+  // Cut anywhere before the end chunk (the last 12 bytes, after every pixel).
+  for (size_t n = 0; n + 12 < png.size(); n += 3) EXPECT_FALSE(ReadRasterImage(png.substr(0, n), &image, &error)) << n;
+  for (size_t n = 0; n < 30; ++n) EXPECT_FALSE(ReadRasterImage(jpeg.substr(0, n), &image, &error)) << n;
+}
+
+}  // namespace
+}  // namespace stdok
