@@ -2,8 +2,11 @@
 // Produced by fill (template + record), consumed by layout.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
+
+#include "image/raster_image.h"
 
 namespace stdok {
 
@@ -95,9 +98,16 @@ struct Spacer {
 
 struct PageBreak {};
 
+// An image in the flow (a logo, a stamp), read once when its template was loaded.
+struct Picture {
+  std::shared_ptr<const RasterImage> image;
+  double width_mm = 0;  // 0: its natural size at 150 pixels per inch; never wider than the text
+  Align align = Align::kLeft;
+};
+
 struct Block {
   enum class Kind { kHeading, kParagraph, kField, kFieldRow, kCheckboxes, kList, kTable,
-                    kSignatures, kSpacer, kPageBreak };
+                    kSignatures, kSpacer, kPageBreak, kPicture };
   Kind kind;
   Heading heading;
   Paragraph paragraph;
@@ -107,6 +117,7 @@ struct Block {
   Table table;
   SignatureBlock signatures;
   Spacer spacer;
+  Picture picture;
   bool keep_with_next = false;
 };
 
@@ -128,6 +139,9 @@ struct DocumentInfo {
   std::string keywords;
   std::string footer;     // left footer text; right footer is "Sid X (Y)"
   std::string header;     // top-left header text (region), may be empty
+  // A logo at the top right of every page, above the body (the template's `logo`): as wide as
+  // width_mm, lower if the top margin has no room for that.
+  Picture logo;
   bool signature_fields = true;  // AcroForm /Sig fields for signers
   PageSetup page;
   PageNumber page_number = PageNumber::kRight;

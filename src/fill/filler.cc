@@ -273,6 +273,16 @@ class Filler {
       Block b = MakeBlock(Block::Kind::kSpacer);
       b.spacer.height_mm = Number(node, "height", scope, 4);
       doc->blocks.push_back(std::move(b));
+    } else if (tag == "image") {
+      Block b = MakeBlock(Block::Kind::kPicture);
+      if (auto it = tmpl_.images.find(Attr(node, "src", scope)); it != tmpl_.images.end()) b.picture.image = it->second;
+      b.picture.width_mm = Number(node, "width", scope, 0);
+      std::string align = Attr(node, "align", scope);
+      if (align.empty() || align == "left") b.picture.align = Align::kLeft;
+      else if (align == "center") b.picture.align = Align::kCenter;
+      else if (align == "right") b.picture.align = Align::kRight;
+      else Report(node, "align of an image must be left, center or right, not '" + align + "'");
+      if (b.picture.image) doc->blocks.push_back(std::move(b));
     } else if (tag == "page-break") {
       doc->blocks.push_back(MakeBlock(Block::Kind::kPageBreak));
     } else {
@@ -361,6 +371,10 @@ Document FillTemplate(const Template& tmpl, const Scope& scope, Diagnostics* dia
   doc.info.signature_fields = tmpl.signature_fields;
   doc.info.page = tmpl.page;
   doc.info.page_number = tmpl.page_number;
+  if (auto it = tmpl.images.find(tmpl.logo); !tmpl.logo.empty() && it != tmpl.images.end()) {
+    doc.info.logo.image = it->second;
+    doc.info.logo.width_mm = tmpl.logo_width_mm;
+  }
   Filler filler(tmpl, diagnostics);
   filler.Body(tmpl.body, scope, &doc);
   return doc;

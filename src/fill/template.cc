@@ -85,6 +85,7 @@ const std::map<std::string, std::set<std::string>>& KnownElements() {
       {"space", {"height"}}, {"page-break", {}},
       {"if", {"test"}}, {"else", {}}, {"for", {"each", "as"}},
       {"include", {"src"}},
+      {"image", {"src", "width", "align"}},
       // Inline markup, inside text.
       {"b", {}}, {"run-in", {}}, {"br", {}}, {"nbsp", {}}, {"a", {"href"}},
   };
@@ -138,13 +139,14 @@ size_t DoubleHyphenInComment(std::string_view text) {
 
 const std::set<std::string> kLeafElements = {"title", "subtitle", "heading", "p", "field",
                                              "box", "item", "td", "column", "signer",
-                                             "space", "page-break"};
+                                             "space", "page-break", "image"};
 
 // The files being loaded, outermost first, with where each includes the next.
 struct IncludeChain {
   std::string folder;  // the template's folder: <include src> is relative to it
   std::vector<std::string> paths;
   std::vector<SourceLocation> includes;  // includes[i]: where paths[i] includes paths[i + 1]
+  std::map<std::string, std::shared_ptr<const RasterImage>, std::less<>> images;  // by src
 };
 
 class Loader {
@@ -161,6 +163,19 @@ class Loader {
     diagnostics_->push_back(std::move(d));
     ok_ = false;
   }
+
+  void Warning(std::ptrdiff_t offset, const std::string& rule, const std::string& message) {
+    Diagnostic d;
+    d.severity = Severity::kWarning;
+    d.location = source_->Locate(offset);
+    d.rule = rule;
+    d.message = message + IncludedFrom();
+    diagnostics_->push_back(std::move(d));
+  }
+
+  // <image src> and the root's logo: the file relative to the template folder, read and
+  // checked once per template (PNG or JPEG; transparency flattened onto white, with a warning).
+  void LoadImage(pugi::xml_attribute a, pugi::xml_node n);
 
   // " (included from a.xml:3:5, included from …)" for a fragment; "" for the template.
   std::string IncludedFrom() const {
@@ -224,6 +239,12 @@ class Loader {
       } else {
         ParseTextInto(a.value(), Offset(a, n), &node.attributes[name]);
       }
+    }
+    if (node.tag == "image") {
+      if (pugi::xml_attribute src = n.attribute("src"))
+        LoadImage(src, n);
+      else
+        Error(n.offset_debug(), "<image> needs src");
     }
     if ((node.tag == "if" && node.condition.Empty()) ||
         (node.tag == "for" && (node.condition.Empty() || node.loop_name.empty())))
@@ -297,6 +318,35 @@ std::unique_ptr<char[]> ParseXml(std::string_view text, pugi::xml_document* docu
     return nullptr;
   }
   return buffer;
+}
+
+void Loader::LoadImage(pugi::xml_attribute a, pugi::xml_node n) {
+  namespace fs = std::filesystem;
+  const std::string src = a.value();
+  if (chain_->images.count(src)) return;
+  if (src.empty() || fs::path(src).is_absolute()) {
+    Error(Offset(a, n), "the image '" + src + "' must be a path relative to the template folder");
+    return;
+  }
+  const std::string path = (fs::path(chain_->folder) / src).lexically_normal().string();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    Error(Offset(a, n), "cannot read the image " + path);
+    return;
+  }
+  std::stringstream content;
+  content << in.rdbuf();
+  auto image = std::make_shared<RasterImage>();
+  std::string error;
+  if (!ReadRasterImage(content.str(), image.get(), &error)) {
+    Error(Offset(a, n), "the image " + path + ": " + error);
+    return;
+  }
+  if (image->flattened)
+    Warning(Offset(a, n), "template.image-transparency",
+            "the image " + path + " has transparency, which PDF/A-1 does not allow: it is printed on white; "
+            "save it without transparency to keep it exactly as drawn");
+  chain_->images.emplace(src, std::move(image));
 }
 
 void Loader::Include(pugi::xml_node n, std::vector<TemplateNode>* out) {
@@ -412,7 +462,7 @@ bool LoadTemplate(const std::string& path, std::string_view text, Template* out,
   static const std::set<std::string> kRootAttributes = {
       "id", "variant", "title", "regulation", "source", "pack", "one-per", "when", "priority",
       "signature-fields", "pdf-title", "subject", "footer", "header", "keywords", "margins",
-      "body-size", "leading", "page-number"};
+      "body-size", "leading", "page-number", "logo", "logo-width"};
   for (pugi::xml_attribute a = root.first_attribute(); a; a = a.next_attribute()) {
     std::string name = a.name();
     if (!kRootAttributes.count(name))
@@ -445,7 +495,14 @@ bool LoadTemplate(const std::string& path, std::string_view text, Template* out,
   text_attr("header", &out->header);
   text_attr("keywords", &out->keywords);
   ReadPageSetup(root, &loader, &out->page, &out->page_number);
+  if (pugi::xml_attribute logo = root.attribute("logo")) {
+    loader.LoadImage(logo, root);
+    out->logo = logo.value();
+  }
+  if (pugi::xml_attribute a = root.attribute("logo-width"))
+    ReadNumber(a, root, a.value(), 5, 100, "logo-width (mm)", &loader, &out->logo_width_mm);
   loader.BlockChildren(root, &out->body);
+  out->images = std::move(chain.images);
   return loader.ok();
 }
 

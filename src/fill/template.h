@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "core/status.h"
 #include "doc/document.h"
 #include "fill/expression.h"
+#include "image/raster_image.h"
 
 namespace stdok {
 
@@ -62,6 +64,11 @@ struct Template {
   PageNumber page_number = PageNumber::kRight;
 
   std::vector<TemplateNode> body;
+  // Every image the template and its fragments show (<image src>, the root's logo), by src as
+  // written, read once when the template is loaded.
+  std::map<std::string, std::shared_ptr<const RasterImage>, std::less<>> images;
+  std::string logo;            // src of the logo at the top of every page; empty for none
+  double logo_width_mm = 0;    // 0: 40 mm
 };
 
 // Parses a template file's text. Template errors carry file:line:column.

@@ -229,6 +229,7 @@ class FlowLayout {
       case Block::Kind::kSignatures: return SignaturesHeight(b.signatures);
       case Block::Kind::kSpacer: return b.spacer.height_mm * kMm;
       case Block::Kind::kPageBreak: return 0;
+      case Block::Kind::kPicture: return PictureSize(b.picture).second + 2 * kMm;
     }
     return 0;
   }
@@ -285,7 +286,38 @@ class FlowLayout {
       case Block::Kind::kSignatures: PlaceSignatures(b.signatures); break;
       case Block::Kind::kSpacer: y_ = std::max(y_ - b.spacer.height_mm * kMm, Bottom()); break;
       case Block::Kind::kPageBreak: if (!PageIsEmpty()) NewPage(); break;
+      case Block::Kind::kPicture: PlacePicture(b.picture); break;
     }
+  }
+
+  // ---- Pictures ----------------------------------------------------------------------------
+
+  // Width and height in points: the width asked for (else 150 pixels per inch), never wider
+  // than the text nor taller than a page's body, the image's proportions kept.
+  std::pair<double, double> PictureSize(const Picture& p) const {
+    if (!p.image || p.image->width <= 0 || p.image->height <= 0) return {0, 0};
+    const double aspect = double(p.image->height) / p.image->width;
+    double w = p.width_mm > 0 ? p.width_mm * kMm : p.image->width * 72.0 / 150;
+    w = std::min(w, content_width_);
+    if (w * aspect > BodyHeight() - 2 * kMm) w = (BodyHeight() - 2 * kMm) / aspect;
+    return {w, w * aspect};
+  }
+
+  static double AlignedX(Align align, double left, double room, double w) {
+    switch (align) {
+      case Align::kCenter: return left + (room - w) / 2;
+      case Align::kRight: return left + room - w;
+      default: return left;
+    }
+  }
+
+  void PlacePicture(const Picture& p) {
+    const auto [w, h] = PictureSize(p);
+    if (w <= 0) return;
+    Need(h + 2 * kMm);
+    y_ -= 1 * kMm;
+    page().images.push_back({p.image, AlignedX(p.align, s_.margin_left, content_width_, w), y_ - h, w, h});
+    y_ -= h + 1 * kMm;
   }
 
   void PlaceHeading(const Heading& h) {
@@ -976,8 +1008,21 @@ class FlowLayout {
         if (!lines.empty())
           p.texts.push_back({s_.margin_left, s_.footer_baseline, FontFace::kRegular, size, lines[0]});
       }
+      const Picture& logo = doc->info.logo;
+      double header_width = content_width_;
+      if (logo.image && logo.image->width > 0 && logo.image->height > 0) {
+        // Between 7 mm from the top edge and 3 mm above the body, at the right margin.
+        const double room = s_.margin_top - 10 * kMm;
+        const double aspect = double(logo.image->height) / logo.image->width;
+        double w = std::min(logo.width_mm > 0 ? logo.width_mm * kMm : 40 * kMm, content_width_ / 2);
+        if (w * aspect > room) w = room / aspect;
+        if (w > 0) {
+          p.images.push_back({logo.image, right - w, kPageHeight - 7 * kMm - w * aspect, w, w * aspect});
+          header_width = content_width_ - w - 5 * kMm;
+        }
+      }
       if (!doc->info.header.empty()) {
-        auto lines = BreakLines(doc->info.header, content_width_, FontFace::kRegular, size, m_);
+        auto lines = BreakLines(doc->info.header, header_width, FontFace::kRegular, size, m_);
         if (!lines.empty())
           p.texts.push_back({s_.margin_left, kPageHeight - 11 * kMm - size, FontFace::kRegular, size, lines[0]});
       }

@@ -34,6 +34,12 @@ struct Rectangle {
   double line_width = 0.5;
 };
 
+// A raster image drawn into the box (x, y bottom-left; w, h in points).
+struct PlacedImage {
+  std::shared_ptr<const RasterImage> image;
+  double x = 0, y = 0, w = 0, h = 0;
+};
+
 // An empty signature field (AcroForm /Sig) to be placed over a signature line.
 struct SignatureWidget {
   std::string name;  // unique in the document
@@ -46,6 +52,7 @@ struct Page {
   std::string watermark;
   std::vector<LineSegment> lines;
   std::vector<Rectangle> rectangles;
+  std::vector<PlacedImage> images;
   std::vector<SignatureWidget> widgets;
 };
 

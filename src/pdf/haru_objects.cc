@@ -42,6 +42,10 @@ HPDF_STATUS WriteFlateFilter(HPDF_Dict, HPDF_Stream stream) {
   return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
 }
 
+HPDF_STATUS WriteDctFilter(HPDF_Dict, HPDF_Stream stream) {
+  return HPDF_Stream_WriteStr(stream, "/Filter /DCTDecode\012");
+}
+
 }  // namespace
 
 bool AddSignatureFields(HPDF_Doc pdf, HPDF_Page page, const std::vector<SignatureWidget>& widgets,
@@ -156,6 +160,19 @@ HPDF_Dict AddFlateStream(HPDF_Doc pdf, const std::string& compressed) {
                         static_cast<HPDF_UINT>(compressed.size())) != HPDF_OK)
     return nullptr;
   return stream;
+}
+
+HPDF_Dict AddImage(HPDF_Doc pdf, const RasterImage& image) {
+  HPDF_Dict stream = AddFlateStream(pdf, image.data);
+  if (!stream) return nullptr;
+  if (image.encoding == RasterImage::Encoding::kJpeg) stream->write_fn = WriteDctFilter;
+  HPDF_STATUS ret = HPDF_Dict_AddName(stream, "Type", "XObject");
+  ret += HPDF_Dict_AddName(stream, "Subtype", "Image");
+  ret += HPDF_Dict_AddNumber(stream, "Width", image.width);
+  ret += HPDF_Dict_AddNumber(stream, "Height", image.height);
+  ret += HPDF_Dict_AddName(stream, "ColorSpace", image.components == 1 ? "DeviceGray" : "DeviceRGB");
+  ret += HPDF_Dict_AddNumber(stream, "BitsPerComponent", 8);
+  return ret == HPDF_OK ? stream : nullptr;
 }
 
 bool AddOutputIntent(HPDF_Doc pdf, const std::string& icc_bytes) {

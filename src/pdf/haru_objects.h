@@ -34,6 +34,9 @@ std::string BuildXmp(const XmpInfo& info);
 bool AddMetadata(HPDF_Doc pdf, const std::string& xmp);
 // A new stream object holding `compressed` (zlib data) as it is, with /Filter /FlateDecode.
 HPDF_Dict AddFlateStream(HPDF_Doc pdf, const std::string& compressed);
+// A new image XObject holding the image's bytes as they are (/FlateDecode pixels or a
+// /DCTDecode JPEG), 8 bits per component, DeviceGray or DeviceRGB, no mask (PDF/A-1).
+HPDF_Dict AddImage(HPDF_Doc pdf, const RasterImage& image);
 // Adds an sRGB /OutputIntents entry from the ICC profile, given zlib-compressed.
 bool AddOutputIntent(HPDF_Doc pdf, const std::string& icc_bytes);
 // Sets the trailer /ID to two copies of the first 16 bytes of `digest_hex` (hex).

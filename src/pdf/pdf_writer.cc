@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -170,6 +171,7 @@ class Writer {
       ForEachDrawn(page.watermark, [&](char32_t c) { faces_[1].Use(c); });
     }
     if (!Resources() || !AddFonts()) return Fail("cannot embed the fonts", error);
+    if (!AddImages()) return Fail("cannot embed the images", error);
     std::vector<HPDF_Dict> fields;
     std::vector<haru::EmptyAppearance> appearances;
     for (const Page& page : doc_.pages) {
@@ -227,6 +229,27 @@ class Writer {
         std::string name = "F" + std::to_string(++font_count_);
         if (HPDF_Dict_Add(font_resources_, name.c_str(), font) != HPDF_OK) return false;
         resource_names_[face].push_back(name);
+      }
+    }
+    return true;
+  }
+
+  // Each distinct image once per document (a logo on every page is one object), named in the
+  // shared resources' /XObject dictionary.
+  bool AddImages() {
+    HPDF_Doc pdf = pdf_.get();
+    HPDF_Dict xobjects = nullptr;
+    for (const Page& page : doc_.pages) {
+      for (const PlacedImage& placed : page.images) {
+        if (!placed.image || image_names_.count(placed.image.get())) continue;
+        if (!xobjects) {
+          xobjects = HPDF_Dict_New(pdf->mmgr);
+          if (!xobjects || HPDF_Dict_Add(resources_, "XObject", xobjects) != HPDF_OK) return false;
+        }
+        HPDF_Dict image = haru::AddImage(pdf, *placed.image);
+        std::string name = "Im" + std::to_string(image_names_.size() + 1);
+        if (!image || HPDF_Dict_Add(xobjects, name.c_str(), image) != HPDF_OK) return false;
+        image_names_[placed.image.get()] = name;
       }
     }
     return true;
@@ -298,6 +321,16 @@ class Writer {
     std::string& out = content_;
     out.clear();
     // Pure black for print: DeviceGray 0 (the default), never a composite colour.
+    for (const PlacedImage& i : page.images) {  // under the lines and the text
+      if (!i.image) continue;
+      out += "q ";
+      AppendNumber(&out, i.w);
+      out += "0 0 ";
+      AppendNumber(&out, i.h);
+      AppendNumber(&out, i.x);
+      AppendNumber(&out, i.y);
+      out += "cm /" + image_names_.at(i.image.get()) + " Do Q\n";
+    }
     long long current_width = -1;
     auto set_width = [&](double width) {
       long long w = Fixed(width);
@@ -450,6 +483,7 @@ class Writer {
   std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocDeleter> pdf_;
   FaceFonts faces_[2];
   std::vector<std::string> resource_names_[2];  // per face and subset: "F1", "F2", ...
+  std::map<const RasterImage*, std::string> image_names_;  // "Im1", "Im2", ...
   HPDF_Dict font_resources_ = nullptr;
   HPDF_Dict resources_ = nullptr;
   int font_count_ = 0;
