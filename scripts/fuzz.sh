@@ -16,7 +16,7 @@ scripts/install-deps.sh
 build=build-sanitize
 CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g1 -O1" \
   -DSTDOK_SANITIZE=ON -DSTDOK_FUZZ=ON >/dev/null
-targets=(records_reader template_parser font_parser workbook_reader)
+targets=(records_reader template_parser font_parser workbook_reader image_reader)
 cmake --build "$build" -j"$(nproc)" --target "${targets[@]/#/fuzz_}"
 
 symbolizer=$(command -v llvm-symbolizer || ls /usr/lib/llvm-*/bin/llvm-symbolizer 2>/dev/null | tail -n 1 || true)
@@ -36,6 +36,7 @@ for target in "${targets[@]}"; do
     records_reader) cp tests/data/hostile/*.xml tests/data/*.xml "$corpus/" ;;
     template_parser) cp templates/*.xml "$corpus/" ;;
     font_parser) cp fonts/*.ttf "$corpus/" ;;
+    image_reader) cp tests/data/images/* templates/logo.png "$corpus/" ;;
   esac
   options=(-max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 -timeout=20 -print_final_stats=1
            -artifact_prefix="$artifacts/$target-")
