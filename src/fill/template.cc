@@ -7,11 +7,8 @@
 #include <set>
 #include <sstream>
 
-#include <pugixml.hpp>
-
-#include "records/element_reader.h"
-#include "records/source_text.h"
 #include "text/unicode.h"
+#include "xml/document.h"
 
 namespace stdok {
 
@@ -112,30 +109,6 @@ std::string CollapseInlineSpace(const char* raw) {
 const std::set<std::string> kInlineMarkup = {"b", "run-in", "br", "nbsp", "a"};
 const std::set<std::string> kEmptyInline = {"br", "nbsp"};
 
-// XML 1.0 forbids "--" inside a comment (and a comment ending in "-"); pugixml accepts both.
-// Returns the offset of the first such "--", or npos. CDATA sections are skipped.
-size_t DoubleHyphenInComment(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t comment = text.find("<!--", i);
-    size_t cdata = text.find("<![CDATA[", i);
-    if (comment == std::string_view::npos) return std::string_view::npos;
-    if (cdata < comment) {
-      size_t end = text.find("]]>", cdata);
-      if (end == std::string_view::npos) return std::string_view::npos;
-      i = end + 3;
-      continue;
-    }
-    size_t body = comment + 4;
-    size_t end = text.find("-->", body);
-    if (end == std::string_view::npos) return std::string_view::npos;  // pugixml reports it
-    size_t hyphens = text.substr(body, end - body + 1).find("--");
-    if (hyphens != std::string_view::npos) return body + hyphens;
-    i = end + 3;
-  }
-  return std::string_view::npos;
-}
-
 const std::set<std::string> kLeafElements = {"title", "subtitle", "heading", "p", "field",
                                              "box", "item", "td", "column", "signer",
                                              "space", "page-break"};
@@ -149,13 +122,12 @@ struct IncludeChain {
 
 class Loader {
  public:
-  Loader(const SourceText* source, const char* buffer, Diagnostics* diagnostics,
-         IncludeChain* chain)
-      : source_(source), buffer_(buffer), diagnostics_(diagnostics), chain_(chain) {}
+  Loader(const xml::Document* document, Diagnostics* diagnostics, IncludeChain* chain)
+      : document_(document), diagnostics_(diagnostics), chain_(chain) {}
 
   void Error(std::ptrdiff_t offset, const std::string& message) {
     Diagnostic d;
-    d.location = source_->Locate(offset);
+    d.location = document_->LocateOffset(offset);
     d.rule = "template.invalid";
     d.message = message + IncludedFrom();
     diagnostics_->push_back(std::move(d));
@@ -182,7 +154,7 @@ class Loader {
         for (const char* p = c.value(); *p; ++p)
           if (!std::isspace(static_cast<unsigned char>(*p))) blank = false;
         if (!blank)
-          Error(c.value() - buffer_, "text is not allowed directly in <" + std::string(parent.name()) + ">");
+          Error(document_->OffsetOf(c.value()), "text is not allowed directly in <" + std::string(parent.name()) + ">");
       }
     }
   }
@@ -190,7 +162,7 @@ class Loader {
   void Include(pugi::xml_node n, std::vector<TemplateNode>* out);
 
   std::ptrdiff_t Offset(pugi::xml_attribute a, pugi::xml_node n) {
-    return a ? a.value() - buffer_ : n.offset_debug();
+    return a ? document_->OffsetOf(a.value()) : n.offset_debug();
   }
 
   void ParseTextInto(const char* text, std::ptrdiff_t offset, TemplateText* out) {
@@ -206,7 +178,7 @@ class Loader {
   TemplateNode Node(pugi::xml_node n, bool inline_content = false) {
     TemplateNode node;
     node.tag = n.name();
-    node.where = source_->Locate(n.offset_debug());
+    node.where = document_->LocateOffset(n.offset_debug());
     const auto& known = KnownElements();
     auto it = known.find(node.tag);
     if (it == known.end()) {
@@ -246,8 +218,8 @@ class Loader {
       if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
         TemplateNode text;
         text.tag = "#text";
-        text.where = source_->Locate(c.value() - buffer_);
-        ParseTextInto(CollapseInlineSpace(c.value()).c_str(), c.value() - buffer_, &text.content);
+        text.where = document_->LocateValue(c.value());
+        ParseTextInto(CollapseInlineSpace(c.value()).c_str(), document_->OffsetOf(c.value()), &text.content);
         out.push_back(std::move(text));
       } else if (c.type() == pugi::node_element) {
         std::string tag = c.name();
@@ -269,34 +241,24 @@ class Loader {
   }
 
   bool ok() const { return ok_; }
-  void set_buffer(const char* buffer) { buffer_ = buffer; }
 
  private:
-  const SourceText* source_;
-  const char* buffer_;
+  const xml::Document* document_;
   Diagnostics* diagnostics_;
   IncludeChain* chain_;
   bool ok_ = true;
 };
 
-// Parses `text` (the file at chain->paths.back()) into a pugixml document, reporting strict
-// XML errors; returns the buffer the document lives in, or null.
-std::unique_ptr<char[]> ParseXml(std::string_view text, pugi::xml_document* document,
-                                 Loader* loader) {
-  std::unique_ptr<char[]> buffer(new char[text.size() + 1]);
-  std::copy(text.begin(), text.end(), buffer.get());
-  buffer[text.size()] = '\0';
-  auto result = document->load_buffer_inplace(buffer.get(), text.size(), pugi::parse_default,
-                                              pugi::encoding_utf8);
-  if (!result) {
-    loader->Error(result.offset, std::string("malformed template XML: ") + result.description());
-    return nullptr;
-  }
-  if (size_t at = DoubleHyphenInComment(text); at != std::string_view::npos) {
-    loader->Error(static_cast<std::ptrdiff_t>(at), "malformed template XML: '--' inside a comment");
-    return nullptr;
-  }
-  return buffer;
+// Loads `text` (the file at chain->paths.back()) through the XML layer; a refusal is reported
+// with the include chain that led to the file.
+bool LoadXml(std::string_view text, const char* root, xml::Document* document, Diagnostics* diagnostics,
+             const Loader& loader, const IncludeChain& chain) {
+  xml::LoadOptions options;
+  options.kind = "template";
+  options.root = root;
+  if (document->Load(chain.paths.back(), text, options, diagnostics)) return true;
+  diagnostics->back().message += loader.IncludedFrom();
+  return false;
 }
 
 void Loader::Include(pugi::xml_node n, std::vector<TemplateNode>* out) {
@@ -325,19 +287,18 @@ void Loader::Include(pugi::xml_node n, std::vector<TemplateNode>* out) {
   std::stringstream content;
   content << in.rdbuf();
   std::string text = content.str();
-  chain_->includes.push_back(source_->Locate(n.offset_debug()));
+  chain_->includes.push_back(document_->LocateOffset(n.offset_debug()));
   chain_->paths.push_back(path);
-  SourceText source(path, text);
-  pugi::xml_document document;
-  Loader inner(&source, nullptr, diagnostics_, chain_);
-  std::unique_ptr<char[]> buffer = ParseXml(text, &document, &inner);
-  if (buffer) {
-    inner.set_buffer(buffer.get());
-    pugi::xml_node root = document.document_element();
-    if (std::string_view(root.name()) != "fragment" || root.first_attribute())
+  xml::Document document;
+  Loader inner(&document, diagnostics_, chain_);
+  if (LoadXml(text, "fragment", &document, diagnostics_, inner, *chain_)) {
+    pugi::xml_node root = document.root();
+    if (root.first_attribute())
       inner.Error(root.offset_debug(), "an included file's root element must be <fragment> (no attributes)");
     else
       inner.BlockChildren(root, out);
+  } else {
+    ok_ = false;
   }
   if (!inner.ok()) ok_ = false;
   chain_->paths.pop_back();
@@ -394,20 +355,13 @@ void ReadPageSetup(pugi::xml_node root, Loader* loader, PageSetup* page, PageNum
 
 bool LoadTemplate(const std::string& path, std::string_view text, Template* out,
                   Diagnostics* diagnostics) {
-  SourceText source(path, text);
   IncludeChain chain;
   chain.folder = std::filesystem::path(path).parent_path().string();
   chain.paths.push_back(path);
-  pugi::xml_document document;
-  Loader loader(&source, nullptr, diagnostics, &chain);
-  std::unique_ptr<char[]> buffer = ParseXml(text, &document, &loader);
-  if (!buffer) return false;
-  loader.set_buffer(buffer.get());
-  pugi::xml_node root = document.document_element();
-  if (std::string_view(root.name()) != "document") {
-    loader.Error(root.offset_debug(), "a template's root element must be <document>");
-    return false;
-  }
+  xml::Document document;
+  Loader loader(&document, diagnostics, &chain);
+  if (!LoadXml(text, "document", &document, diagnostics, loader, chain)) return false;
+  pugi::xml_node root = document.root();
   out->path = path;
   static const std::set<std::string> kRootAttributes = {
       "id", "variant", "title", "regulation", "source", "pack", "one-per", "when", "priority",
