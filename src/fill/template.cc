@@ -12,57 +12,6 @@
 
 namespace stdok {
 
-bool TemplateText::Parse(std::string_view text, TemplateText* out, std::string* error) {
-  out->pieces_.clear();
-  std::string literal;
-  size_t i = 0;
-  while (i < text.size()) {
-    char c = text[i];
-    if (c == '{' && i + 1 < text.size() && text[i + 1] == '{') {
-      literal += '{';
-      i += 2;
-    } else if (c == '}' && i + 1 < text.size() && text[i + 1] == '}') {
-      literal += '}';
-      i += 2;
-    } else if (c == '{') {
-      size_t end = text.find('}', i + 1);
-      if (end == std::string_view::npos) {
-        *error = "'{' without a closing '}'";
-        return false;
-      }
-      if (!literal.empty()) out->pieces_.push_back({std::move(literal), Expression()});
-      literal.clear();
-      Piece piece;
-      if (!Expression::Parse(text.substr(i + 1, end - i - 1), &piece.expression, error))
-        return false;
-      out->pieces_.push_back(std::move(piece));
-      i = end + 1;
-    } else if (c == '}') {
-      *error = "'}' without an opening '{' (write '}}' for a brace)";
-      return false;
-    } else {
-      literal += c;
-      ++i;
-    }
-  }
-  if (!literal.empty()) out->pieces_.push_back({std::move(literal), Expression()});
-  return true;
-}
-
-std::string TemplateText::Render(const Scope& scope, std::string* error) const {
-  std::string out;
-  for (const Piece& p : pieces_) {
-    if (p.expression.Empty()) out += p.literal;
-    else out += p.expression.Evaluate(scope, error).ToText();
-  }
-  return out;
-}
-
-const Expression* TemplateText::SoleExpression() const {
-  if (pieces_.size() == 1 && !pieces_[0].expression.Empty()) return &pieces_[0].expression;
-  return nullptr;
-}
-
 namespace {
 
 // Element name -> attributes it takes. Attributes holding a bare expression are listed in
@@ -80,7 +29,6 @@ const std::map<std::string, std::set<std::string>>& KnownElements() {
       {"signatures", {"place", "date", "place-and-date", "place-line", "per-row"}},
       {"signer", {"role", "name", "field"}},
       {"space", {"height"}}, {"page-break", {}},
-      {"if", {"test"}}, {"else", {}}, {"for", {"each", "as"}},
       {"include", {"src"}},
       // Inline markup, inside text.
       {"b", {}}, {"run-in", {}}, {"br", {}}, {"nbsp", {}}, {"a", {"href"}},
@@ -88,26 +36,18 @@ const std::map<std::string, std::set<std::string>>& KnownElements() {
   return kElements;
 }
 
-// Runs of white space become one space; a run holding a blank line becomes "\n\n"
-// (a paragraph break). Ends are kept so that inline pieces join with their spaces.
-std::string CollapseInlineSpace(const char* raw) {
-  std::string text = NormalizeNfc(raw);
-  std::string out;
-  size_t i = 0;
-  while (i < text.size()) {
-    if (std::isspace(static_cast<unsigned char>(text[i]))) {
-      int newlines = 0;
-      while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) newlines += text[i++] == '\n';
-      out += newlines >= 2 ? "\n\n" : " ";
-    } else {
-      out += text[i++];
-    }
-  }
-  return out;
+// What a leaf element's text may hold besides text and <if>/<else>/<for>.
+const InlineSyntax& TemplateInline() {
+  static const InlineSyntax kSyntax = [] {
+    InlineSyntax syntax;
+    syntax.elements = {{"b", {}}, {"run-in", {}}, {"br", {}}, {"nbsp", {}}, {"a", {"href"}}};
+    syntax.empty = {"br", "nbsp"};
+    syntax.hints = {{"i", "stdok has no italic face; use <b>"}, {"em", "stdok has no italic face; use <b>"}};
+    syntax.described = "text, <b>, <run-in>, <br/>, <nbsp/>, <a>, <if>, <else> and <for>";
+    return syntax;
+  }();
+  return kSyntax;
 }
-
-const std::set<std::string> kInlineMarkup = {"b", "run-in", "br", "nbsp", "a"};
-const std::set<std::string> kEmptyInline = {"br", "nbsp"};
 
 const std::set<std::string> kLeafElements = {"title", "subtitle", "heading", "p", "field",
                                              "box", "item", "td", "column", "signer",
@@ -123,7 +63,10 @@ struct IncludeChain {
 class Loader {
  public:
   Loader(const xml::Document* document, Diagnostics* diagnostics, IncludeChain* chain)
-      : document_(document), diagnostics_(diagnostics), chain_(chain) {}
+      : document_(document),
+        diagnostics_(diagnostics),
+        chain_(chain),
+        markup_(document, [this](std::ptrdiff_t offset, const std::string& message) { Error(offset, message); }) {}
 
   void Error(std::ptrdiff_t offset, const std::string& message) {
     Diagnostic d;
@@ -148,6 +91,7 @@ class Loader {
       if (c.type() == pugi::node_element && std::string_view(c.name()) == "include") {
         Include(c, out);
       } else if (c.type() == pugi::node_element) {
+        if (std::string_view(c.name()) == "else") markup_.CheckElse(c, *out);
         out->push_back(Node(c));
       } else if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
         bool blank = true;
@@ -161,24 +105,25 @@ class Loader {
 
   void Include(pugi::xml_node n, std::vector<TemplateNode>* out);
 
-  std::ptrdiff_t Offset(pugi::xml_attribute a, pugi::xml_node n) {
-    return a ? document_->OffsetOf(a.value()) : n.offset_debug();
-  }
+  std::ptrdiff_t Offset(pugi::xml_attribute a, pugi::xml_node n) { return markup_.Offset(a, n); }
 
-  void ParseTextInto(const char* text, std::ptrdiff_t offset, TemplateText* out) {
-    std::string error;
-    if (!TemplateText::Parse(NormalizeNfc(text), out, &error)) Error(offset, error);
-  }
+  void ParseTextInto(const char* text, std::ptrdiff_t offset, TemplateText* out) { markup_.Text(text, offset, out); }
 
   void ParseExpressionInto(pugi::xml_attribute a, pugi::xml_node n, Expression* out) {
     std::string error;
     if (!Expression::Parse(a.value(), out, &error)) Error(Offset(a, n), error);
   }
 
-  TemplateNode Node(pugi::xml_node n, bool inline_content = false) {
+  TemplateNode Node(pugi::xml_node n) {
     TemplateNode node;
     node.tag = n.name();
-    node.where = document_->LocateOffset(n.offset_debug());
+    node.where = document_->Locate(n);
+    if (node.tag == "if" || node.tag == "else" || node.tag == "for") {
+      // Block-level control; inline ones are the markup parser's.
+      markup_.Control(n, &node);
+      BlockChildren(n, &node.children);
+      return node;
+    }
     const auto& known = KnownElements();
     auto it = known.find(node.tag);
     if (it == known.end()) {
@@ -189,55 +134,20 @@ class Loader {
       std::string name = a.name();
       if (!it->second.count(name)) {
         Error(Offset(a, n), "<" + node.tag + "> has no attribute '" + name + "'");
-      } else if (name == "test" || name == "each" || name == "checked") {
+      } else if (name == "checked") {
         ParseExpressionInto(a, n, &node.condition);
-      } else if (name == "as") {
-        node.loop_name = a.value();
       } else {
         ParseTextInto(a.value(), Offset(a, n), &node.attributes[name]);
       }
     }
-    if ((node.tag == "if" && node.condition.Empty()) ||
-        (node.tag == "for" && (node.condition.Empty() || node.loop_name.empty())))
-      Error(n.offset_debug(), "<" + node.tag + "> needs " +
-                                  (node.tag == "if" ? "test" : "each and as"));
-    if (kEmptyInline.count(node.tag) && n.first_child())
+    if (TemplateInline().empty.count(node.tag) && n.first_child())
       Error(n.offset_debug(), "<" + node.tag + "/> is empty");
-    if (kLeafElements.count(node.tag) || inline_content) {
-      node.children = Inline(n);
+    if (kLeafElements.count(node.tag)) {
+      node.children = markup_.Inline(n, TemplateInline());
     } else {
       BlockChildren(n, &node.children);
     }
     return node;
-  }
-
-  // Content of a leaf element: text pieces ("#text" nodes) and inline <if>/<else>/<for>.
-  std::vector<TemplateNode> Inline(pugi::xml_node n) {
-    std::vector<TemplateNode> out;
-    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
-      if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
-        TemplateNode text;
-        text.tag = "#text";
-        text.where = document_->LocateValue(c.value());
-        ParseTextInto(CollapseInlineSpace(c.value()).c_str(), document_->OffsetOf(c.value()), &text.content);
-        out.push_back(std::move(text));
-      } else if (c.type() == pugi::node_element) {
-        std::string tag = c.name();
-        if (tag == "i" || tag == "em") {
-          Error(c.offset_debug(), "<" + tag + ">: stdok has no italic face; use <b>");
-          continue;
-        }
-        if (tag != "if" && tag != "else" && tag != "for" && !kInlineMarkup.count(tag)) {
-          Error(c.offset_debug(), "<" + std::string(n.name()) +
-                                      "> may hold text, <b>, <run-in>, <br/>, <nbsp/>, <a>, <if>, "
-                                      "<else> and <for>, not <" + tag + ">");
-          continue;
-        }
-        TemplateNode node = Node(c, /*inline_content=*/true);
-        out.push_back(std::move(node));
-      }
-    }
-    return out;
   }
 
   bool ok() const { return ok_; }
@@ -246,6 +156,7 @@ class Loader {
   const xml::Document* document_;
   Diagnostics* diagnostics_;
   IncludeChain* chain_;
+  MarkupParser markup_;
   bool ok_ = true;
 };
 

@@ -44,27 +44,12 @@ bool IsBlank(const char* text) {
   return true;
 }
 
-// White space runs become one space; a run holding a blank line becomes "\n\n".
-std::string CollapseSpace(const std::string& text) {
-  std::string out;
-  size_t i = 0;
-  while (i < text.size()) {
-    if (std::isspace(static_cast<unsigned char>(text[i]))) {
-      int newlines = 0;
-      while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i])))
-        newlines += text[i++] == '\n';
-      out += newlines >= 2 ? "\n\n" : " ";
-    } else {
-      out += text[i++];
-    }
-  }
-  return out;
-}
-
 class FormLoader {
  public:
   FormLoader(const xml::Document* document, Diagnostics* diagnostics)
-      : document_(document), diagnostics_(diagnostics) {}
+      : document_(document),
+        diagnostics_(diagnostics),
+        markup_(document, [this](std::ptrdiff_t offset, const std::string& message) { Error(offset, message); }) {}
 
   bool ok() const { return ok_; }
 
@@ -217,7 +202,7 @@ class FormLoader {
     }
     std::vector<std::string> texts;
     for (auto& [text, style] : raw) {
-      std::string t = CollapseSpace(NormalizeNfc(text));
+      std::string t = CollapseInlineSpace(text);
       for (char& ch : t)
         if (ch == '\n') ch = ' ';
       texts.push_back(t);
@@ -259,56 +244,39 @@ class FormLoader {
     return line;
   }
 
-  // Value content: text with {expressions}, <br/>, <if test>, <else>, <for each as>.
-  std::vector<FormValueNode> ValueNodes(pugi::xml_node n, std::string* source) {
-    std::vector<FormValueNode> out;
+  // Value content: text with {expressions}, <br/>, <if test>, <else>, <for each as>; the
+  // markup is the templates' (fill/markup.h). `source` gets the value as written.
+  std::vector<TemplateNode> ValueNodes(pugi::xml_node n, std::string* source) {
+    static const InlineSyntax kValue = [] {
+      InlineSyntax syntax;
+      syntax.elements = {{"br", {}}};
+      syntax.empty = {"br"};
+      syntax.described = "text, <br/>, <if>, <else> and <for>";
+      return syntax;
+    }();
+    AppendSource(n, source);
+    return markup_.Inline(n, kValue);
+  }
+
+  static void AppendSource(pugi::xml_node n, std::string* source) {
     for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
       if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
-        FormValueNode node;
-        std::string text = CollapseSpace(NormalizeNfc(c.value()));
-        *source += text;
-        ParseText(text, document_->OffsetOf(c.value()), &node.text);
-        out.push_back(std::move(node));
+        *source += CollapseInlineSpace(c.value());
       } else if (c.type() == pugi::node_element) {
-        std::string tag = c.name();
-        FormValueNode node;
-        std::set<std::string> allowed;
-        if (tag == "br") {
-          node.kind = FormValueNode::Kind::kBreak;
-        } else if (tag == "if") {
-          node.kind = FormValueNode::Kind::kIf;
-          allowed = {"test"};
-          ParseExpression(c, "test", &node.condition, true);
-        } else if (tag == "else") {
-          node.kind = FormValueNode::Kind::kElse;
-          if (out.empty() || out.back().kind != FormValueNode::Kind::kIf)
-            Error(c, "<else> must follow an <if>");
-        } else if (tag == "for") {
-          node.kind = FormValueNode::Kind::kFor;
-          allowed = {"each", "as"};
-          ParseExpression(c, "each", &node.condition, true);
-          node.loop_name = Text(c, "as", true);
-        } else {
-          Error(c, "a value may hold text, <br/>, <if>, <else> and <for>, not <" + tag + ">");
-          continue;
-        }
-        for (pugi::xml_attribute a = c.first_attribute(); a; a = a.next_attribute())
-          if (!allowed.count(a.name()))
-            Error(a, c, "<" + tag + "> has no attribute '" + a.name() + "'");
-        *source += "<" + tag + ">";
-        node.children = ValueNodes(c, source);
-        out.push_back(std::move(node));
+        *source += "<" + std::string(c.name()) + ">";
+        AppendSource(c, source);
       }
     }
-    return out;
   }
 
   void ValueFromAttribute(pugi::xml_node n, FormValue* out) {
     pugi::xml_attribute a = n.attribute("value");
     if (!a) return;
-    FormValueNode node;
+    TemplateNode node;
+    node.tag = "#text";
+    node.where = document_->Locate(a);
     out->source = NormalizeNfc(a.value());
-    ParseText(out->source, document_->OffsetOf(a.value()), &node.text);
+    ParseText(out->source, document_->OffsetOf(a.value()), &node.content);
     out->nodes.push_back(std::move(node));
   }
 
@@ -499,6 +467,7 @@ class FormLoader {
  private:
   const xml::Document* document_;
   Diagnostics* diagnostics_;
+  MarkupParser markup_;
   bool ok_ = true;
 };
 
