@@ -21,11 +21,8 @@ std::vector<std::string> Catalog::DocumentIds() const {
 
 bool ParseProfile(const std::string& path, std::string_view text, Profile* profile,
                   Diagnostics* diagnostics) {
-  xml::LoadOptions options;
-  options.kind = "profile";
-  options.root = "profile";
   xml::Document document;
-  if (!document.Load(path, text, options, diagnostics)) return false;
+  if (!document.Load(path, text, {.kind = "profile", .root = "profile"}, diagnostics)) return false;
   const pugi::xml_node root = document.root();
   profile->id = root.attribute("id").value();
   profile->name = NormalizeNfc(root.attribute("name").value());

@@ -164,10 +164,7 @@ class Loader {
 // with the include chain that led to the file.
 bool LoadXml(std::string_view text, const char* root, xml::Document* document, Diagnostics* diagnostics,
              const Loader& loader, const IncludeChain& chain) {
-  xml::LoadOptions options;
-  options.kind = "template";
-  options.root = root;
-  if (document->Load(chain.paths.back(), text, options, diagnostics)) return true;
+  if (document->Load(chain.paths.back(), text, {.kind = "template", .root = root}, diagnostics)) return true;
   diagnostics->back().message += loader.IncludedFrom();
   return false;
 }

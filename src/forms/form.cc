@@ -533,11 +533,8 @@ const char* FormItemList(FormOnePer one_per) {
 
 bool LoadForm(const std::string& path, std::string_view text, FormDefinition* out,
               Diagnostics* diagnostics) {
-  xml::LoadOptions options;
-  options.kind = "form";
-  options.root = "form";
   xml::Document document;
-  if (!document.Load(path, text, options, diagnostics)) return false;
+  if (!document.Load(path, text, {.kind = "form", .root = "form"}, diagnostics)) return false;
   FormLoader loader(&document, diagnostics);
   pugi::xml_node root = document.root();
   for (pugi::xml_attribute a = root.first_attribute(); a; a = a.next_attribute())

@@ -11,11 +11,8 @@ namespace {
 
 // The reference file's root element; a broken file (it is compiled in) stops the program.
 pugi::xml_node Root(xml::Document* doc, std::string_view text, const char* file, const char* root) {
-  xml::LoadOptions options;
-  options.kind = "reference file";
-  options.root = root;
   Diagnostics diagnostics;
-  if (!doc->Load(std::string("reference/") + file, text, options, &diagnostics)) {
+  if (!doc->Load(std::string("reference/") + file, text, {.kind = "reference file", .root = root}, &diagnostics)) {
     std::fprintf(stderr, "stdok: %s: %s; rebuild from a good copy\n",
                  diagnostics.back().location.ToString().c_str(), diagnostics.back().message.c_str());
     std::abort();
