@@ -1,9 +1,9 @@
 #include "fill/template.h"
 
+#include <cctype>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
-#include <memory>
 #include <set>
 #include <sstream>
 

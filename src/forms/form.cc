@@ -3,7 +3,6 @@
 #include <charconv>
 #include <cstring>
 #include <map>
-#include <memory>
 #include <set>
 #include <sstream>
 

@@ -1,14 +1,11 @@
 #include "records/records_reader.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
-#include <memory>
 #include <set>
 
 #include "records/element_reader.h"
 #include "text/personnummer.h"
-#include "text/unicode.h"
 
 namespace stdok {
 namespace {
