@@ -71,6 +71,7 @@ Outcome ThroughForm(const std::string& markup) {
 }
 
 struct Case {
+  const char* name;  // the test's name
   const char* markup;
   const char* text;   // expected text when no error is expected
   const char* error;  // a part of the expected error; "" when none
@@ -98,32 +99,33 @@ TEST_P(InlineMarkup, TemplatesAndFormsAgree) {
 INSTANTIATE_TEST_SUITE_P(
     Cases, InlineMarkup,
     ::testing::Values(
-        Case{"Hej {who}!", "Hej Ada!", ""},
-        Case{"{{literal}} {who}", "{literal} Ada", ""},
+        Case{"Expression", "Hej {who}!", "Hej Ada!", ""},
+        Case{"Braces", "{{literal}} {who}", "{literal} Ada", ""},
         // White space: runs are one space, ends trimmed, a blank line a paragraph break.
-        Case{"  a \n   b\n\n  c  ", "a b\n\nc", ""},
-        Case{"rad ett <br/> rad två<br/>", "rad ett\nrad två", ""},
-        Case{"a <if test=\"yes\"> b </if> c", "a b c", ""},
-        Case{"A<if test=\"no\">B</if>C", "AC", ""},
-        Case{"<if test=\"yes\">ja</if><else>nej</else>", "ja", ""},
-        Case{"<if test=\"no\">ja</if>\n  <else>nej</else>", "nej", ""},
-        Case{"<if test=\"no\">ja</if><else>nej</else><if test=\"yes\">!</if><else>?</else>", "nej!", ""},
-        Case{"<for each=\"list\" as=\"x\">{x_index}:{x} </for>", "1:a 2:b", ""},
-        Case{"<for each=\"list\" as=\"x\">{x}<br/></for>", "a\nb", ""},
-        Case{"<for each=\"list\" as=\"x\"><if test=\"x == 'b'\">{x}</if></for>", "b", ""},
-        Case{"[<for each=\"empty_list\" as=\"x\">{x}</for>]", "[]", ""},
-        Case{"[<for each=\"none\" as=\"x\">{x}</for>]", "[]", ""},  // an absent value repeats nothing
+        Case{"WhiteSpace", "  a \n   b\n\n  c  ", "a b\n\nc", ""},
+        Case{"Break", "rad ett <br/> rad två<br/>", "rad ett\nrad två", ""},
+        Case{"IfTrue", "a <if test=\"yes\"> b </if> c", "a b c", ""},
+        Case{"IfFalse", "A<if test=\"no\">B</if>C", "AC", ""},
+        Case{"Else", "<if test=\"yes\">ja</if><else>nej</else>", "ja", ""},
+        Case{"ElseAfterWhiteSpace", "<if test=\"no\">ja</if>\n  <else>nej</else>", "nej", ""},
+        Case{"TwoIfElse", "<if test=\"no\">ja</if><else>nej</else><if test=\"yes\">!</if><else>?</else>", "nej!", ""},
+        Case{"ForWithIndex", "<for each=\"list\" as=\"x\">{x_index}:{x} </for>", "1:a 2:b", ""},
+        Case{"ForWithBreak", "<for each=\"list\" as=\"x\">{x}<br/></for>", "a\nb", ""},
+        Case{"IfInsideFor", "<for each=\"list\" as=\"x\"><if test=\"x == 'b'\">{x}</if></for>", "b", ""},
+        Case{"ForOverEmptyList", "[<for each=\"empty_list\" as=\"x\">{x}</for>]", "[]", ""},
+        Case{"ForOverAbsentValue", "[<for each=\"none\" as=\"x\">{x}</for>]", "[]", ""},  // an absent value repeats nothing
         // Errors, the same wherever the markup is.
-        Case{"<else>nej</else>", "", "<else> must follow an <if>"},
-        Case{"<if test=\"no\">ja</if> då <else>nej</else>", "", "<else> must follow an <if>"},
-        Case{"<for each=\"who\" as=\"x\">{x}</for>", "", "<for each> needs a list, got 'Ada'"},
-        Case{"<if>x</if>", "", "<if> needs test"},
-        Case{"<for each=\"list\">x</for>", "", "<for> needs each and as"},
-        Case{"<if test=\"yes\" tset=\"no\">x</if>", "", "<if> has no attribute 'tset'"},
-        Case{"<br>x</br>", "", "<br/> is empty"},
-        Case{"<u>x</u>", "", "may hold text, <b"},
-        Case{"{who", "", "'{' without a closing '}'"},
-        Case{"who}", "", "'}' without an opening '{'"}));
+        Case{"ElseWithoutIf", "<else>nej</else>", "", "<else> must follow an <if>"},
+        Case{"ElseAfterText", "<if test=\"no\">ja</if> då <else>nej</else>", "", "<else> must follow an <if>"},
+        Case{"ForOverNonList", "<for each=\"who\" as=\"x\">{x}</for>", "", "<for each> needs a list, got 'Ada'"},
+        Case{"IfWithoutTest", "<if>x</if>", "", "<if> needs test"},
+        Case{"ForWithoutAs", "<for each=\"list\">x</for>", "", "<for> needs each and as"},
+        Case{"UnknownAttribute", "<if test=\"yes\" tset=\"no\">x</if>", "", "<if> has no attribute 'tset'"},
+        Case{"BreakNotEmpty", "<br>x</br>", "", "<br/> is empty"},
+        Case{"UnknownElement", "<u>x</u>", "", "may hold text, <b"},
+        Case{"UnclosedBrace", "{who", "", "'{' without a closing '}'"},
+        Case{"UnopenedBrace", "who}", "", "'}' without an opening '{'"}),
+    [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
 
 }  // namespace
 }  // namespace stdok
