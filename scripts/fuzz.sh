@@ -4,7 +4,8 @@
 # time each:
 #   scripts/fuzz.sh [SECONDS_PER_TARGET]   (default 60)
 # Seeds: tests/fuzz/corpus/<target>/, plus tests/data/hostile/ and tests/data/ for the records
-# reader, templates/ for the template parser and fonts/ for the font readers; dictionary
+# reader, templates/ for the template parser, fonts/ for the font readers and forms/ (after a
+# flags byte) for the XML layer; dictionary
 # tests/fuzz/<target>.dict when there is one. New inputs go to a temporary copy of the corpus.
 # A crash, a sanitizer report, a leak or an input slower than 20 s fails the script; the input
 # is kept in build-sanitize/fuzz-artifacts/.
@@ -16,7 +17,7 @@ scripts/install-deps.sh
 build=build-sanitize
 CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g1 -O1" \
   -DSTDOK_SANITIZE=ON -DSTDOK_FUZZ=ON >/dev/null
-targets=(records_reader template_parser font_parser workbook_reader image_reader)
+targets=(records_reader template_parser font_parser workbook_reader image_reader xml_document)
 cmake --build "$build" -j"$(nproc)" --target "${targets[@]/#/fuzz_}"
 
 symbolizer=$(command -v llvm-symbolizer || ls /usr/lib/llvm-*/bin/llvm-symbolizer 2>/dev/null | tail -n 1 || true)
@@ -37,6 +38,7 @@ for target in "${targets[@]}"; do
     template_parser) cp templates/*.xml "$corpus/" ;;
     font_parser) cp fonts/*.ttf "$corpus/" ;;
     image_reader) cp tests/data/images/* templates/logo.png "$corpus/" ;;
+    xml_document) for f in forms/*.xml; do { printf '\x01'; cat "$f"; } >"$corpus/$(basename "$f")"; done ;;
   esac
   options=(-max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 -timeout=20 -print_final_stats=1
            -artifact_prefix="$artifacts/$target-")

@@ -74,5 +74,36 @@ TEST(Layers, NoFolderIncludesOneAboveIt) {
   }();
 }
 
+
+// The XML layer is the one door to XML (docs/design.md, "xml/"): no other source in src/ includes
+// pugixml or parses with it, so every file gets the same refusals and positions. Tests may.
+TEST(Layers, OnlyTheXmlLayerIncludesPugixml) {
+  static const std::regex include("^\\s*#\\s*include\\s*[<\"]pugixml\\.hpp[>\"]");
+  static const std::regex parse("\\.load_(buffer|buffer_inplace|buffer_inplace_own|string|file)\\s*\\(");
+  std::vector<std::string> violations;
+  int sources = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(SourceDir() + "/src")) {
+    const std::string name = entry.path().filename().string();
+    if (!entry.is_regular_file() || name.find("_test.") != std::string::npos) continue;
+    if (name.size() < 3 || (name.substr(name.size() - 2) != ".h" && name.substr(name.size() - 3) != ".cc")) continue;
+    ++sources;
+    if (entry.path().parent_path().filename() == "xml") continue;
+    std::ifstream in(entry.path());
+    std::string line;
+    int number = 0;
+    while (std::getline(in, line)) {
+      ++number;
+      if (std::regex_search(line, include) || std::regex_search(line, parse))
+        violations.push_back(entry.path().string() + ":" + std::to_string(number) + ": " + line);
+    }
+  }
+  EXPECT_GT(sources, 100);
+  EXPECT_TRUE(violations.empty()) << [&] {
+    std::string all;
+    for (const std::string& v : violations) all += v + "\n";
+    return all;
+  }();
+}
+
 }  // namespace
 }  // namespace stdok::testing::layers_test

@@ -5,11 +5,9 @@
 #include <filesystem>
 #include <set>
 
-#include <pugixml.hpp>
-
-#include "records/source_text.h"
 #include "rules/rule_context.h"
 #include "text/unicode.h"
+#include "xml/document.h"
 
 namespace stdok {
 
@@ -23,22 +21,19 @@ std::vector<std::string> Catalog::DocumentIds() const {
 
 bool ParseProfile(const std::string& path, std::string_view text, Profile* profile,
                   Diagnostics* diagnostics) {
-  pugi::xml_document doc;
-  auto result = doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
-  auto fail = [&](const std::string& message) {
-    Diagnostic d;
-    d.location.file = path;
-    d.rule = "profile.invalid";
-    d.message = message;
-    diagnostics->push_back(std::move(d));
-    return false;
-  };
-  if (!result) return fail(std::string("malformed profile XML: ") + result.description());
-  pugi::xml_node root = doc.child("profile");
-  if (!root) return fail("a profile's root element must be <profile>");
+  xml::Document document;
+  if (!document.Load(path, text, {.kind = "profile", .root = "profile"}, diagnostics)) return false;
+  const pugi::xml_node root = document.root();
   profile->id = root.attribute("id").value();
   profile->name = NormalizeNfc(root.attribute("name").value());
-  if (profile->id.empty()) return fail("<profile> needs an id");
+  if (profile->id.empty()) {
+    Diagnostic d;
+    d.location = document.Locate(root);
+    d.rule = "profile.invalid";
+    d.message = "<profile> needs an id";
+    diagnostics->push_back(std::move(d));
+    return false;
+  }
   for (pugi::xml_node v = root.child("value"); v; v = v.next_sibling("value"))
     profile->values[v.attribute("key").value()] = NormalizeNfc(v.text().get());
   // A mistyped regional rule id would silently switch the rule off: say so, keep the profile.
@@ -49,7 +44,7 @@ bool ParseProfile(const std::string& path, std::string_view text, Profile* profi
       if (std::find(known.begin(), known.end(), id) != known.end()) continue;
       Diagnostic d;
       d.severity = Severity::kWarning;
-      d.location = SourceText(path, text).Locate(v.offset_debug());
+      d.location = document.Locate(v);
       d.field = "regional-rules";
       d.rule = "profile.unknown-rule";
       d.message = "'" + id + "' is not a regional rule id (docs/rules.md, Region profiles); it has no effect";

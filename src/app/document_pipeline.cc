@@ -3,6 +3,7 @@
 #include "fill/filler.h"
 #include "forms/form_filler.h"
 #include "layout/flow_layout.h"
+#include "output/sha256.h"
 #include "pdf/pdf_writer.h"
 
 namespace stdok {
@@ -54,6 +55,19 @@ bool WriteWork(const WorkItem& work, const LaidOutDocument& pages, const RenderO
   pdf.icc_profile = setup.icc_profile;
   pdf.document_key = work.owner_id + "/" + work.relative_path;
   return WritePdf(pages, pdf, bytes, error);
+}
+
+bool WriteDocumentFile(const std::string& output_dir, const std::string& relative_path,
+                       const std::string& bytes, int pages, FileSystem* fs, ManifestEntry* entry,
+                       std::string* error) {
+  const std::string path = output_dir + "/" + relative_path;
+  if (!fs->MakeDirectories(path.substr(0, path.rfind('/')), error) || !fs->WriteAtomically(path, bytes, error))
+    return false;
+  entry->file = relative_path;
+  entry->pages = pages;
+  entry->bytes = bytes.size();
+  entry->sha256 = Sha256Hex(bytes);
+  return true;
 }
 
 }  // namespace stdok

@@ -6,6 +6,8 @@
 
 #include "app/render_plan.h"
 #include "layout/page.h"
+#include "output/file_system.h"
+#include "output/manifest.h"
 
 namespace stdok {
 
@@ -16,5 +18,12 @@ bool LayOutWork(const WorkItem& work, const RenderSetup& setup, LaidOutDocument*
 // Writes the laid-out pages as PDF bytes with the run's PDF options.
 bool WriteWork(const WorkItem& work, const LaidOutDocument& pages, const RenderOptions& options,
                const RenderSetup& setup, std::string* bytes, std::string* error);
+
+// Writes a document's PDF bytes to output_dir/relative_path (its folders made, the file
+// written atomically) and records it in `entry`: file, pages, bytes and SHA-256; the status
+// and reason stay the caller's. On failure sets *error and leaves `entry` as it was.
+bool WriteDocumentFile(const std::string& output_dir, const std::string& relative_path,
+                       const std::string& bytes, int pages, FileSystem* fs, ManifestEntry* entry,
+                       std::string* error);
 
 }  // namespace stdok

@@ -4,7 +4,6 @@
 #include <map>
 
 #include "app/document_pipeline.h"
-#include "output/sha256.h"
 #include "text/collation.h"
 #include "text/slug.h"
 
@@ -41,7 +40,6 @@ void WritePrintPacks(const RenderSetup& setup, std::vector<PackDocument>* docume
   RenderOptions pack_options = options;
   pack_options.pdfa = false;
   pack_options.signature_fields = false;
-  std::string folder = options.output_dir + "/" + kPrintPackFolder;
   for (const std::vector<size_t>& group : PrintPackGroups(*documents)) {
     const WorkItem& first = (*documents)[group.front()].work;
     ManifestEntry entry;
@@ -63,18 +61,16 @@ void WritePrintPacks(const RenderSetup& setup, std::vector<PackDocument>* docume
     pack.info.signature_fields = false;
     std::string bytes, error;
     if (ok && !WriteWork(pack_item, pack, pack_options, setup, &bytes, &error)) ok = false;
-    std::string path = options.output_dir + "/" + pack_item.relative_path;
-    if (ok && (!fs->MakeDirectories(folder, &error) || !fs->WriteAtomically(path, bytes, &error))) ok = false;
+    const std::string path = options.output_dir + "/" + pack_item.relative_path;
+    if (ok && !WriteDocumentFile(options.output_dir, pack_item.relative_path, bytes,
+                                 static_cast<int>(pack.pages.size()), fs, &entry, &error))
+      ok = false;
     if (!ok) {
       entry.reason = error.empty() ? "a document of the pack could not be laid out" : error;
       diagnostics->push_back({Severity::kError, {path}, "", "", "io.print-pack",
                               "cannot write the print pack: " + entry.reason, ""});
       ++summary->failed;
     } else {
-      entry.file = pack_item.relative_path;
-      entry.pages = static_cast<int>(pack.pages.size());
-      entry.bytes = bytes.size();
-      entry.sha256 = Sha256Hex(bytes);
       entry.status = "written";
       entry.reason = std::to_string(group.size()) + " documents";
     }

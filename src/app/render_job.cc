@@ -11,7 +11,6 @@
 #include "app/render_plan.h"
 #include "app/manifest_files.h"
 #include "rules/checks.h"
-#include "output/sha256.h"
 
 namespace stdok {
 namespace {
@@ -49,17 +48,13 @@ WorkResult RenderOne(const WorkItem& work, const RenderOptions& options, const R
     result.diagnostics.push_back({Severity::kError, {work.SourcePath()}, work.owner_id, "", "pdf.write", error, ""});
     return result;
   }
-  std::string path = options.output_dir + "/" + work.relative_path;
-  std::string folder = path.substr(0, path.rfind('/'));
-  if (!fs->MakeDirectories(folder, &error) || !fs->WriteAtomically(path, bytes, &error)) {
+  if (!WriteDocumentFile(options.output_dir, work.relative_path, bytes, static_cast<int>(pages.pages.size()), fs,
+                         &e, &error)) {
     e.reason = error;
-    result.diagnostics.push_back({Severity::kError, {path}, work.owner_id, "", "io.write", error, ""});
+    result.diagnostics.push_back({Severity::kError, {options.output_dir + "/" + work.relative_path}, work.owner_id,
+                                  "", "io.write", error, ""});
     return result;
   }
-  e.file = work.relative_path;
-  e.pages = static_cast<int>(pages.pages.size());
-  e.bytes = bytes.size();
-  e.sha256 = Sha256Hex(bytes);
   e.status = work.draft ? "draft" : "written";
   if (options.print_pack) pack->push_back(ForPrintPack(work, std::move(pages)));
   return result;

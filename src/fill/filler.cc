@@ -27,60 +27,18 @@ class Filler {
     return text;
   }
 
-  // Bold starts and ends in rendered inline content. XML text cannot hold these bytes, and
-  // they are removed from expression values, so they mark only <b> and <run-in>.
-  static constexpr char kBoldOn = '\x01';
-  static constexpr char kBoldOff = '\x02';
-
-  // Renders inline content into `raw`, with bold marks.
-  void RenderInline(const std::vector<TemplateNode>& nodes, const Scope& scope, std::string* raw) {
-    Walk(nodes, scope, [&](const TemplateNode& piece, const Scope& s) {
-      if (piece.tag == "#text") {
-        std::string error;
-        std::string text = piece.content.Render(s, &error);
-        if (!error.empty()) Report(piece, error);
-        std::erase_if(text, [](char c) { return c == kBoldOn || c == kBoldOff; });
-        *raw += text;
-      } else if (piece.tag == "b" || piece.tag == "run-in") {
-        *raw += kBoldOn;
-        RenderInline(piece.children, s, raw);
-        *raw += kBoldOff;
-      } else if (piece.tag == "br") {
-        *raw += '\n';
-      } else if (piece.tag == "nbsp") {
-        *raw += "\u00A0";
-      } else if (piece.tag == "a") {
-        size_t before = raw->size();
-        RenderInline(piece.children, s, raw);
-        if (raw->find_first_not_of(" \x01\x02", before) == std::string::npos) *raw += Attr(piece, "href", s);
-      } else {
-        Report(piece, "<" + piece.tag + "> is not allowed in text");
-      }
-    });
+  MarkupReport Reporter() {
+    return [this](const TemplateNode& node, const std::string& error) { Report(node, error); };
   }
 
   // A leaf element's inline content, tidied, with bold marks.
   std::string MarkedContent(const TemplateNode& node, const Scope& scope) {
-    std::string raw;
-    RenderInline(node.children, scope, &raw);
-    // Spaces move outside the marks ("<b> x </b>" reads " x "), so that tidying sees them.
-    for (bool moved = true; moved;) {
-      moved = false;
-      for (size_t i = 0; i + 1 < raw.size(); ++i) {
-        if ((raw[i] == kBoldOn && raw[i + 1] == ' ') || (raw[i] == ' ' && raw[i + 1] == kBoldOff)) {
-          std::swap(raw[i], raw[i + 1]);
-          moved = true;
-        }
-      }
-    }
-    return TidyText(raw);
+    return RenderMarked(node.children, scope, Reporter());
   }
 
   // Plain inline content (bold marks dropped): trimmed, spaces tidied around breaks.
   std::string Content(const TemplateNode& node, const Scope& scope) {
-    std::string text = MarkedContent(node, scope);
-    std::erase_if(text, [](char c) { return c == kBoldOn || c == kBoldOff; });
-    return text;
+    return RenderPlain(node.children, scope, Reporter());
   }
 
   // Marked text -> its plain text and, when any of it is bold, its spans.
@@ -107,21 +65,6 @@ class Filler {
     if (!any_bold) spans->clear();
   }
 
-  static std::string TidyText(const std::string& raw) {
-    std::string out;
-    out.reserve(raw.size());
-    for (size_t i = 0; i < raw.size(); ++i) {
-      char c = raw[i];
-      if (c == ' ' && (out.empty() || out.back() == ' ' || out.back() == '\n')) continue;
-      if (c == '\n')
-        while (!out.empty() && out.back() == ' ') out.pop_back();
-      out += c;
-    }
-    while (!out.empty() && (out.back() == ' ' || out.back() == '\n')) out.pop_back();
-    size_t start = out.find_first_not_of('\n');
-    return start == std::string::npos ? std::string() : out.substr(start);
-  }
-
   bool Test(const TemplateNode& node, const Scope& scope) {
     std::string error;
     bool result = node.condition.Evaluate(scope, &error).Truthy();
@@ -144,34 +87,8 @@ class Filler {
   }
 
   // Walks children, expanding <if>/<else>/<for>; calls visit for every other element.
-  void Walk(const std::vector<TemplateNode>& nodes, const Scope& scope,
-            const std::function<void(const TemplateNode&, const Scope&)>& visit) {
-    bool last_if_taken = true;
-    for (const TemplateNode& node : nodes) {
-      if (node.tag == "if") {
-        last_if_taken = Test(node, scope);
-        if (last_if_taken) Walk(node.children, scope, visit);
-      } else if (node.tag == "else") {
-        if (!last_if_taken) Walk(node.children, scope, visit);
-        last_if_taken = true;
-      } else if (node.tag == "for") {
-        std::string error;
-        Value list = node.condition.Evaluate(scope, &error);
-        if (!error.empty()) Report(node, error);
-        if (!list.IsList()) {
-          if (!list.IsNull()) Report(node, "<for each> needs a list, got '" + list.ToText() + "'");
-          continue;
-        }
-        int index = 0;
-        for (const Value& item : list.AsList()) {
-          Scope item_scope(&scope, node.loop_name, item);
-          Scope index_scope(&item_scope, node.loop_name + "_index", Value(++index));
-          Walk(node.children, index_scope, visit);
-        }
-      } else {
-        visit(node, scope);
-      }
-    }
+  void Walk(const std::vector<TemplateNode>& nodes, const Scope& scope, const MarkupVisit& visit) {
+    WalkMarkup(nodes, scope, Reporter(), visit);
   }
 
   Block MakeBlock(Block::Kind kind) {

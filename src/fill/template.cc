@@ -1,70 +1,16 @@
 #include "fill/template.h"
 
+#include <cctype>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
-#include <memory>
 #include <set>
 #include <sstream>
 
-#include <pugixml.hpp>
-
-#include "records/element_reader.h"
-#include "records/source_text.h"
 #include "text/unicode.h"
+#include "xml/document.h"
 
 namespace stdok {
-
-bool TemplateText::Parse(std::string_view text, TemplateText* out, std::string* error) {
-  out->pieces_.clear();
-  std::string literal;
-  size_t i = 0;
-  while (i < text.size()) {
-    char c = text[i];
-    if (c == '{' && i + 1 < text.size() && text[i + 1] == '{') {
-      literal += '{';
-      i += 2;
-    } else if (c == '}' && i + 1 < text.size() && text[i + 1] == '}') {
-      literal += '}';
-      i += 2;
-    } else if (c == '{') {
-      size_t end = text.find('}', i + 1);
-      if (end == std::string_view::npos) {
-        *error = "'{' without a closing '}'";
-        return false;
-      }
-      if (!literal.empty()) out->pieces_.push_back({std::move(literal), Expression()});
-      literal.clear();
-      Piece piece;
-      if (!Expression::Parse(text.substr(i + 1, end - i - 1), &piece.expression, error))
-        return false;
-      out->pieces_.push_back(std::move(piece));
-      i = end + 1;
-    } else if (c == '}') {
-      *error = "'}' without an opening '{' (write '}}' for a brace)";
-      return false;
-    } else {
-      literal += c;
-      ++i;
-    }
-  }
-  if (!literal.empty()) out->pieces_.push_back({std::move(literal), Expression()});
-  return true;
-}
-
-std::string TemplateText::Render(const Scope& scope, std::string* error) const {
-  std::string out;
-  for (const Piece& p : pieces_) {
-    if (p.expression.Empty()) out += p.literal;
-    else out += p.expression.Evaluate(scope, error).ToText();
-  }
-  return out;
-}
-
-const Expression* TemplateText::SoleExpression() const {
-  if (pieces_.size() == 1 && !pieces_[0].expression.Empty()) return &pieces_[0].expression;
-  return nullptr;
-}
 
 namespace {
 
@@ -83,7 +29,6 @@ const std::map<std::string, std::set<std::string>>& KnownElements() {
       {"signatures", {"place", "date", "place-and-date", "place-line", "per-row"}},
       {"signer", {"role", "name", "field"}},
       {"space", {"height"}}, {"page-break", {}},
-      {"if", {"test"}}, {"else", {}}, {"for", {"each", "as"}},
       {"include", {"src"}},
       {"image", {"src", "width", "align"}},
       // Inline markup, inside text.
@@ -92,49 +37,17 @@ const std::map<std::string, std::set<std::string>>& KnownElements() {
   return kElements;
 }
 
-// Runs of white space become one space; a run holding a blank line becomes "\n\n"
-// (a paragraph break). Ends are kept so that inline pieces join with their spaces.
-std::string CollapseInlineSpace(const char* raw) {
-  std::string text = NormalizeNfc(raw);
-  std::string out;
-  size_t i = 0;
-  while (i < text.size()) {
-    if (std::isspace(static_cast<unsigned char>(text[i]))) {
-      int newlines = 0;
-      while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) newlines += text[i++] == '\n';
-      out += newlines >= 2 ? "\n\n" : " ";
-    } else {
-      out += text[i++];
-    }
-  }
-  return out;
-}
-
-const std::set<std::string> kInlineMarkup = {"b", "run-in", "br", "nbsp", "a"};
-const std::set<std::string> kEmptyInline = {"br", "nbsp"};
-
-// XML 1.0 forbids "--" inside a comment (and a comment ending in "-"); pugixml accepts both.
-// Returns the offset of the first such "--", or npos. CDATA sections are skipped.
-size_t DoubleHyphenInComment(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t comment = text.find("<!--", i);
-    size_t cdata = text.find("<![CDATA[", i);
-    if (comment == std::string_view::npos) return std::string_view::npos;
-    if (cdata < comment) {
-      size_t end = text.find("]]>", cdata);
-      if (end == std::string_view::npos) return std::string_view::npos;
-      i = end + 3;
-      continue;
-    }
-    size_t body = comment + 4;
-    size_t end = text.find("-->", body);
-    if (end == std::string_view::npos) return std::string_view::npos;  // pugixml reports it
-    size_t hyphens = text.substr(body, end - body + 1).find("--");
-    if (hyphens != std::string_view::npos) return body + hyphens;
-    i = end + 3;
-  }
-  return std::string_view::npos;
+// What a leaf element's text may hold besides text and <if>/<else>/<for>.
+const InlineSyntax& TemplateInline() {
+  static const InlineSyntax kSyntax = [] {
+    InlineSyntax syntax;
+    syntax.elements = {{"b", {}}, {"run-in", {}}, {"br", {}}, {"nbsp", {}}, {"a", {"href"}}};
+    syntax.empty = {"br", "nbsp"};
+    syntax.hints = {{"i", "stdok has no italic face; use <b>"}, {"em", "stdok has no italic face; use <b>"}};
+    syntax.described = "text, <b>, <run-in>, <br/>, <nbsp/>, <a>, <if>, <else> and <for>";
+    return syntax;
+  }();
+  return kSyntax;
 }
 
 const std::set<std::string> kLeafElements = {"title", "subtitle", "heading", "p", "field",
@@ -151,13 +64,15 @@ struct IncludeChain {
 
 class Loader {
  public:
-  Loader(const SourceText* source, const char* buffer, Diagnostics* diagnostics,
-         IncludeChain* chain)
-      : source_(source), buffer_(buffer), diagnostics_(diagnostics), chain_(chain) {}
+  Loader(const xml::Document* document, Diagnostics* diagnostics, IncludeChain* chain)
+      : document_(document),
+        diagnostics_(diagnostics),
+        chain_(chain),
+        markup_(document, [this](std::ptrdiff_t offset, const std::string& message) { Error(offset, message); }) {}
 
   void Error(std::ptrdiff_t offset, const std::string& message) {
     Diagnostic d;
-    d.location = source_->Locate(offset);
+    d.location = document_->LocateOffset(offset);
     d.rule = "template.invalid";
     d.message = message + IncludedFrom();
     diagnostics_->push_back(std::move(d));
@@ -167,7 +82,7 @@ class Loader {
   void Warning(std::ptrdiff_t offset, const std::string& rule, const std::string& message) {
     Diagnostic d;
     d.severity = Severity::kWarning;
-    d.location = source_->Locate(offset);
+    d.location = document_->LocateOffset(offset);
     d.rule = rule;
     d.message = message + IncludedFrom();
     diagnostics_->push_back(std::move(d));
@@ -191,37 +106,39 @@ class Loader {
       if (c.type() == pugi::node_element && std::string_view(c.name()) == "include") {
         Include(c, out);
       } else if (c.type() == pugi::node_element) {
+        if (std::string_view(c.name()) == "else") markup_.CheckElse(c, *out);
         out->push_back(Node(c));
       } else if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
         bool blank = true;
         for (const char* p = c.value(); *p; ++p)
           if (!std::isspace(static_cast<unsigned char>(*p))) blank = false;
         if (!blank)
-          Error(c.value() - buffer_, "text is not allowed directly in <" + std::string(parent.name()) + ">");
+          Error(document_->OffsetOf(c.value()), "text is not allowed directly in <" + std::string(parent.name()) + ">");
       }
     }
   }
 
   void Include(pugi::xml_node n, std::vector<TemplateNode>* out);
 
-  std::ptrdiff_t Offset(pugi::xml_attribute a, pugi::xml_node n) {
-    return a ? a.value() - buffer_ : n.offset_debug();
-  }
+  std::ptrdiff_t Offset(pugi::xml_attribute a, pugi::xml_node n) { return markup_.Offset(a, n); }
 
-  void ParseTextInto(const char* text, std::ptrdiff_t offset, TemplateText* out) {
-    std::string error;
-    if (!TemplateText::Parse(NormalizeNfc(text), out, &error)) Error(offset, error);
-  }
+  void ParseTextInto(const char* text, std::ptrdiff_t offset, TemplateText* out) { markup_.Text(text, offset, out); }
 
   void ParseExpressionInto(pugi::xml_attribute a, pugi::xml_node n, Expression* out) {
     std::string error;
     if (!Expression::Parse(a.value(), out, &error)) Error(Offset(a, n), error);
   }
 
-  TemplateNode Node(pugi::xml_node n, bool inline_content = false) {
+  TemplateNode Node(pugi::xml_node n) {
     TemplateNode node;
     node.tag = n.name();
-    node.where = source_->Locate(n.offset_debug());
+    node.where = document_->Locate(n);
+    if (node.tag == "if" || node.tag == "else" || node.tag == "for") {
+      // Block-level control; inline ones are the markup parser's.
+      markup_.Control(n, &node);
+      BlockChildren(n, &node.children);
+      return node;
+    }
     const auto& known = KnownElements();
     auto it = known.find(node.tag);
     if (it == known.end()) {
@@ -232,10 +149,8 @@ class Loader {
       std::string name = a.name();
       if (!it->second.count(name)) {
         Error(Offset(a, n), "<" + node.tag + "> has no attribute '" + name + "'");
-      } else if (name == "test" || name == "each" || name == "checked") {
+      } else if (name == "checked") {
         ParseExpressionInto(a, n, &node.condition);
-      } else if (name == "as") {
-        node.loop_name = a.value();
       } else {
         ParseTextInto(a.value(), Offset(a, n), &node.attributes[name]);
       }
@@ -246,78 +161,33 @@ class Loader {
       else
         Error(n.offset_debug(), "<image> needs src");
     }
-    if ((node.tag == "if" && node.condition.Empty()) ||
-        (node.tag == "for" && (node.condition.Empty() || node.loop_name.empty())))
-      Error(n.offset_debug(), "<" + node.tag + "> needs " +
-                                  (node.tag == "if" ? "test" : "each and as"));
-    if (kEmptyInline.count(node.tag) && n.first_child())
+    if (TemplateInline().empty.count(node.tag) && n.first_child())
       Error(n.offset_debug(), "<" + node.tag + "/> is empty");
-    if (kLeafElements.count(node.tag) || inline_content) {
-      node.children = Inline(n);
+    if (kLeafElements.count(node.tag)) {
+      node.children = markup_.Inline(n, TemplateInline());
     } else {
       BlockChildren(n, &node.children);
     }
     return node;
   }
 
-  // Content of a leaf element: text pieces ("#text" nodes) and inline <if>/<else>/<for>.
-  std::vector<TemplateNode> Inline(pugi::xml_node n) {
-    std::vector<TemplateNode> out;
-    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
-      if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
-        TemplateNode text;
-        text.tag = "#text";
-        text.where = source_->Locate(c.value() - buffer_);
-        ParseTextInto(CollapseInlineSpace(c.value()).c_str(), c.value() - buffer_, &text.content);
-        out.push_back(std::move(text));
-      } else if (c.type() == pugi::node_element) {
-        std::string tag = c.name();
-        if (tag == "i" || tag == "em") {
-          Error(c.offset_debug(), "<" + tag + ">: stdok has no italic face; use <b>");
-          continue;
-        }
-        if (tag != "if" && tag != "else" && tag != "for" && !kInlineMarkup.count(tag)) {
-          Error(c.offset_debug(), "<" + std::string(n.name()) +
-                                      "> may hold text, <b>, <run-in>, <br/>, <nbsp/>, <a>, <if>, "
-                                      "<else> and <for>, not <" + tag + ">");
-          continue;
-        }
-        TemplateNode node = Node(c, /*inline_content=*/true);
-        out.push_back(std::move(node));
-      }
-    }
-    return out;
-  }
-
   bool ok() const { return ok_; }
-  void set_buffer(const char* buffer) { buffer_ = buffer; }
 
  private:
-  const SourceText* source_;
-  const char* buffer_;
+  const xml::Document* document_;
   Diagnostics* diagnostics_;
   IncludeChain* chain_;
+  MarkupParser markup_;
   bool ok_ = true;
 };
 
-// Parses `text` (the file at chain->paths.back()) into a pugixml document, reporting strict
-// XML errors; returns the buffer the document lives in, or null.
-std::unique_ptr<char[]> ParseXml(std::string_view text, pugi::xml_document* document,
-                                 Loader* loader) {
-  std::unique_ptr<char[]> buffer(new char[text.size() + 1]);
-  std::copy(text.begin(), text.end(), buffer.get());
-  buffer[text.size()] = '\0';
-  auto result = document->load_buffer_inplace(buffer.get(), text.size(), pugi::parse_default,
-                                              pugi::encoding_utf8);
-  if (!result) {
-    loader->Error(result.offset, std::string("malformed template XML: ") + result.description());
-    return nullptr;
-  }
-  if (size_t at = DoubleHyphenInComment(text); at != std::string_view::npos) {
-    loader->Error(static_cast<std::ptrdiff_t>(at), "malformed template XML: '--' inside a comment");
-    return nullptr;
-  }
-  return buffer;
+// Loads `text` (the file at chain->paths.back()) through the XML layer; a refusal is reported
+// with the include chain that led to the file.
+bool LoadXml(std::string_view text, const char* root, xml::Document* document, Diagnostics* diagnostics,
+             const Loader& loader, const IncludeChain& chain) {
+  if (document->Load(chain.paths.back(), text, {.kind = "template", .root = root}, diagnostics)) return true;
+  diagnostics->back().message += loader.IncludedFrom();
+  return false;
 }
 
 void Loader::LoadImage(pugi::xml_attribute a, pugi::xml_node n) {
@@ -375,19 +245,18 @@ void Loader::Include(pugi::xml_node n, std::vector<TemplateNode>* out) {
   std::stringstream content;
   content << in.rdbuf();
   std::string text = content.str();
-  chain_->includes.push_back(source_->Locate(n.offset_debug()));
+  chain_->includes.push_back(document_->LocateOffset(n.offset_debug()));
   chain_->paths.push_back(path);
-  SourceText source(path, text);
-  pugi::xml_document document;
-  Loader inner(&source, nullptr, diagnostics_, chain_);
-  std::unique_ptr<char[]> buffer = ParseXml(text, &document, &inner);
-  if (buffer) {
-    inner.set_buffer(buffer.get());
-    pugi::xml_node root = document.document_element();
-    if (std::string_view(root.name()) != "fragment" || root.first_attribute())
+  xml::Document document;
+  Loader inner(&document, diagnostics_, chain_);
+  if (LoadXml(text, "fragment", &document, diagnostics_, inner, *chain_)) {
+    pugi::xml_node root = document.root();
+    if (root.first_attribute())
       inner.Error(root.offset_debug(), "an included file's root element must be <fragment> (no attributes)");
     else
       inner.BlockChildren(root, out);
+  } else {
+    ok_ = false;
   }
   if (!inner.ok()) ok_ = false;
   chain_->paths.pop_back();
@@ -444,20 +313,13 @@ void ReadPageSetup(pugi::xml_node root, Loader* loader, PageSetup* page, PageNum
 
 bool LoadTemplate(const std::string& path, std::string_view text, Template* out,
                   Diagnostics* diagnostics) {
-  SourceText source(path, text);
   IncludeChain chain;
   chain.folder = std::filesystem::path(path).parent_path().string();
   chain.paths.push_back(path);
-  pugi::xml_document document;
-  Loader loader(&source, nullptr, diagnostics, &chain);
-  std::unique_ptr<char[]> buffer = ParseXml(text, &document, &loader);
-  if (!buffer) return false;
-  loader.set_buffer(buffer.get());
-  pugi::xml_node root = document.document_element();
-  if (std::string_view(root.name()) != "document") {
-    loader.Error(root.offset_debug(), "a template's root element must be <document>");
-    return false;
-  }
+  xml::Document document;
+  Loader loader(&document, diagnostics, &chain);
+  if (!LoadXml(text, "document", &document, diagnostics, loader, chain)) return false;
+  pugi::xml_node root = document.root();
   out->path = path;
   static const std::set<std::string> kRootAttributes = {
       "id", "variant", "title", "regulation", "source", "pack", "one-per", "when", "priority",

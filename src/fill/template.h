@@ -11,38 +11,10 @@
 #include "core/status.h"
 #include "doc/document.h"
 #include "fill/expression.h"
+#include "fill/markup.h"
 #include "image/raster_image.h"
 
 namespace stdok {
-
-// Text with embedded {expressions}; "{{" and "}}" stand for literal braces.
-class TemplateText {
- public:
-  static bool Parse(std::string_view text, TemplateText* out, std::string* error);
-  std::string Render(const Scope& scope, std::string* error) const;
-  bool Empty() const { return pieces_.empty(); }
-  // When the whole text is a single {expression}, its value (keeps lists and dates intact).
-  const Expression* SoleExpression() const;
-
- private:
-  struct Piece {
-    std::string literal;
-    Expression expression;  // empty for literal pieces
-  };
-  std::vector<Piece> pieces_;
-};
-
-struct TemplateNode {
-  std::string tag;
-  SourceLocation where;
-  std::map<std::string, TemplateText, std::less<>> attributes;
-  Expression condition;  // <if test>, <for each>, <box checked>
-  std::string loop_name; // <for as>
-  TemplateText content;  // "#text" nodes: the text piece
-  // Block elements: child elements. Leaf elements (p, field, td, …): inline content as
-  // "#text" nodes and inline <if>/<else>/<for>.
-  std::vector<TemplateNode> children;
-};
 
 // What a template produces one document for.
 enum class OnePer { kTrainee, kSidePlacement, kActionPlan, kDirectorContract };

@@ -3,15 +3,12 @@
 #include <charconv>
 #include <cstring>
 #include <map>
-#include <memory>
 #include <set>
 #include <sstream>
 
-#include <pugixml.hpp>
-
 #include "layout/page.h"
-#include "records/source_text.h"
 #include "text/unicode.h"
+#include "xml/document.h"
 
 namespace stdok {
 namespace {
@@ -46,33 +43,18 @@ bool IsBlank(const char* text) {
   return true;
 }
 
-// White space runs become one space; a run holding a blank line becomes "\n\n".
-std::string CollapseSpace(const std::string& text) {
-  std::string out;
-  size_t i = 0;
-  while (i < text.size()) {
-    if (std::isspace(static_cast<unsigned char>(text[i]))) {
-      int newlines = 0;
-      while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i])))
-        newlines += text[i++] == '\n';
-      out += newlines >= 2 ? "\n\n" : " ";
-    } else {
-      out += text[i++];
-    }
-  }
-  return out;
-}
-
 class FormLoader {
  public:
-  FormLoader(const SourceText* source, const char* buffer, Diagnostics* diagnostics)
-      : source_(source), buffer_(buffer), diagnostics_(diagnostics) {}
+  FormLoader(const xml::Document* document, Diagnostics* diagnostics)
+      : document_(document),
+        diagnostics_(diagnostics),
+        markup_(document, [this](std::ptrdiff_t offset, const std::string& message) { Error(offset, message); }) {}
 
   bool ok() const { return ok_; }
 
   void Error(std::ptrdiff_t offset, const std::string& message) {
     Diagnostic d;
-    d.location = source_->Locate(offset);
+    d.location = document_->LocateOffset(offset);
     d.rule = "form.invalid";
     d.message = message;
     diagnostics_->push_back(std::move(d));
@@ -80,9 +62,9 @@ class FormLoader {
   }
   void Error(pugi::xml_node n, const std::string& message) { Error(n.offset_debug(), message); }
   void Error(pugi::xml_attribute a, pugi::xml_node n, const std::string& message) {
-    Error(a ? a.value() - buffer_ : n.offset_debug(), message);
+    Error(a ? document_->OffsetOf(a.value()) : n.offset_debug(), message);
   }
-  SourceLocation Where(pugi::xml_node n) const { return source_->Locate(n.offset_debug()); }
+  SourceLocation Where(pugi::xml_node n) const { return document_->LocateOffset(n.offset_debug()); }
 
   // Reports attributes the element does not take and unknown elements.
   bool CheckElement(pugi::xml_node n) {
@@ -202,7 +184,7 @@ class FormLoader {
     for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
       if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
         raw.push_back({c.value(), bold});
-        offsets.push_back(c.value() - buffer_);
+        offsets.push_back(document_->OffsetOf(c.value()));
       } else if (c.type() == pugi::node_element) {
         std::string tag = c.name();
         if ((tag != "b" && tag != "r") || c.first_attribute()) {
@@ -213,13 +195,13 @@ class FormLoader {
           if (t.type() == pugi::node_element) Error(t, "<" + tag + "> holds only text");
           if (t.type() != pugi::node_pcdata && t.type() != pugi::node_cdata) continue;
           raw.push_back({t.value(), tag == "b"});
-          offsets.push_back(t.value() - buffer_);
+          offsets.push_back(document_->OffsetOf(t.value()));
         }
       }
     }
     std::vector<std::string> texts;
     for (auto& [text, style] : raw) {
-      std::string t = CollapseSpace(NormalizeNfc(text));
+      std::string t = CollapseInlineSpace(text);
       for (char& ch : t)
         if (ch == '\n') ch = ' ';
       texts.push_back(t);
@@ -253,7 +235,7 @@ class FormLoader {
       if (!line.spans.empty()) text = " " + text;
       RichSpan span;
       span.bold = bold;
-      ParseText(text, a.value() - buffer_, &span.text);
+      ParseText(text, document_->OffsetOf(a.value()), &span.text);
       line.spans.push_back(std::move(span));
     };
     add("label", true);
@@ -261,56 +243,39 @@ class FormLoader {
     return line;
   }
 
-  // Value content: text with {expressions}, <br/>, <if test>, <else>, <for each as>.
-  std::vector<FormValueNode> ValueNodes(pugi::xml_node n, std::string* source) {
-    std::vector<FormValueNode> out;
+  // Value content: text with {expressions}, <br/>, <if test>, <else>, <for each as>; the
+  // markup is the templates' (fill/markup.h). `source` gets the value as written.
+  std::vector<TemplateNode> ValueNodes(pugi::xml_node n, std::string* source) {
+    static const InlineSyntax kValue = [] {
+      InlineSyntax syntax;
+      syntax.elements = {{"br", {}}};
+      syntax.empty = {"br"};
+      syntax.described = "text, <br/>, <if>, <else> and <for>";
+      return syntax;
+    }();
+    AppendSource(n, source);
+    return markup_.Inline(n, kValue);
+  }
+
+  static void AppendSource(pugi::xml_node n, std::string* source) {
     for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
       if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
-        FormValueNode node;
-        std::string text = CollapseSpace(NormalizeNfc(c.value()));
-        *source += text;
-        ParseText(text, c.value() - buffer_, &node.text);
-        out.push_back(std::move(node));
+        *source += CollapseInlineSpace(c.value());
       } else if (c.type() == pugi::node_element) {
-        std::string tag = c.name();
-        FormValueNode node;
-        std::set<std::string> allowed;
-        if (tag == "br") {
-          node.kind = FormValueNode::Kind::kBreak;
-        } else if (tag == "if") {
-          node.kind = FormValueNode::Kind::kIf;
-          allowed = {"test"};
-          ParseExpression(c, "test", &node.condition, true);
-        } else if (tag == "else") {
-          node.kind = FormValueNode::Kind::kElse;
-          if (out.empty() || out.back().kind != FormValueNode::Kind::kIf)
-            Error(c, "<else> must follow an <if>");
-        } else if (tag == "for") {
-          node.kind = FormValueNode::Kind::kFor;
-          allowed = {"each", "as"};
-          ParseExpression(c, "each", &node.condition, true);
-          node.loop_name = Text(c, "as", true);
-        } else {
-          Error(c, "a value may hold text, <br/>, <if>, <else> and <for>, not <" + tag + ">");
-          continue;
-        }
-        for (pugi::xml_attribute a = c.first_attribute(); a; a = a.next_attribute())
-          if (!allowed.count(a.name()))
-            Error(a, c, "<" + tag + "> has no attribute '" + a.name() + "'");
-        *source += "<" + tag + ">";
-        node.children = ValueNodes(c, source);
-        out.push_back(std::move(node));
+        *source += "<" + std::string(c.name()) + ">";
+        AppendSource(c, source);
       }
     }
-    return out;
   }
 
   void ValueFromAttribute(pugi::xml_node n, FormValue* out) {
     pugi::xml_attribute a = n.attribute("value");
     if (!a) return;
-    FormValueNode node;
+    TemplateNode node;
+    node.tag = "#text";
+    node.where = document_->Locate(a);
     out->source = NormalizeNfc(a.value());
-    ParseText(out->source, a.value() - buffer_, &node.text);
+    ParseText(out->source, document_->OffsetOf(a.value()), &node.content);
     out->nodes.push_back(std::move(node));
   }
 
@@ -352,7 +317,7 @@ class FormLoader {
     ValueFromAttribute(n, &b.value);
     for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
       if (c.type() == pugi::node_pcdata && !IsBlank(c.value()))
-        Error(c.value() - buffer_, "write a box's value as value=\"…\" or in <value>");
+        Error(document_->OffsetOf(c.value()), "write a box's value as value=\"…\" or in <value>");
       if (c.type() != pugi::node_element) continue;
       if (!CheckElement(c)) continue;
       std::string tag = c.name();
@@ -402,7 +367,7 @@ class FormLoader {
     Area(n, page, &t);
     for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
       if (c.type() == pugi::node_pcdata && !IsBlank(c.value()))
-        Error(c.value() - buffer_, "text is not allowed directly in <table>");
+        Error(document_->OffsetOf(c.value()), "text is not allowed directly in <table>");
       if (c.type() != pugi::node_element || !CheckElement(c)) continue;
       if (std::string_view(c.name()) != "cell") {
         Error(c, std::string("<table> holds <cell> elements, not <") + c.name() + ">");
@@ -429,7 +394,7 @@ class FormLoader {
     FormPage page;
     for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
       if (c.type() == pugi::node_pcdata && !IsBlank(c.value()))
-        Error(c.value() - buffer_, "text is not allowed directly in <page>");
+        Error(document_->OffsetOf(c.value()), "text is not allowed directly in <page>");
       if (c.type() != pugi::node_element || !CheckElement(c)) continue;
       std::string tag = c.name();
       if (tag == "text") {
@@ -499,9 +464,9 @@ class FormLoader {
   }
 
  private:
-  const SourceText* source_;
-  const char* buffer_;
+  const xml::Document* document_;
   Diagnostics* diagnostics_;
+  MarkupParser markup_;
   bool ok_ = true;
 };
 
@@ -567,23 +532,10 @@ const char* FormItemList(FormOnePer one_per) {
 
 bool LoadForm(const std::string& path, std::string_view text, FormDefinition* out,
               Diagnostics* diagnostics) {
-  SourceText source(path, text);
-  std::unique_ptr<char[]> buffer(new char[text.size() + 1]);
-  std::copy(text.begin(), text.end(), buffer.get());
-  buffer[text.size()] = '\0';
-  pugi::xml_document document;
-  auto result = document.load_buffer_inplace(buffer.get(), text.size(), pugi::parse_default,
-                                             pugi::encoding_utf8);
-  FormLoader loader(&source, buffer.get(), diagnostics);
-  if (!result) {
-    loader.Error(result.offset, std::string("malformed form XML: ") + result.description());
-    return false;
-  }
-  pugi::xml_node root = document.document_element();
-  if (std::string_view(root.name()) != "form") {
-    loader.Error(root, "a form file's root element must be <form>");
-    return false;
-  }
+  xml::Document document;
+  if (!document.Load(path, text, {.kind = "form", .root = "form"}, diagnostics)) return false;
+  FormLoader loader(&document, diagnostics);
+  pugi::xml_node root = document.root();
   for (pugi::xml_attribute a = root.first_attribute(); a; a = a.next_attribute())
     if (!kRootAttributes.count(a.name()))
       loader.Error(a, root, std::string("<form> has no attribute '") + a.name() + "'");
@@ -618,7 +570,7 @@ bool LoadForm(const std::string& path, std::string_view text, FormDefinition* ou
   std::string applicant = root.attribute("applicant") ? root.attribute("applicant").value()
                                                       : "{trainee.name}";
   loader.ParseText(NormalizeNfc(applicant),
-                   root.attribute("applicant") ? root.attribute("applicant").value() - buffer.get()
+                   root.attribute("applicant") ? document.OffsetOf(root.attribute("applicant").value())
                                                : root.offset_debug(),
                    &out->applicant);
   out->footer = loader.Text(root, "footer", true);
@@ -626,7 +578,7 @@ bool LoadForm(const std::string& path, std::string_view text, FormDefinition* ou
   out->page_number_size = loader.Number(root, "page-number-size", 9, 3, 14);
   for (pugi::xml_node c = root.first_child(); c; c = c.next_sibling()) {
     if (c.type() == pugi::node_pcdata && !IsBlank(c.value()))
-      loader.Error(c.value() - buffer.get(), "text is not allowed directly in <form>");
+      loader.Error(document.OffsetOf(c.value()), "text is not allowed directly in <form>");
     if (c.type() != pugi::node_element || !loader.CheckElement(c)) continue;
     std::string tag = c.name();
     if (tag == "page") loader.Page(c, static_cast<int>(out->pages.size()), out);

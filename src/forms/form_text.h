@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "fill/template.h"
+#include "fill/markup.h"
 
 namespace stdok {
 
@@ -22,21 +22,14 @@ struct RichLine {
 // The line's text without styling.
 std::string RenderLine(const RichLine& line, const Scope& scope, std::string* error);
 
-struct FormValueNode {
-  enum class Kind { kText, kBreak, kIf, kElse, kFor };
-  Kind kind = Kind::kText;
-  TemplateText text;        // kText
-  Expression condition;     // kIf: test; kFor: each
-  std::string loop_name;    // kFor: as (`name_index` counts from 1)
-  std::vector<FormValueNode> children;
-};
-
-// A box's or cell's value. Rendered text has its ends trimmed; <br/> is "\n".
+// A box's or cell's value: the templates' inline markup (fill/markup.h) with <br/> as its only
+// element. Rendered text is tidied as a template's is; <br/> is "\n".
 struct FormValue {
-  std::vector<FormValueNode> nodes;
+  std::vector<TemplateNode> nodes;
   std::string source;  // the value as written, for checks such as "mentions {attachment}"
 
   bool Empty() const { return nodes.empty(); }
+  // An evaluation error (the first) goes to *error.
   std::string Render(const Scope& scope, std::string* error) const;
 };
 

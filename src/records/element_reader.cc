@@ -74,18 +74,6 @@ std::string ShownValue(const std::string& value) {
   return out + value.substr(done);
 }
 
-std::string FindControlCharacter(std::string_view utf8) {
-  for (size_t pos = 0; pos < utf8.size();) {
-    const int32_t c = NextUtf8(utf8, &pos);
-    if ((c >= 0 && c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F)) {
-      char buffer[8];
-      std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(c));
-      return buffer;
-    }
-  }
-  return "";
-}
-
 std::string NormalizeContentText(const std::string& raw) {
   std::string text = NormalizeNfc(raw);
   // Split into lines, trim each, join lines of one paragraph with spaces.
@@ -133,7 +121,7 @@ ElementReader::~ElementReader() {
     if (c.type() == pugi::node_element) {
       if (allowed_children_.count(c.name())) continue;
       Diagnostic d;
-      d.location = context_->source->Locate(c.offset_debug());
+      d.location = context_->document->Locate(c);
       d.trainee_id = context_->trainee_id;
       d.field = PathOf(c);
       d.rule = "records.unknown-element";
@@ -142,7 +130,7 @@ ElementReader::~ElementReader() {
     } else if ((c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) && !content_read_) {
       if (Trim(c.value()).empty()) continue;
       Diagnostic d;
-      d.location = context_->source->Locate(c.value() - context_->buffer);
+      d.location = context_->document->LocateValue(c.value());
       d.trainee_id = context_->trainee_id;
       d.field = PathOf(node_);
       d.rule = "records.unexpected-text";
@@ -153,21 +141,18 @@ ElementReader::~ElementReader() {
 }
 
 SourceLocation ElementReader::Where() const {
-  return context_->source->Locate(node_.offset_debug());
+  return context_->document->Locate(node_);
 }
 
 SourceLocation ElementReader::AttributeLocation(pugi::xml_attribute attribute) const {
   if (!attribute) return Where();
-  // The value pointer lies inside the in-place parsed buffer; step back to the name.
-  std::ptrdiff_t value_offset = attribute.value() - context_->buffer;
-  std::ptrdiff_t name_offset = value_offset - 2 - static_cast<std::ptrdiff_t>(std::strlen(attribute.name()));
-  return context_->source->Locate(name_offset >= 0 ? name_offset : value_offset);
+  return context_->document->Locate(attribute);
 }
 
 void ElementReader::ErrorAt(pugi::xml_node node, const std::string& field, const std::string& rule,
                             const std::string& message) {
   Diagnostic d;
-  d.location = context_->source->Locate(node.offset_debug());
+  d.location = context_->document->Locate(node);
   d.trainee_id = context_->trainee_id;
   d.field = field;
   d.rule = rule;
@@ -196,7 +181,7 @@ std::string ElementReader::Text(const char* name, bool required) {
     return "";
   }
   std::string value = CollapseWhitespace(NormalizeNfc(a.value()));
-  if (std::string control = FindControlCharacter(a.value()); !control.empty()) {
+  if (std::string control = xml::FindControlCharacter(a.value()); !control.empty()) {
     Error(std::string("@") + name, "records.control-character",
           std::string("attribute '") + name + "' holds the control character " + control +
               ", which a records file must not contain",
@@ -289,9 +274,9 @@ std::string ElementReader::Content() {
   std::string raw;
   for (pugi::xml_node c = node_.first_child(); c; c = c.next_sibling()) {
     if (c.type() != pugi::node_pcdata && c.type() != pugi::node_cdata) continue;
-    if (std::string control = FindControlCharacter(c.value()); !control.empty()) {
+    if (std::string control = xml::FindControlCharacter(c.value()); !control.empty()) {
       Diagnostic d;
-      d.location = context_->source->Locate(c.value() - context_->buffer);
+      d.location = context_->document->LocateValue(c.value());
       d.trainee_id = context_->trainee_id;
       d.field = PathOf(node_);
       d.rule = "records.control-character";
@@ -311,7 +296,7 @@ pugi::xml_node ElementReader::Single(const char* name) {
   allowed_children_.insert(name);
   pugi::xml_node first = node_.child(name);
   if (!first) return first;
-  int line = context_->source->Locate(first.offset_debug()).line;
+  int line = context_->document->Locate(first).line;
   for (pugi::xml_node extra = first.next_sibling(name); extra; extra = extra.next_sibling(name)) {
     std::string parent = node_.name();
     std::string field = parent == "trainee" ? std::string(name) : PathOf(node_) + "/" + name;

@@ -1,7 +1,5 @@
 // Reads one XML element strictly: typed attribute access with diagnostics that point at the
 // attribute, and a report of every attribute or child element nobody asked for (typos).
-// Only the records reader and the template loader use it; it is the one place, with them,
-// that includes pugixml.
 #pragma once
 
 #include <optional>
@@ -9,18 +7,15 @@
 #include <string>
 #include <vector>
 
-#include <pugixml.hpp>
-
 #include "core/date.h"
 #include "core/status.h"
-#include "records/source_text.h"
+#include "xml/document.h"
 
 namespace stdok {
 
 // Shared state of one file being read: where offsets map to, and where findings go.
 struct ReadContext {
-  const SourceText* source = nullptr;
-  const char* buffer = nullptr;  // start of the in-place parsed buffer (for value offsets)
+  const xml::Document* document = nullptr;
   Diagnostics* diagnostics = nullptr;
   std::string trainee_id;  // set while reading a trainee, so findings name the record
 };
@@ -83,10 +78,6 @@ std::vector<std::pair<size_t, size_t>> NumberRuns(std::string_view text);
 // A value as it may be quoted in a message: anything shaped like a personnummer is masked
 // ("19850312-****"), so that a number typed into the wrong attribute does not leak.
 std::string ShownValue(const std::string& value);
-
-// The first character that a records file must not hold in text (C0 controls other than tab,
-// line feed and carriage return, DEL, C1 controls), as "U+0001"; "" when there is none.
-std::string FindControlCharacter(std::string_view utf8);
 
 // Normalizes text read from XML: NFC, line ends to '\n', trailing spaces and common
 // indentation removed, runs of blank lines kept as paragraph breaks ("\n\n").

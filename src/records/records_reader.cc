@@ -1,15 +1,11 @@
 #include "records/records_reader.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
-#include <memory>
 #include <set>
 
 #include "records/element_reader.h"
-#include "records/source_text.h"
 #include "text/personnummer.h"
-#include "text/unicode.h"
 
 namespace stdok {
 namespace {
@@ -117,7 +113,7 @@ class TraineeReader {
       } else {
         const char* why = PersonalNumberProblem(error);
         Diagnostic d;
-        d.location = context_->source->Locate(personnummer.offset_debug());
+        d.location = context_->document->Locate(personnummer);
         d.trainee_id = t.id;
         d.field = "personnummer";
         d.rule = "records.personnummer-invalid";
@@ -534,88 +530,18 @@ RecordsFile ReadRecords(const std::string& path, std::string_view text, const Da
                         Diagnostics* diagnostics) {
   RecordsFile file;
   file.path = path;
-  SourceText source(path, text);
-  // Every use refuses the file as a whole.
-  auto report = [&](std::ptrdiff_t offset, const std::string& rule, const std::string& message) {
+  xml::LoadOptions options;
+  options.kind = "records file";
+  options.root = "stdok-records";
+  options.refuse_control_characters = false;  // reported per field, so only that record is skipped
+  options.keep_whitespace_text = true;
+  xml::Document document;
+  if (!document.Load(path, text, options, diagnostics)) {
     file.refused = true;
-    Diagnostic d;
-    d.location = source.Locate(offset);
-    d.rule = rule;
-    d.message = message;
-    diagnostics->push_back(std::move(d));
-  };
-
-  // UTF-16 (and UTF-32) is recognized by its byte order mark, or by a NUL byte beside the
-  // first '<' of an unmarked file.
-  const bool utf16_bom = text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') ||
-                                              (text[0] == '\xFE' && text[1] == '\xFF'));
-  const bool utf16_unmarked = text.size() >= 2 && ((text[0] == '<' && text[1] == '\0') ||
-                                                   (text[0] == '\0' && text[1] == '<'));
-  if (utf16_bom || utf16_unmarked) {
-    report(0, "records.encoding", "the file is UTF-16; save it as UTF-8");
     return file;
   }
-  if (size_t nul = text.find('\0'); nul != std::string_view::npos) {
-    report(static_cast<std::ptrdiff_t>(nul), "records.encoding",
-           "the file holds a NUL byte here; a records file is UTF-8 text");
-    return file;
-  }
-  size_t bom = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  if (size_t bad = FirstInvalidUtf8(text); bad != std::string_view::npos) {
-    char byte[8];
-    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
-    report(static_cast<std::ptrdiff_t>(bad), "records.encoding",
-           std::string("the file is not UTF-8: byte ") + byte +
-               " here is not part of a UTF-8 character (was it saved as Latin-1 or "
-               "Windows-1252?); save it as UTF-8");
-    return file;
-  }
-
-  // Parse in place so that attribute and text pointers map back to file offsets.
-  std::unique_ptr<char[]> buffer(new char[text.size() + 1]);
-  std::copy(text.begin(), text.end(), buffer.get());
-  buffer[text.size()] = '\0';
-  pugi::xml_document document;
-  pugi::xml_parse_result result = document.load_buffer_inplace(
-      buffer.get() + bom, text.size() - bom,
-      pugi::parse_default | pugi::parse_doctype | pugi::parse_ws_pcdata_single, pugi::encoding_utf8);
-  if (!result) {
-    report(result.offset + static_cast<std::ptrdiff_t>(bom), "records.xml-malformed",
-           std::string("malformed XML: ") + result.description());
-    return file;
-  }
-  for (pugi::xml_node n = document.first_child(); n; n = n.next_sibling()) {
-    if (n.type() == pugi::node_doctype) {
-      // pugixml's offset is inside the declaration; point at its "<!".
-      size_t at = text.rfind("<!", static_cast<size_t>(n.offset_debug()) + bom);
-      report(at == std::string_view::npos ? n.offset_debug() + bom : static_cast<std::ptrdiff_t>(at),
-             "records.doctype",
-             "a DOCTYPE is not allowed in a records file (entities are not expanded)");
-      return file;
-    }
-  }
-  pugi::xml_node root = document.document_element();
-  for (pugi::xml_node n = root.next_sibling(); n; n = n.next_sibling()) {
-    // pugixml accepts more than one top-level element; XML does not, and a second
-    // <stdok-records> must not vanish silently.
-    if (n.type() == pugi::node_element) {
-      report(n.offset_debug() + bom, "records.root",
-             std::string("a records file has one root element; this second <") + n.name() +
-                 "> would be ignored");
-      return file;
-    }
-  }
-  if (std::string_view(root.name()) != "stdok-records") {
-    report(root.offset_debug() + bom, "records.root",
-           std::string("the root element must be <stdok-records>, not <") + root.name() + ">");
-    return file;
-  }
-
-  ReadContext context{&source, buffer.get(), diagnostics, ""};
-  // offset_debug() is relative to the parsed buffer start; account for the skipped BOM.
-  SourceText shifted(path, text.substr(bom));
-  context.source = &shifted;
-  context.buffer = buffer.get() + bom;
+  const pugi::xml_node root = document.root();
+  ReadContext context{&document, diagnostics, ""};
   {
     ElementReader r(root, &context);
     std::string version = r.Text("version");
@@ -654,7 +580,7 @@ RecordsFile ReadRecords(const std::string& path, std::string_view text, const Da
         // The id is now an error of the record that came first as well (HasErrorsFor), so
         // neither is made: which of the two is right cannot be known.
         Diagnostic d;
-        d.location = shifted.Locate(n.attribute("id").value() - context.buffer - 4);  // id="
+        d.location = document.Locate(n.attribute("id"));
         d.trainee_id = t.id;
         d.field = "trainee/@id";
         d.rule = "records.duplicate-id";

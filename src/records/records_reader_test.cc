@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "records/element_reader.h"
-#include "records/source_text.h"
+#include "xml/source_text.h"
 
 namespace stdok {
 namespace {
@@ -76,7 +76,7 @@ TEST(RecordsReader, MalformedXmlGivesOneLocatedError) {
   Diagnostics d;
   RecordsFile file = ReadRecords("in.xml", "<stdok-records>\n  <trainee id=\"x\">\n</stdok-records>\n", kToday, &d);
   ASSERT_EQ(d.size(), 1u);
-  EXPECT_EQ(d[0].rule, "records.xml-malformed");
+  EXPECT_EQ(d[0].rule, "xml.malformed");
   EXPECT_EQ(d[0].location.line, 3);
   EXPECT_TRUE(file.trainees.empty());
 }
@@ -85,14 +85,14 @@ TEST(RecordsReader, RejectsUtf16AndDoctype) {
   Diagnostics d;
   ReadRecords("in.xml", std::string("\xFF\xFE<\0s\0", 6), kToday, &d);
   ASSERT_EQ(d.size(), 1u);
-  EXPECT_EQ(d[0].rule, "records.encoding");
+  EXPECT_EQ(d[0].rule, "xml.encoding");
 
   Diagnostics d2;
   ReadRecords("in.xml",
               "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY x \"boom\">]>\n<stdok-records/>\n",
               kToday, &d2);
   ASSERT_EQ(d2.size(), 1u);
-  EXPECT_EQ(d2[0].rule, "records.doctype");
+  EXPECT_EQ(d2[0].rule, "xml.doctype");
   EXPECT_EQ(d2[0].location.line, 2);
   EXPECT_EQ(d2[0].location.column, 1);
 }
@@ -409,7 +409,7 @@ TEST(RecordsReader, FileThatIsNotUtf8IsRefusedAtTheFirstBadByte) {
   Diagnostics d;
   RecordsFile file = ReadRecords("in.xml", latin1, kToday, &d);
   ASSERT_EQ(d.size(), 1u) << Rules(d);
-  EXPECT_EQ(d[0].rule, "records.encoding");
+  EXPECT_EQ(d[0].rule, "xml.encoding");
   EXPECT_EQ(d[0].location.line, 7);
   EXPECT_EQ(d[0].location.column, 31);
   EXPECT_NE(d[0].message.find("0xD6"), std::string::npos);
@@ -418,7 +418,7 @@ TEST(RecordsReader, FileThatIsNotUtf8IsRefusedAtTheFirstBadByte) {
     Diagnostics d2;
     ReadRecords("in.xml", Wrap(Replace(kGoodTrainee, "Avdelning", std::string("Avd") + bad)), kToday, &d2);
     ASSERT_EQ(d2.size(), 1u);
-    EXPECT_EQ(d2[0].rule, "records.encoding");
+    EXPECT_EQ(d2[0].rule, "xml.encoding");
   }
 }
 
@@ -427,7 +427,7 @@ TEST(RecordsReader, NulByteIsLocatedAndUnmarkedUtf16Recognized) {
   Diagnostics d;
   RecordsFile file = ReadRecords("in.xml", text, kToday, &d);
   ASSERT_EQ(d.size(), 1u) << Rules(d);
-  EXPECT_EQ(d[0].rule, "records.encoding");
+  EXPECT_EQ(d[0].rule, "xml.encoding");
   EXPECT_EQ(d[0].location.line, 11);
   EXPECT_NE(d[0].message.find("NUL"), std::string::npos);
   EXPECT_TRUE(file.trainees.empty());
@@ -444,7 +444,7 @@ TEST(RecordsReader, SecondRootElementIsAnError) {
   Diagnostics d;
   RecordsFile file = ReadRecords("in.xml", Wrap(kGoodTrainee) + "<stdok-records/>\n", kToday, &d);
   ASSERT_EQ(d.size(), 1u) << Rules(d);
-  EXPECT_EQ(d[0].rule, "records.root");
+  EXPECT_EQ(d[0].rule, "xml.root");
   EXPECT_EQ(d[0].location.line, 14);
   EXPECT_TRUE(file.trainees.empty());
 }

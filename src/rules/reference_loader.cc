@@ -1,23 +1,23 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include <pugixml.hpp>
 #include <unicode/unistr.h>
 
 #include "rules/reference_data.h"
+#include "xml/document.h"
 
 namespace stdok {
 namespace {
 
-pugi::xml_node Root(pugi::xml_document* doc, std::string_view text, const char* file, const char* root) {
-  pugi::xml_parse_result result = doc->load_buffer(text.data(), text.size());
-  pugi::xml_node node = doc->child(root);
-  if (!result || !node) {
-    std::fprintf(stderr, "stdok: reference/%s is broken (%s); rebuild from a good copy\n", file,
-                 result ? "wrong root element" : result.description());
+// The reference file's root element; a broken file (it is compiled in) stops the program.
+pugi::xml_node Root(xml::Document* doc, std::string_view text, const char* file, const char* root) {
+  Diagnostics diagnostics;
+  if (!doc->Load(std::string("reference/") + file, text, {.kind = "reference file", .root = root}, &diagnostics)) {
+    std::fprintf(stderr, "stdok: %s: %s; rebuild from a good copy\n",
+                 diagnostics.back().location.ToString().c_str(), diagnostics.back().message.c_str());
     std::abort();
   }
-  return node;
+  return doc->root();
 }
 
 std::string Folded(std::string_view text) {
@@ -33,7 +33,7 @@ std::string Folded(std::string_view text) {
 const DelmalReference& Delmal() {
   static const DelmalReference data = [] {
     DelmalReference d;
-    pugi::xml_document doc;
+    xml::Document doc;
     pugi::xml_node root = Root(&doc, DelmalReferenceXml(), "delmal.xml", "delmal");
     for (pugi::xml_node n : root.children("set"))
       d.sets.push_back({n.attribute("prefix").value(), n.attribute("count").as_int(),
@@ -50,7 +50,7 @@ const DelmalReference& Delmal() {
 const std::vector<SpecialtyData>& Specialties() {
   static const std::vector<SpecialtyData> data = [] {
     std::vector<SpecialtyData> list;
-    pugi::xml_document doc;
+    xml::Document doc;
     pugi::xml_node root = Root(&doc, SpecialtiesReferenceXml(), "specialties.xml", "specialties");
     for (pugi::xml_node group : root.children("group"))
       for (pugi::xml_node s : group.children("specialty"))

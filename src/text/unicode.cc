@@ -27,6 +27,21 @@ int32_t NextUtf8(std::string_view text, size_t* pos) {
   return c;
 }
 
+size_t NextUtf8Boundary(std::string_view text, size_t pos) {
+  NextUtf8(text, &pos);
+  return pos;
+}
+
+size_t PreviousUtf8Boundary(std::string_view text, size_t pos) {
+  if (pos == 0) return 0;
+  // A code point is at most 4 bytes: look back over a window that holds the last one.
+  const size_t start = pos > 4 ? pos - 4 : 0;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data() + start);
+  int32_t i = static_cast<int32_t>(pos - start);
+  U8_BACK_1(s, 0, i);
+  return start + static_cast<size_t>(i);
+}
+
 size_t FirstInvalidUtf8(std::string_view text) {
   for (size_t pos = 0; pos < text.size();) {
     const size_t at = pos;

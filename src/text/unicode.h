@@ -25,6 +25,11 @@ void AppendUtf8(char32_t codepoint, std::string* out);
 // skipped as one unit (its maximal valid prefix, at least one byte) and returns -1.
 // REQUIRES: *pos < text.size().
 int32_t NextUtf8(std::string_view text, size_t* pos);
+// The offset just past the code point at `pos` (an ill-formed sequence counts as one).
+// REQUIRES: pos < text.size().
+size_t NextUtf8Boundary(std::string_view text, size_t pos);
+// The offset where the code point that ends at `pos` starts (ICU's U8_BACK_1); 0 at 0.
+size_t PreviousUtf8Boundary(std::string_view text, size_t pos);
 // Offset of the first byte that is not part of well-formed UTF-8; npos when there is none.
 size_t FirstInvalidUtf8(std::string_view text);
 

@@ -78,5 +78,19 @@ TEST(UnicodeTest, FirstInvalidUtf8FindsTheFirstIllFormedByte) {
   EXPECT_EQ(FirstInvalidUtf8("ok\xE2\x82"), 2u);              // cut off at the end
 }
 
+TEST(UnicodeTest, Utf8BoundariesStepOverWholeCodePoints) {
+  const std::string text = "a\xC3\xA5\xE2\x82\xAC\xF0\x9F\x98\x80";  // a å € 😀
+  EXPECT_EQ(NextUtf8Boundary(text, 0), 1u);
+  EXPECT_EQ(NextUtf8Boundary(text, 1), 3u);
+  EXPECT_EQ(NextUtf8Boundary(text, 3), 6u);
+  EXPECT_EQ(NextUtf8Boundary(text, 6), 10u);
+  EXPECT_EQ(PreviousUtf8Boundary(text, 10), 6u);
+  EXPECT_EQ(PreviousUtf8Boundary(text, 6), 3u);
+  EXPECT_EQ(PreviousUtf8Boundary(text, 3), 1u);
+  EXPECT_EQ(PreviousUtf8Boundary(text, 1), 0u);
+  EXPECT_EQ(PreviousUtf8Boundary(text, 0), 0u);
+  EXPECT_EQ(NextUtf8Boundary("\xE2\x82z", 0), 2u);  // a cut-off sequence is one unit
+}
+
 }  // namespace
 }  // namespace stdok

@@ -6,12 +6,12 @@
 #include <cstdlib>
 #include <optional>
 #include <map>
-#include <pugixml.hpp>
 #include <vector>
 
 #include "core/date.h"
 #include "text/unicode.h"
 #include "workbook/record_sheets.h"
+#include "xml/document.h"
 
 namespace stdok {
 namespace {
@@ -293,16 +293,19 @@ class Writer {
 
 bool ExportWorkbook(std::string_view records_xml, const std::string& path, const ExportOptions& options,
                     std::string* error) {
-  pugi::xml_document doc;
+  xml::Document doc;
   pugi::xml_node root;
   if (!options.empty) {
-    const pugi::xml_parse_result result =
-        doc.load_buffer(records_xml.data(), records_xml.size(), pugi::parse_default & ~pugi::parse_doctype);
-    if (!result || std::string(doc.document_element().name()) != "stdok-records") {
-      *error = "not a records file";
+    xml::LoadOptions load;
+    load.kind = "records file";
+    load.root = "stdok-records";
+    load.refuse_control_characters = false;  // the records reader reports them per field
+    Diagnostics diagnostics;
+    if (!doc.Load("records", records_xml, load, &diagnostics)) {
+      *error = "not a records file (" + diagnostics.back().message + ")";
       return false;
     }
-    root = doc.document_element();
+    root = doc.root();
   }
   Writer writer(path);
   if (!writer.ok()) {

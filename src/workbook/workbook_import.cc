@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <map>
-#include <pugixml.hpp>
 #include <set>
 #include <sstream>
 
 #include "workbook/cell_values.h"
 #include "workbook/record_sheets.h"
+#include "xml/document.h"
 
 namespace stdok {
 namespace {
@@ -250,17 +250,16 @@ class Importer {
     std::ostringstream xml;
     doc_.save(xml, "  ", pugi::format_indent, pugi::encoding_utf8);
     out.xml = xml.str();
-    // Read the text back to learn each element's line; both trees have the same shape.
-    pugi::xml_document again;
-    again.load_buffer(out.xml.data(), out.xml.size());
-    std::vector<std::size_t> line_starts = {0};
-    for (std::size_t i = 0; i < out.xml.size(); ++i)
-      if (out.xml[i] == '\n') line_starts.push_back(i + 1);
-    auto line_of = [&](std::ptrdiff_t offset) {
-      return static_cast<int>(std::upper_bound(line_starts.begin(), line_starts.end(),
-                                               static_cast<std::size_t>(offset)) - line_starts.begin());
-    };
-    Walk(root_, again.document_element(), nullptr, "", line_of, &out.origins);
+    // Read the text back to learn each element's line; both trees have the same shape. The
+    // text was written just now, so it is well-formed; a cell's control character is left for
+    // the records reader to report at its field.
+    xml::Document again;
+    xml::LoadOptions options;
+    options.refuse_control_characters = false;
+    Diagnostics unused;
+    again.Load(wb_.path, out.xml, options, &unused);
+    auto line_of = [&](pugi::xml_node node) { return again.Locate(node).line; };
+    Walk(root_, again.root(), nullptr, "", line_of, &out.origins);
     return out;
   }
 
@@ -272,7 +271,7 @@ class Importer {
       row = &it->second;
       here = "";
     }
-    if (row) origins->push_back({line_of(read.offset_debug()), row->first, row->second, here});
+    if (row) origins->push_back({line_of(read), row->first, row->second, here});
     pugi::xml_node b = built.first_child(), r = read.first_child();
     for (; b && r; b = b.next_sibling(), r = r.next_sibling())
       if (b.type() == pugi::node_element)

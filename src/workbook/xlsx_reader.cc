@@ -7,8 +7,9 @@
 #include <cstring>
 #include <map>
 #include <memory>
-#include <pugixml.hpp>
 #include <set>
+
+#include "xml/document.h"
 
 namespace stdok {
 namespace {
@@ -93,16 +94,17 @@ class Package {
   std::uint64_t total_ = 0;
 };
 
-bool ParseXml(const std::string& part, std::string& text, pugi::xml_document* doc, std::string* error) {
-  const pugi::xml_parse_result result =
-      doc->load_buffer_inplace(text.data(), text.size(), pugi::parse_default & ~pugi::parse_doctype & ~pugi::parse_eol,
-                               pugi::encoding_utf8);
-  if (!result) {
-    *error = "the part " + part + " is not well-formed XML (" + result.description() + " at byte " +
-             std::to_string(result.offset) + ")";
-    return false;
-  }
-  return true;
+// Loads one part through the XML layer (its refusals and positions, e.g.
+// "xl/worksheets/sheet1.xml:3:17"); line ends inside cells are kept as written.
+bool ParseXml(const std::string& part, const std::string& text, xml::Document* doc, std::string* error) {
+  xml::LoadOptions options;
+  options.kind = "workbook part";
+  options.keep_line_ends = true;
+  Diagnostics diagnostics;
+  if (doc->Load(part, text, options, &diagnostics)) return true;
+  *error = "the part " + part + " is not well-formed XML (" + diagnostics.back().location.ToString() + ": " +
+           diagnostics.back().message + ")";
+  return false;
 }
 
 // Names are compared without their namespace prefix ("x:row" and "row" alike).
@@ -159,9 +161,9 @@ std::map<std::string, std::string> Relationships(Package& package, const std::st
   std::map<std::string, std::string> targets;
   if (!package.Has(rels_part)) return targets;
   std::string text;
-  pugi::xml_document doc;
+  xml::Document doc;
   if (!package.Read(rels_part, &text, error) || !ParseXml(rels_part, text, &doc, error)) return targets;
-  for (pugi::xml_node rel : doc.document_element().children())
+  for (pugi::xml_node rel : doc.root().children())
     if (Local(rel.name()) == "Relationship")
       targets[Attr(rel, "Id")] = ResolveTarget(base_folder, Attr(rel, "Target"));
   return targets;
@@ -199,10 +201,10 @@ struct Styles {
 bool ReadStyles(Package& package, const std::string& part, Styles* styles, std::string* error) {
   if (part.empty() || !package.Has(part)) return true;
   std::string text;
-  pugi::xml_document doc;
+  xml::Document doc;
   if (!package.Read(part, &text, error) || !ParseXml(part, text, &doc, error)) return false;
   std::map<int, std::string> codes;
-  const pugi::xml_node root = doc.document_element();
+  const pugi::xml_node root = doc.root();
   for (pugi::xml_node f : Child(root, "numFmts").children())
     codes[std::atoi(Attr(f, "numFmtId"))] = Attr(f, "formatCode");
   for (pugi::xml_node xf : Child(root, "cellXfs").children()) {
@@ -377,9 +379,9 @@ bool ReadXlsx(std::string_view bytes, const WorkbookLimits& limits, Workbook* ou
   if (!error->empty()) return false;
 
   std::string text;
-  pugi::xml_document workbook;
+  xml::Document workbook;
   if (!package.Read(workbook_part, &text, error) || !ParseXml(workbook_part, text, &workbook, error)) return false;
-  const pugi::xml_node root = workbook.document_element();
+  const pugi::xml_node root = workbook.root();
   const std::string date1904 = Attr(Child(root, "workbookPr"), "date1904");
   out->date1904 = date1904 == "1" || date1904 == "true";
 
@@ -392,10 +394,10 @@ bool ReadXlsx(std::string_view bytes, const WorkbookLimits& limits, Workbook* ou
   std::vector<std::string> shared;
   if (package.Has(shared_part)) {
     std::string shared_text;
-    pugi::xml_document doc;
+    xml::Document doc;
     if (!package.Read(shared_part, &shared_text, error) || !ParseXml(shared_part, shared_text, &doc, error))
       return false;
-    for (pugi::xml_node si : doc.document_element().children())
+    for (pugi::xml_node si : doc.root().children())
       if (Local(si.name()) == "si") shared.push_back(StringItem(si));
   }
   Styles styles;
@@ -417,11 +419,11 @@ bool ReadXlsx(std::string_view bytes, const WorkbookLimits& limits, Workbook* ou
       return false;
     }
     std::string sheet_text;
-    pugi::xml_document doc;
+    xml::Document doc;
     if (!package.Read(target->second, &sheet_text, error) || !ParseXml(target->second, sheet_text, &doc, error))
       return false;
     SheetReader reader(limits, shared, styles, &cells);
-    if (!reader.Read(doc.document_element(), &sheet, error)) return false;
+    if (!reader.Read(doc.root(), &sheet, error)) return false;
     out->sheets.push_back(std::move(sheet));
   }
   if (out->sheets.empty()) {

@@ -1,4 +1,4 @@
-#include "records/source_text.h"
+#include "xml/source_text.h"
 
 #include <algorithm>
 #include <cstdint>

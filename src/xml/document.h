@@ -1,0 +1,81 @@
+// The one door to XML: every XML file stdok reads (records, templates, forms, region profiles,
+// reference data, the parts of an .xlsx) is loaded here, with the same refusals and the same
+// file:line:column diagnostics. This header is the only place in src/ that includes pugixml
+// (tests/layers_test.cc checks it); callers walk the tree with pugixml's node API.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <pugixml.hpp>
+
+#include "core/status.h"
+#include "xml/source_text.h"
+
+namespace stdok::xml {
+
+struct LoadOptions {
+  // What the file is, for messages: "a DOCTYPE is not allowed in a <kind>".
+  std::string kind = "XML file";
+  // The name the root element must have; "" accepts any.
+  std::string root;
+  // C0 controls other than tab, line feed and carriage return, DEL and C1 controls refuse the
+  // file. The records reader turns this off and reports them per field, so that one bad record
+  // is skipped while the others are made.
+  bool refuse_control_characters = true;
+  // Text nodes of only white space are kept when they are an element's only child.
+  bool keep_whitespace_text = false;
+  // Line ends are kept as written ("\r\n" stays); otherwise they become "\n" as XML says.
+  bool keep_line_ends = false;
+  // A larger file is refused before it is parsed.
+  std::size_t max_bytes = std::size_t{256} << 20;
+};
+
+// A parsed file that keeps its text, so that every node, attribute and text value maps back to
+// file:line:column. Not copyable (nodes point into it); movable through unique_ptr.
+class Document {
+ public:
+  Document() = default;
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+
+  // Parses `text`, the whole file read from `path` (the text is copied). On refusal adds one
+  // error diagnostic at the offending byte and returns false; the document is then empty. The
+  // refusals' rule ids are the same for every kind of file: xml.encoding, xml.malformed,
+  // xml.doctype, xml.root, xml.control-character, xml.too-large (docs/rules.md).
+  // Refused: a UTF-16 or UTF-32 file, a NUL byte, bytes that are not UTF-8, a file over
+  // max_bytes, malformed XML (also "--" inside a comment, which pugixml accepts), a DOCTYPE
+  // (entities are never expanded), a second root element, a root element other than
+  // options.root and (see LoadOptions) control characters. A UTF-8 byte order mark is skipped.
+  bool Load(const std::string& path, std::string_view text, const LoadOptions& options,
+            Diagnostics* diagnostics);
+
+  pugi::xml_node root() const { return document_.document_element(); }
+  const std::string& path() const { return path_; }
+
+  // Where a node's name starts (pugixml's offset_debug), where an attribute's name starts, where a text value (a
+  // pointer returned by value() of a node or attribute of this document) starts.
+  SourceLocation Locate(pugi::xml_node node) const;
+  SourceLocation Locate(pugi::xml_attribute attribute) const;
+  SourceLocation LocateValue(const char* value) const;
+  // A byte offset into the parsed text (pugixml's offsets, e.g. offset_debug()).
+  SourceLocation LocateOffset(std::ptrdiff_t offset) const;
+  // The byte offset of a text value in the parsed text.
+  std::ptrdiff_t OffsetOf(const char* value) const { return value - buffer_.get(); }
+
+ private:
+  std::string path_;
+  std::unique_ptr<char[]> buffer_;  // parsed in place, so value pointers map to offsets
+  std::string text_;                // the text as read (after a byte order mark), for positions
+  std::optional<SourceText> source_;
+  pugi::xml_document document_;
+};
+
+// The first character that must not appear in text (C0 controls other than tab, line feed and
+// carriage return, DEL, C1 controls) as "U+0001", with its byte offset; "" when there is none.
+std::string FindControlCharacter(std::string_view utf8, std::size_t* offset = nullptr);
+
+}  // namespace stdok::xml
