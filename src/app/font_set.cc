@@ -2,35 +2,33 @@
 
 #include <unicode/utf8.h>
 
+#include "pdf/pdf_font.h"
+
 namespace stdok {
 
 bool FontSet::Load(const std::string& dir, FileSystem* fs, std::string* error) {
-  std::string bytes[2];
   const std::string paths[2] = {dir + "/LiberationSans-Regular.ttf", dir + "/LiberationSans-Bold.ttf"};
-  FontMetrics* metrics[2] = {&regular_, &bold_};
+  std::shared_ptr<const FontFile>* fonts[2] = {&regular_, &bold_};
   for (int i = 0; i < 2; ++i) {
-    std::string why;
-    if (!fs->ReadFile(paths[i], &bytes[i], &why)) {
+    std::string bytes, why;
+    if (!fs->ReadFile(paths[i], &bytes, &why)) {
       *error = why;
       return false;
     }
-    if (!FontMetrics::Parse(bytes[i], metrics[i], &why)) {
+    *fonts[i] = FontFile::Parse(std::move(bytes), &why);
+    if (!*fonts[i]) {
       *error = paths[i] + ": " + why;
       return false;
     }
   }
   ascii_covered_ = true;
-  for (char32_t c = 0x20; c < 0x7F; ++c) ascii_covered_ = ascii_covered_ && regular_.HasGlyph(c) && bold_.HasGlyph(c);
-  std::string why;
-  if (!LoadPdfFonts(std::move(bytes[0]), std::move(bytes[1]), &pdf_fonts_, &why)) {
-    *error = dir + ": " + why;
-    return false;
-  }
+  for (char32_t c = 0x20; c < 0x7F; ++c) ascii_covered_ = ascii_covered_ && regular_->HasGlyph(c) && bold_->HasGlyph(c);
+  pdf_fonts_ = PdfFonts{PdfFont::For(regular_), PdfFont::For(bold_)};
   return true;
 }
 
 double FontSet::Width(std::string_view text, FontFace face, double size) const {
-  return (face == FontFace::kBold ? bold_ : regular_).Width(text, size);
+  return (face == FontFace::kBold ? *bold_ : *regular_).Width(text, size);
 }
 
 bool FontSet::Covers(std::string_view text) const {
@@ -45,7 +43,7 @@ bool FontSet::Covers(std::string_view text) const {
     U8_NEXT(s, i, length, c);
     if (c < 0) c = 0xFFFD;
     if (c == '\n' || c == '\t') continue;
-    if (!regular_.HasGlyph(static_cast<char32_t>(c)) || !bold_.HasGlyph(static_cast<char32_t>(c))) return false;
+    if (!regular_->HasGlyph(static_cast<char32_t>(c)) || !bold_->HasGlyph(static_cast<char32_t>(c))) return false;
   }
   return true;
 }

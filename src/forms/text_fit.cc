@@ -1,6 +1,7 @@
 #include "forms/text_fit.h"
 
 #include "layout/line_breaker.h"
+#include "text/grapheme.h"
 
 namespace stdok {
 
@@ -40,8 +41,7 @@ std::string Ellipsize(std::string_view text, double width, FontFace face, double
   static const std::string kEllipsis = "…";
   std::string out(text);
   while (!out.empty() && measurer.Width(out + kEllipsis, face, size) > width) {
-    while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
-    if (!out.empty()) out.pop_back();  // the code point's first byte
+    out.resize(PreviousGraphemeBoundary(out, out.size()));  // a letter goes with its marks
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out + kEllipsis;

@@ -7,6 +7,8 @@
 #include <unicode/utf8.h>
 #include <unicode/utext.h>
 
+#include "text/grapheme.h"
+
 namespace stdok {
 namespace {
 
@@ -20,12 +22,6 @@ icu::BreakIterator* ThreadLineIterator() {
     return it;
   }();
   return iterator.get();
-}
-
-size_t Utf8Next(std::string_view s, size_t i) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
-  return std::min(s.size(), i + n);
 }
 
 // Whether a break at byte `at` would fall right after the hyphen of a short all-capital
@@ -121,15 +117,16 @@ void BreakHardLine(std::string_view text, size_t start, size_t stop, double max_
       --i;  // retry this opportunity on the new line
       continue;
     }
-    // A single segment wider than the line: break between characters.
+    // A single segment wider than the line: break between user-perceived characters, never
+    // between a letter and its combining marks.
     size_t pos = line_start, last_fit = line_start;
     while (pos < candidate) {
-      size_t next = Utf8Next(text, pos);
+      size_t next = NextGraphemeBoundary(text, pos);
       if (width(line_start, next) > max_width) break;
       last_fit = next;
       pos = next;
     }
-    if (last_fit == line_start) last_fit = Utf8Next(text, line_start);  // at least one char
+    if (last_fit == line_start) last_fit = NextGraphemeBoundary(text, line_start);  // at least one char
     out->push_back({line_start, last_fit});
     line_start = fitted_end = last_fit;
     --i;

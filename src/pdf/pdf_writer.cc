@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "font/mark_placement.h"
 #include "output/sha256.h"
 #include "pdf/deflate.h"
 #include "pdf/haru_objects.h"
@@ -94,6 +95,12 @@ long long Fixed(double v) { return std::llround(v * kUnit); }
 void AppendNumber(std::string* out, double v) {
   AppendFixed(out, Fixed(v));
   out->push_back(' ');
+}
+
+// Appends one byte of a string operand, escaped where PDF requires.
+void AppendCode(std::string* out, unsigned char code) {
+  if (code == '(' || code == ')' || code == '\\') out->push_back('\\');
+  out->push_back(static_cast<char>(code));
 }
 
 // The characters of one face in a document and the PDF fonts that code them.
@@ -246,10 +253,10 @@ class Writer {
     return ret == HPDF_OK ? resources_ : nullptr;
   }
 
-  HPDF_Dict AddFont(const TrueTypeProgram& program, const FontSubset& subset) {
+  HPDF_Dict AddFont(const FontFile& program, const FontSubset& subset) {
     HPDF_Doc pdf = pdf_.get();
     HPDF_MMgr mmgr = pdf->mmgr;
-    const TrueTypeProgram::Metrics& m = program.metrics();
+    const FontFile::Metrics& m = program.metrics();
     std::string base_font = subset.tag + "+" + program.postscript_name();
     HPDF_STATUS ret = HPDF_OK;
 
@@ -340,8 +347,10 @@ class Writer {
       x = nx;
       y = ny;
       bool open = false;
+      MarkPlacer marks(FontOf(face).program());
       ForEachDrawn(t.text, [&](char32_t c) {
         auto [subset, code] = faces_[face].Code(c);
+        MarkPlacer::Offset offset = marks.Next(c);
         if (face != font_face || subset != font_subset || size != font_size) {
           if (open) out += ")Tj\n";
           open = false;
@@ -354,10 +363,24 @@ class Writer {
           font_subset = subset;
           font_size = size;
         }
+        if (offset != MarkPlacer::Offset{}) {
+          // A mark moved onto its base: raised by a text rise, moved sideways and back again by
+          // TJ adjustments (in 1/1000 em, opposite sign), so the pen ends where it would have.
+          if (open) out += ")Tj\n";
+          open = false;
+          AppendFixed(&out, Fixed(offset.dy * t.size / 1000.0));
+          out += " Ts [";
+          AppendFixed(&out, -offset.dx * kUnit);
+          out += " (";
+          AppendCode(&out, code);
+          out += ") ";
+          AppendFixed(&out, offset.dx * kUnit);
+          out += "]TJ 0 Ts\n";
+          return;
+        }
         if (!open) out += '(';
         open = true;
-        if (code == '(' || code == ')' || code == '\\') out += '\\';
-        out += static_cast<char>(code);
+        AppendCode(&out, code);
       });
       if (open) out += ")Tj\n";
     }

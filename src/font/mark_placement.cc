@@ -1,0 +1,66 @@
+#include "font/mark_placement.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+namespace stdok {
+namespace {
+
+// Space between two stacked marks, 1/1000 em.
+constexpr int kStackGap = 40;
+
+enum class Side { kAbove, kBelow, kNone };
+
+// Canonical combining classes 230-234 sit above, 218-222 below; the attached classes (the
+// horn of ơ, the ogonek, cedilla: 202, 214, 216) are drawn where the designer put them.
+Side SideOf(char32_t c) {
+  uint8_t ccc = u_getCombiningClass(static_cast<UChar32>(c));
+  if (ccc >= 228 && ccc <= 234) return Side::kAbove;
+  if (ccc >= 218 && ccc <= 222) return Side::kBelow;
+  return Side::kNone;
+}
+
+int Center(const FontFile::Box& b) { return (b.x_min + b.x_max) / 2; }
+
+}  // namespace
+
+bool IsCombiningMark(char32_t c) {
+  int8_t type = u_charType(static_cast<UChar32>(c));
+  return type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK;
+}
+
+MarkPlacer::Offset MarkPlacer::Next(char32_t c) {
+  uint16_t glyph = font_.GlyphFor(c);
+  if (!IsCombiningMark(c) || !has_base_ || glyph == 0 || font_.Width(glyph) != 0) {
+    if (IsCombiningMark(c)) return {};  // a mark with an advance of its own: as the font has it
+    uint16_t base = font_.GlyphFor(c);
+    FontFile::Box box = font_.GlyphBox(base);
+    int advance = font_.Width(base);
+    has_base_ = true;
+    base_center_ = (box.x_min == box.x_max ? advance / 2 : Center(box)) - advance;
+    top_ = box.y_max;
+    bottom_ = std::min(0, box.y_min);
+    above_ = below_ = 0;
+    return {};
+  }
+  FontFile::Box mark = font_.GlyphBox(glyph);
+  Offset offset;
+  switch (SideOf(c)) {
+    case Side::kAbove:
+      // The first mark keeps the designed gap above the x-height, raised to a taller base.
+      offset.dy = above_++ == 0 ? std::max(0, top_ - font_.metrics().x_height) : top_ + kStackGap - mark.y_min;
+      top_ = mark.y_max + offset.dy;
+      break;
+    case Side::kBelow:
+      offset.dy = below_++ == 0 ? bottom_ : bottom_ - kStackGap - mark.y_max;
+      bottom_ = mark.y_min + offset.dy;
+      break;
+    case Side::kNone:
+      return {};
+  }
+  offset.dx = base_center_ - Center(mark);
+  return offset;
+}
+
+}  // namespace stdok
