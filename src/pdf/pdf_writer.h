@@ -1,4 +1,5 @@
-// PDF writer: laid-out pages -> PDF bytes, with libharu. Only pdf/ includes hpdf.h.
+// PDF writer: laid-out pages -> PDF bytes. libharu writes the object structure, reached only
+// through pdf/haru.h.
 #pragma once
 
 #include <ctime>
