@@ -1,11 +1,11 @@
 // Combining marks placed on their base letter without shaping tables. A letter with a mark that
 // has no precomposed form ("n̈", Yoruba "ọ̀", Vietnamese with two marks) is a base glyph followed
-// by zero-advance mark glyphs whose outlines sit where the font's designer put them: over a
-// lowercase letter of average width, or (Liberation's U+0303) beside it. MarkPlacer moves each
-// mark over (or under) the middle of its base, raised by how much taller than the x-height the
-// base is, and stacks a second mark on the first: the glyph-extents fallback HarfBuzz uses for
-// fonts without GPOS mark anchors (hb-ot-shape-fallback.cc). docs/design.md, "Fonts", says why
-// stdok does not shape.
+// by zero-advance mark glyphs whose outlines sit where the font's designer put them: at capital
+// height over a letter of average width, or (Liberation's U+0303) beside it. MarkPlacer moves
+// each mark over (or under) the middle of its base, a fixed gap above its top, and stacks a
+// second mark on the first: the glyph-extents fallback HarfBuzz itself uses for fonts without
+// GPOS mark anchors (hb-ot-shape-fallback.cc). docs/design.md, "Fonts", says why stdok does not
+// shape.
 #pragma once
 
 #include <cstdint>
