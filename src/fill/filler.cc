@@ -27,10 +27,13 @@ class Filler {
     return text;
   }
 
-  // Bold starts and ends in rendered inline content. XML text cannot hold these bytes, and
-  // they are removed from expression values, so they mark only <b> and <run-in>.
+  // Bold and italic starts and ends in rendered inline content. XML text cannot hold these
+  // bytes, and they are removed from expression values, so they mark only <b>, <run-in>, <i>.
   static constexpr char kBoldOn = '\x01';
   static constexpr char kBoldOff = '\x02';
+  static constexpr char kItalicOn = '\x03';
+  static constexpr char kItalicOff = '\x04';
+  static bool IsMark(char c) { return c >= kBoldOn && c <= kItalicOff; }
 
   // Renders inline content into `raw`, with bold marks.
   void RenderInline(const std::vector<TemplateNode>& nodes, const Scope& scope, std::string* raw) {
@@ -39,12 +42,16 @@ class Filler {
         std::string error;
         std::string text = piece.content.Render(s, &error);
         if (!error.empty()) Report(piece, error);
-        std::erase_if(text, [](char c) { return c == kBoldOn || c == kBoldOff; });
+        std::erase_if(text, IsMark);
         *raw += text;
       } else if (piece.tag == "b" || piece.tag == "run-in") {
         *raw += kBoldOn;
         RenderInline(piece.children, s, raw);
         *raw += kBoldOff;
+      } else if (piece.tag == "i") {
+        *raw += kItalicOn;
+        RenderInline(piece.children, s, raw);
+        *raw += kItalicOff;
       } else if (piece.tag == "br") {
         *raw += '\n';
       } else if (piece.tag == "nbsp") {
@@ -52,7 +59,7 @@ class Filler {
       } else if (piece.tag == "a") {
         size_t before = raw->size();
         RenderInline(piece.children, s, raw);
-        if (raw->find_first_not_of(" \x01\x02", before) == std::string::npos) *raw += Attr(piece, "href", s);
+        if (raw->find_first_not_of(" \x01\x02\x03\x04", before) == std::string::npos) *raw += Attr(piece, "href", s);
       } else {
         Report(piece, "<" + piece.tag + "> is not allowed in text");
       }
@@ -67,7 +74,8 @@ class Filler {
     for (bool moved = true; moved;) {
       moved = false;
       for (size_t i = 0; i + 1 < raw.size(); ++i) {
-        if ((raw[i] == kBoldOn && raw[i + 1] == ' ') || (raw[i] == ' ' && raw[i + 1] == kBoldOff)) {
+        bool on = raw[i] == kBoldOn || raw[i] == kItalicOn, off = raw[i + 1] == kBoldOff || raw[i + 1] == kItalicOff;
+        if ((on && raw[i + 1] == ' ') || (raw[i] == ' ' && off)) {
           std::swap(raw[i], raw[i + 1]);
           moved = true;
         }
@@ -79,13 +87,13 @@ class Filler {
   // Plain inline content (bold marks dropped): trimmed, spaces tidied around breaks.
   std::string Content(const TemplateNode& node, const Scope& scope) {
     std::string text = MarkedContent(node, scope);
-    std::erase_if(text, [](char c) { return c == kBoldOn || c == kBoldOff; });
+    std::erase_if(text, IsMark);
     return text;
   }
 
   // Marked text -> its plain text and, when any of it is bold, its spans.
   static void SplitSpans(const std::string& marked, std::string* text, std::vector<Span>* spans) {
-    int depth = 0;
+    int depth = 0, italic_depth = 0;
     Span current;
     bool any_bold = false;
     auto flush = [&] {
@@ -93,15 +101,17 @@ class Filler {
       current.text.clear();
     };
     for (char c : marked) {
-      if (c == kBoldOn || c == kBoldOff) {
+      if (IsMark(c)) {
         flush();
-        depth += c == kBoldOn ? 1 : -1;
+        if (c == kBoldOn || c == kBoldOff) depth += c == kBoldOn ? 1 : -1;
+        else italic_depth += c == kItalicOn ? 1 : -1;
         current.bold = depth > 0;
+        current.italic = italic_depth > 0;
         continue;
       }
       current.text += c;
       *text += c;
-      any_bold = any_bold || current.bold;
+      any_bold = any_bold || current.bold || current.italic;
     }
     flush();
     if (!any_bold) spans->clear();

@@ -86,7 +86,7 @@ const std::map<std::string, std::set<std::string>>& KnownElements() {
       {"if", {"test"}}, {"else", {}}, {"for", {"each", "as"}},
       {"include", {"src"}},
       // Inline markup, inside text.
-      {"b", {}}, {"run-in", {}}, {"br", {}}, {"nbsp", {}}, {"a", {"href"}},
+      {"b", {}}, {"i", {}}, {"run-in", {}}, {"br", {}}, {"nbsp", {}}, {"a", {"href"}},
   };
   return kElements;
 }
@@ -109,7 +109,7 @@ std::string CollapseInlineSpace(const char* raw) {
   return out;
 }
 
-const std::set<std::string> kInlineMarkup = {"b", "run-in", "br", "nbsp", "a"};
+const std::set<std::string> kInlineMarkup = {"b", "i", "run-in", "br", "nbsp", "a"};
 const std::set<std::string> kEmptyInline = {"br", "nbsp"};
 
 // XML 1.0 forbids "--" inside a comment (and a comment ending in "-"); pugixml accepts both.
@@ -251,13 +251,13 @@ class Loader {
         out.push_back(std::move(text));
       } else if (c.type() == pugi::node_element) {
         std::string tag = c.name();
-        if (tag == "i" || tag == "em") {
-          Error(c.offset_debug(), "<" + tag + ">: stdok has no italic face; use <b>");
+        if (tag == "em") {
+          Error(c.offset_debug(), "<em>: write <i> for italic");
           continue;
         }
         if (tag != "if" && tag != "else" && tag != "for" && !kInlineMarkup.count(tag)) {
           Error(c.offset_debug(), "<" + std::string(n.name()) +
-                                      "> may hold text, <b>, <run-in>, <br/>, <nbsp/>, <a>, <if>, "
+                                      "> may hold text, <b>, <i>, <run-in>, <br/>, <nbsp/>, <a>, <if>, "
                                       "<else> and <for>, not <" + tag + ">");
           continue;
         }

@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace stdok {
 namespace {
@@ -40,6 +41,7 @@ MarkPlacer::Offset MarkPlacer::Next(char32_t c) {
     int advance = font_.Width(base);
     has_base_ = true;
     base_center_ = (box.x_min == box.x_max ? advance / 2 : Center(box)) - advance;
+    base_middle_ = (box.y_min + box.y_max) / 2;
     top_ = box.y_max;
     bottom_ = std::min(0, box.y_min);
     above_ = below_ = 0;
@@ -62,7 +64,11 @@ MarkPlacer::Offset MarkPlacer::Next(char32_t c) {
     case Side::kNone:
       return {};
   }
-  offset.dx = base_center_ - Center(mark);
+  // Middles compared at one height: on a slanted face (post.italicAngle < 0) a mark higher
+  // up moves right with the slant.
+  double slant = -std::tan(font_.metrics().italic_angle * M_PI / 180);
+  int height = (mark.y_min + mark.y_max) / 2 + offset.dy - base_middle_;
+  offset.dx = base_center_ - Center(mark) + static_cast<int>(std::lround(height * slant));
   return offset;
 }
 

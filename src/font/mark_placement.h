@@ -39,6 +39,7 @@ class MarkPlacer {
   const FontFile& font_;
   bool has_base_ = false;
   int base_center_ = 0;  // x of the base's middle, from the pen position after the base
+  int base_middle_ = 0;  // the height of that middle (an italic's middle moves with height)
   int top_ = 0;          // top of the base and the marks above it so far
   int bottom_ = 0;       // bottom of the base and the marks below it so far
   int above_ = 0, below_ = 0;  // marks placed above and below the current base

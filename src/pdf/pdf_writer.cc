@@ -128,6 +128,7 @@ class FaceFonts {
   }
 
   const std::vector<std::shared_ptr<const FontSubset>>& subsets() const { return subsets_; }
+  bool subsets_needed() const { return !chars_.empty(); }
 
  private:
   std::vector<uint64_t> seen_ = std::vector<uint64_t>(1024, 0);  // U+0000-FFFF
@@ -145,6 +146,12 @@ class Writer {
       *error = "no fonts";
       return false;
     }
+    for (const Page& page : doc_.pages)
+      for (const TextRun& t : page.texts)
+        if (!FontOrNull(FaceIndex(t))) {
+          *error = "no italic font for \"" + t.text + "\"";
+          return false;
+        }
     if (!pdf_.ok()) return Fail("cannot start libharu", error);
     SetInfo();
     for (const Page& page : doc_.pages) {
@@ -175,13 +182,22 @@ class Writer {
     return false;
   }
 
-  static int FaceIndex(const TextRun& t) { return t.face == FontFace::kBold ? 1 : 0; }
-  const PdfFont& FontOf(int face) const { return face ? *options_.fonts.bold : *options_.fonts.regular; }
+  static constexpr int kFaces = 4;
+  static_assert(static_cast<int>(FontFace::kBoldItalic) == kFaces - 1);
+  static int FaceIndex(const TextRun& t) { return static_cast<int>(t.face); }  // FontFace order
+  const PdfFont* FontOrNull(int face) const {
+    const std::shared_ptr<const PdfFont>* fonts[kFaces] = {&options_.fonts.regular, &options_.fonts.bold,
+                                                           &options_.fonts.italic, &options_.fonts.bold_italic};
+    return fonts[face]->get();
+  }
+  const PdfFont& FontOf(int face) const { return *FontOrNull(face); }
 
   // One simple TrueType font per subset, all listed in the /Font dictionary of the resources
   // that every page shares.
   bool AddFonts() {
-    for (int face = 0; face < 2; ++face) {
+    for (int face = 0; face < kFaces; ++face) {
+      if (faces_[face].subsets_needed() && !FontOrNull(face)) return false;
+      if (!faces_[face].subsets_needed()) continue;
       if (!faces_[face].Build(FontOf(face))) return false;
       for (const auto& subset : faces_[face].subsets()) {
         if (!font_resources_) {
@@ -403,8 +419,8 @@ class Writer {
   const LaidOutDocument& doc_;
   const PdfOptions& options_;
   haru::Document pdf_;
-  FaceFonts faces_[2];
-  std::vector<std::string> resource_names_[2];  // per face and subset: "F1", "F2", ...
+  FaceFonts faces_[kFaces];
+  std::vector<std::string> resource_names_[kFaces];  // per face and subset: "F1", "F2", ...
   haru::Dict font_resources_;
   haru::Dict resources_;
   int font_count_ = 0;

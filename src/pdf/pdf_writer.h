@@ -17,6 +17,9 @@ class PdfFont;  // pdf/pdf_font.h
 struct PdfFonts {
   std::shared_ptr<const PdfFont> regular;
   std::shared_ptr<const PdfFont> bold;
+  // Needed only by documents with italic text (WritePdf fails without them then).
+  std::shared_ptr<const PdfFont> italic;
+  std::shared_ptr<const PdfFont> bold_italic;
 };
 // Parses the TrueType programs (file contents) of the two faces; false with *error when one
 // cannot be embedded.
