@@ -125,6 +125,8 @@ Gray Ours(const std::string& dir, const PdfFonts& fonts, FontFace face, const st
   EXPECT_TRUE(WritePdf(doc, options, &bytes, &error)) << error;
   std::string pdf = dir + "/ours-" + std::to_string(index) + ".pdf";
   WriteText(pdf, bytes);
+  // And the text still extracts as it was given: moved marks included (/ActualText).
+  EXPECT_EQ(RunCommand("pdftotext -raw -enc UTF-8 " + Quote(pdf) + " -").output.substr(0, text.size()), text);
   return Rasterise(pdf);
 }
 

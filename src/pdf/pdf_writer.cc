@@ -78,6 +78,20 @@ void AppendNumber(std::string* out, double v) {
   out->push_back(' ');
 }
 
+// Appends the UTF-16BE of `c` in hex.
+void AppendUtf16Hex(std::string* out, char32_t c) {
+  static const char kHex[] = "0123456789ABCDEF";
+  auto unit = [out](unsigned u) {
+    for (int shift = 12; shift >= 0; shift -= 4) out->push_back(kHex[(u >> shift) & 0xF]);
+  };
+  if (c < 0x10000) {
+    unit(static_cast<unsigned>(c));
+  } else {
+    unit(static_cast<unsigned>(0xD800 + ((c - 0x10000) >> 10)));
+    unit(static_cast<unsigned>(0xDC00 + ((c - 0x10000) & 0x3FF)));
+  }
+}
+
 // Appends one byte of a string operand, escaped where PDF requires.
 void AppendCode(std::string* out, unsigned char code) {
   if (code == '(' || code == ')' || code == '\\') out->push_back('\\');
@@ -312,9 +326,13 @@ class Writer {
       y = ny;
       bool open = false;
       MarkPlacer marks(FontOf(face).program());
-      ForEachDrawn(t.text, [&](char32_t c) {
-        auto [subset, code] = faces_[face].Code(c);
-        MarkPlacer::Offset offset = marks.Next(c);
+      std::vector<Drawn>& drawn = drawn_;
+      drawn.clear();
+      ForEachDrawn(t.text, [&](char32_t c) { drawn.push_back({c, marks.Next(c)}); });
+      size_t span_end = 0;  // end of the open /ActualText span, 0 when none is open
+      for (size_t i = 0; i < drawn.size(); ++i) {
+        auto [subset, code] = faces_[face].Code(drawn[i].c);
+        MarkPlacer::Offset offset = drawn[i].offset;
         if (face != font_face || subset != font_subset || size != font_size) {
           if (open) out += ")Tj\n";
           open = false;
@@ -326,6 +344,18 @@ class Writer {
           font_face = face;
           font_subset = subset;
           font_size = size;
+        }
+        if (span_end == 0 && i + 1 < drawn.size() && drawn[i + 1].offset != MarkPlacer::Offset{}) {
+          // A letter whose marks are moved: text extraction reads the cluster from /ActualText,
+          // as the moved marks would otherwise read as a line of their own.
+          if (open) out += ")Tj\n";
+          open = false;
+          span_end = i + 1;
+          std::u32string cluster(1, drawn[i].c);
+          while (span_end < drawn.size() && IsCombiningMark(drawn[span_end].c)) cluster += drawn[span_end++].c;
+          out += "/Span<</ActualText<FEFF";
+          for (char32_t c : cluster) AppendUtf16Hex(&out, c);
+          out += ">>>BDC\n";
         }
         if (offset != MarkPlacer::Offset{}) {
           // A mark moved onto its base: raised by a text rise, moved sideways and back again by
@@ -340,12 +370,18 @@ class Writer {
           out += ") ";
           AppendFixed(&out, offset.dx * kUnit);
           out += "]TJ 0 Ts\n";
-          return;
+        } else {
+          if (!open) out += '(';
+          open = true;
+          AppendCode(&out, code);
         }
-        if (!open) out += '(';
-        open = true;
-        AppendCode(&out, code);
-      });
+        if (span_end != 0 && i + 1 == span_end) {
+          if (open) out += ")Tj\n";
+          open = false;
+          out += "EMC\n";
+          span_end = 0;
+        }
+      }
       if (open) out += ")Tj\n";
     }
     out += "ET\n";
@@ -424,6 +460,11 @@ class Writer {
   haru::Dict font_resources_;
   haru::Dict resources_;
   int font_count_ = 0;
+  struct Drawn {
+    char32_t c;
+    MarkPlacer::Offset offset;
+  };
+  std::vector<Drawn> drawn_;  // the characters of the run being written
   // Per-thread buffers, reused from document to document.
   std::string& content_ = ThreadBuffer(0);
   std::string& compressed_ = ThreadBuffer(1);
