@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates fonts/LiberationSans-{Regular,Bold}.ttf: subsets of Debian's
+# Regenerates fonts/LiberationSans-{Regular,Bold,Italic,BoldItalic}.ttf: subsets of Debian's
 # Liberation Sans 2 (package fonts-liberation2) made with pyftsubset (package
 # fonttools). The generated files are committed, so a normal build needs
 # neither python nor this script; run it only to change the kept ranges or
@@ -51,7 +51,8 @@ install_deps() {
 }
 
 if [[ ! -x $PYFTSUBSET || ! -x $PY ]] || ! "$PY" -c 'import fontTools' 2>/dev/null \
-    || [[ ! -f $SRC_DIR/LiberationSans-Regular.ttf || ! -f $SRC_DIR/LiberationSans-Bold.ttf ]]; then
+    || [[ ! -f $SRC_DIR/LiberationSans-Regular.ttf || ! -f $SRC_DIR/LiberationSans-Bold.ttf ]] \
+    || [[ ! -f $SRC_DIR/LiberationSans-Italic.ttf || ! -f $SRC_DIR/LiberationSans-BoldItalic.ttf ]]; then
   install_deps
 fi
 
@@ -150,7 +151,7 @@ install_if_changed() {
 # "?" where the OFL has "--" (an encoding accident); restore the OFL wording.
 COPYRIGHT=/usr/share/doc/fonts-liberation2/copyright
 {
-  echo "fonts/LiberationSans-Regular.ttf and fonts/LiberationSans-Bold.ttf are"
+  echo "fonts/LiberationSans-{Regular,Bold,Italic,BoldItalic}.ttf are"
   echo "subsets of Liberation Sans ${LIBERATION_VERSION%-*} (Debian package fonts-liberation2"
   echo "$LIBERATION_VERSION; upstream https://github.com/liberationfonts), made by"
   echo "scripts/make-fonts.sh."
@@ -180,7 +181,7 @@ for stale in "$OUT_DIR"/LiberationSans-Latin1-Regular.ttf "$OUT_DIR"/LiberationS
     if [[ $CHECK_ONLY -eq 1 ]]; then log "$stale is no longer made"; status=1; else rm -f "$stale"; log "removed $stale"; fi
   fi
 done
-for style in Regular Bold; do
+for style in Regular Bold Italic BoldItalic; do
   src="$SRC_DIR/LiberationSans-$style.ttf"
   name="LiberationSans-$style.ttf"; unicodes="$UNICODES"
   dst="$OUT_DIR/$name"

@@ -29,8 +29,9 @@ bool RunBench(const RenderOptions& options, int repeat, FileSystem* fs, BenchFig
 
   // Both passes start without cached font subsets, as a render does.
   auto clear_font_caches = [&setup] {
-    setup.fonts.pdf_fonts().regular->ClearCache();
-    setup.fonts.pdf_fonts().bold->ClearCache();
+    const PdfFonts& f = setup.fonts.pdf_fonts();
+    for (const auto& font : {f.regular, f.bold, f.italic, f.bold_italic})
+      if (font) font->ClearCache();
   };
   // The pipeline pass keeps a copy of every laid-out document for the writer pass; the copy is
   // made outside the timed part, and the document being timed reuses its memory as in a render.

@@ -2,35 +2,44 @@
 
 #include <unicode/utf8.h>
 
+#include "pdf/pdf_font.h"
+
 namespace stdok {
 
 bool FontSet::Load(const std::string& dir, FileSystem* fs, std::string* error) {
-  std::string bytes[2];
-  const std::string paths[2] = {dir + "/LiberationSans-Regular.ttf", dir + "/LiberationSans-Bold.ttf"};
-  FontMetrics* metrics[2] = {&regular_, &bold_};
-  for (int i = 0; i < 2; ++i) {
-    std::string why;
-    if (!fs->ReadFile(paths[i], &bytes[i], &why)) {
+  static const char* const kFiles[4] = {"LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf",
+                                        "LiberationSans-Italic.ttf", "LiberationSans-BoldItalic.ttf"};
+  for (int i = 0; i < 4; ++i) {
+    const std::string path = dir + "/" + kFiles[i];
+    std::string bytes, why;
+    if (!fs->ReadFile(path, &bytes, &why)) {
+      if (i >= 2) {  // a folder without italics (an older --fonts folder): <i> prints upright
+        faces_[i] = faces_[i - 2];
+        continue;
+      }
       *error = why;
       return false;
     }
-    if (!FontMetrics::Parse(bytes[i], metrics[i], &why)) {
-      *error = paths[i] + ": " + why;
+    faces_[i] = FontFile::Parse(std::move(bytes), &why);
+    if (!faces_[i]) {
+      *error = path + ": " + why;
       return false;
     }
   }
+  auto covered = [this](char32_t c) {
+    for (const auto& face : faces_)
+      if (!face->HasGlyph(c)) return false;
+    return true;
+  };
   ascii_covered_ = true;
-  for (char32_t c = 0x20; c < 0x7F; ++c) ascii_covered_ = ascii_covered_ && regular_.HasGlyph(c) && bold_.HasGlyph(c);
-  std::string why;
-  if (!LoadPdfFonts(std::move(bytes[0]), std::move(bytes[1]), &pdf_fonts_, &why)) {
-    *error = dir + ": " + why;
-    return false;
-  }
+  for (char32_t c = 0x20; c < 0x7F; ++c) ascii_covered_ = ascii_covered_ && covered(c);
+  pdf_fonts_ = PdfFonts{PdfFont::For(faces_[0]), PdfFont::For(faces_[1]), PdfFont::For(faces_[2]),
+                        PdfFont::For(faces_[3])};
   return true;
 }
 
 double FontSet::Width(std::string_view text, FontFace face, double size) const {
-  return (face == FontFace::kBold ? bold_ : regular_).Width(text, size);
+  return faces_[static_cast<int>(face)]->Width(text, size);
 }
 
 bool FontSet::Covers(std::string_view text) const {
@@ -45,7 +54,8 @@ bool FontSet::Covers(std::string_view text) const {
     U8_NEXT(s, i, length, c);
     if (c < 0) c = 0xFFFD;
     if (c == '\n' || c == '\t') continue;
-    if (!regular_.HasGlyph(static_cast<char32_t>(c)) || !bold_.HasGlyph(static_cast<char32_t>(c))) return false;
+    for (const auto& face : faces_)
+      if (!face->HasGlyph(static_cast<char32_t>(c))) return false;
   }
   return true;
 }

@@ -19,17 +19,19 @@ struct Heading {
 
 enum class Align { kLeft, kRight, kCenter, kJustify };  // kJustify: paragraphs only
 
-// A piece of a paragraph's text set in bold (<b>, <run-in>) or in the paragraph's own face.
+// A piece of a paragraph's text set in bold (<b>, <run-in>), italic (<i>), both, or in the
+// paragraph's own face.
 struct Span {
   std::string text;
   bool bold = false;
+  bool italic = false;
 };
 
 struct Paragraph {
   std::string text;  // may hold "\n\n" paragraph breaks and "\n" line breaks
   TextStyle style = TextStyle::kNormal;
   Align align = Align::kLeft;  // kJustify: every line but a part's last fills the width
-  // The text in pieces when part of it is bold: their texts joined equal `text`. Empty: the
+  // The text in pieces when part of it is bold or italic: their texts joined equal `text`. Empty: the
   // whole text is set in the style's face.
   std::vector<Span> spans;
 };

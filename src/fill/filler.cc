@@ -43,7 +43,7 @@ class Filler {
 
   // Marked text -> its plain text and, when any of it is bold, its spans.
   static void SplitSpans(const std::string& marked, std::string* text, std::vector<Span>* spans) {
-    int depth = 0;
+    int depth = 0, italic_depth = 0;
     Span current;
     bool any_bold = false;
     auto flush = [&] {
@@ -51,15 +51,17 @@ class Filler {
       current.text.clear();
     };
     for (char c : marked) {
-      if (c == kBoldOn || c == kBoldOff) {
+      if (IsStyleMark(c)) {
         flush();
-        depth += c == kBoldOn ? 1 : -1;
+        if (c == kBoldOn || c == kBoldOff) depth += c == kBoldOn ? 1 : -1;
+        else italic_depth += c == kItalicOn ? 1 : -1;
         current.bold = depth > 0;
+        current.italic = italic_depth > 0;
         continue;
       }
       current.text += c;
       *text += c;
-      any_bold = any_bold || current.bold;
+      any_bold = any_bold || current.bold || current.italic;
     }
     flush();
     if (!any_bold) spans->clear();

@@ -184,12 +184,16 @@ void RenderInline(const std::vector<TemplateNode>& nodes, const Scope& scope, co
       std::string error;
       std::string text = piece.content.Render(s, &error);
       if (!error.empty()) report(piece, error);
-      std::erase_if(text, [](char c) { return c == kBoldOn || c == kBoldOff; });
+      std::erase_if(text, IsStyleMark);
       *raw += text;
     } else if (piece.tag == "b" || piece.tag == "run-in") {
       *raw += kBoldOn;
       RenderInline(piece.children, s, report, raw);
       *raw += kBoldOff;
+    } else if (piece.tag == "i") {
+      *raw += kItalicOn;
+      RenderInline(piece.children, s, report, raw);
+      *raw += kItalicOff;
     } else if (piece.tag == "br") {
       *raw += '\n';
     } else if (piece.tag == "nbsp") {
@@ -198,7 +202,7 @@ void RenderInline(const std::vector<TemplateNode>& nodes, const Scope& scope, co
       const size_t before = raw->size();
       RenderInline(piece.children, s, report, raw);
       auto href = piece.attributes.find("href");
-      if (raw->find_first_not_of(" \x01\x02", before) == std::string::npos && href != piece.attributes.end()) {
+      if (raw->find_first_not_of(" \x01\x02\x03\x04", before) == std::string::npos && href != piece.attributes.end()) {
         std::string error;
         *raw += href->second.Render(s, &error);
         if (!error.empty()) report(piece, error);
@@ -233,7 +237,9 @@ std::string RenderMarked(const std::vector<TemplateNode>& nodes, const Scope& sc
   for (bool moved = true; moved;) {
     moved = false;
     for (size_t i = 0; i + 1 < raw.size(); ++i) {
-      if ((raw[i] == kBoldOn && raw[i + 1] == ' ') || (raw[i] == ' ' && raw[i + 1] == kBoldOff)) {
+      const bool on = raw[i] == kBoldOn || raw[i] == kItalicOn;
+      const bool off = raw[i + 1] == kBoldOff || raw[i + 1] == kItalicOff;
+      if ((on && raw[i + 1] == ' ') || (raw[i] == ' ' && off)) {
         std::swap(raw[i], raw[i + 1]);
         moved = true;
       }
@@ -244,7 +250,7 @@ std::string RenderMarked(const std::vector<TemplateNode>& nodes, const Scope& sc
 
 std::string RenderPlain(const std::vector<TemplateNode>& nodes, const Scope& scope, const MarkupReport& report) {
   std::string text = RenderMarked(nodes, scope, report);
-  std::erase_if(text, [](char c) { return c == kBoldOn || c == kBoldOff; });
+  std::erase_if(text, IsStyleMark);
   return text;
 }
 

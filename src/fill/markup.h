@@ -101,15 +101,18 @@ using MarkupVisit = std::function<void(const TemplateNode& node, const Scope& sc
 void WalkMarkup(const std::vector<TemplateNode>& nodes, const Scope& scope, const MarkupReport& report,
                 const MarkupVisit& visit);
 
-// Bold starts and ends in rendered inline content. XML text cannot hold these bytes, and they
-// are removed from expression values, so they mark only <b> and <run-in>.
+// Bold and italic starts and ends in rendered inline content. XML text cannot hold these
+// bytes, and they are removed from expression values, so they mark only <b>, <run-in> and <i>.
 inline constexpr char kBoldOn = '\x01';
 inline constexpr char kBoldOff = '\x02';
+inline constexpr char kItalicOn = '\x03';
+inline constexpr char kItalicOff = '\x04';
+inline bool IsStyleMark(char c) { return c >= kBoldOn && c <= kItalicOff; }
 
-// Inline content rendered and tidied, with bold marks around <b> and <run-in>; <br/> is "\n",
-// <nbsp/> U+00A0, an empty <a href> shows its href.
+// Inline content rendered and tidied, with bold marks around <b> and <run-in> and italic marks
+// around <i>; <br/> is "\n", <nbsp/> U+00A0, an empty <a href> shows its href.
 std::string RenderMarked(const std::vector<TemplateNode>& nodes, const Scope& scope, const MarkupReport& report);
-// The same without the bold marks.
+// The same without the style marks.
 std::string RenderPlain(const std::vector<TemplateNode>& nodes, const Scope& scope, const MarkupReport& report);
 
 }  // namespace stdok

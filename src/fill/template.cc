@@ -32,7 +32,7 @@ const std::map<std::string, std::set<std::string>>& KnownElements() {
       {"include", {"src"}},
       {"image", {"src", "width", "align"}},
       // Inline markup, inside text.
-      {"b", {}}, {"run-in", {}}, {"br", {}}, {"nbsp", {}}, {"a", {"href"}},
+      {"b", {}}, {"i", {}}, {"run-in", {}}, {"br", {}}, {"nbsp", {}}, {"a", {"href"}},
   };
   return kElements;
 }
@@ -41,10 +41,10 @@ const std::map<std::string, std::set<std::string>>& KnownElements() {
 const InlineSyntax& TemplateInline() {
   static const InlineSyntax kSyntax = [] {
     InlineSyntax syntax;
-    syntax.elements = {{"b", {}}, {"run-in", {}}, {"br", {}}, {"nbsp", {}}, {"a", {"href"}}};
+    syntax.elements = {{"b", {}}, {"i", {}}, {"run-in", {}}, {"br", {}}, {"nbsp", {}}, {"a", {"href"}}};
     syntax.empty = {"br", "nbsp"};
-    syntax.hints = {{"i", "stdok has no italic face; use <b>"}, {"em", "stdok has no italic face; use <b>"}};
-    syntax.described = "text, <b>, <run-in>, <br/>, <nbsp/>, <a>, <if>, <else> and <for>";
+    syntax.hints = {{"em", "write <i> for italic"}};
+    syntax.described = "text, <b>, <i>, <run-in>, <br/>, <nbsp/>, <a>, <if>, <else> and <for>";
     return syntax;
   }();
   return kSyntax;

@@ -39,6 +39,24 @@ TEST(TemplateMarkup, BoldAndRunInBecomeSpans) {
   EXPECT_EQ(p.spans[3].text, " leder.");
 }
 
+TEST(TemplateMarkup, ItalicAndBoldItalicBecomeSpans) {
+  Diagnostics d;
+  Template t = Load("<p>Enligt <i>HSLF-FS <b>2021:8</b></i> och {tricky}.</p>", &d);
+  ASSERT_TRUE(d.empty()) << d[0].ToString();
+  Document doc = Fill(t, &d);
+  ASSERT_TRUE(d.empty()) << d[0].ToString();
+  const Paragraph& p = doc.blocks.at(0).paragraph;
+  EXPECT_EQ(p.text, "Enligt HSLF-FS 2021:8 och xy.");
+  ASSERT_EQ(p.spans.size(), 4u);
+  EXPECT_FALSE(p.spans[0].italic);
+  EXPECT_EQ(p.spans[1].text, "HSLF-FS ");
+  EXPECT_TRUE(p.spans[1].italic);
+  EXPECT_FALSE(p.spans[1].bold);
+  EXPECT_EQ(p.spans[2].text, "2021:8");
+  EXPECT_TRUE(p.spans[2].italic && p.spans[2].bold);
+  EXPECT_FALSE(p.spans[3].italic || p.spans[3].bold);
+}
+
 TEST(TemplateMarkup, PlainParagraphHasNoSpansAndValuesCannotForgeBold) {
   Diagnostics d;
   Document doc = Fill(Load("<p>Bara {tricky} text</p>", &d), &d);
@@ -60,9 +78,9 @@ TEST(TemplateMarkup, BreakNoBreakSpaceAndLinks) {
 
 TEST(TemplateMarkup, MarkupErrors) {
   Diagnostics d;
-  Load("<p>a <i>kursiv</i></p>\n<p>b<br>x</br></p>\n<p>c <span>d</span></p>", &d);
+  Load("<p>a <em>kursiv</em></p>\n<p>b<br>x</br></p>\n<p>c <span>d</span></p>", &d);
   ASSERT_EQ(d.size(), 3u);
-  EXPECT_NE(d[0].message.find("no italic face"), std::string::npos);
+  EXPECT_NE(d[0].message.find("write <i>"), std::string::npos);
   EXPECT_EQ(d[1].location.line, 3);
   EXPECT_NE(d[1].message.find("<br/> is empty"), std::string::npos);
   EXPECT_NE(d[2].message.find("not <span>"), std::string::npos);

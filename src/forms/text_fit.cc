@@ -1,7 +1,7 @@
 #include "forms/text_fit.h"
 
 #include "layout/line_breaker.h"
-#include "text/unicode.h"
+#include "text/grapheme.h"
 
 namespace stdok {
 
@@ -41,7 +41,7 @@ std::string Ellipsize(std::string_view text, double width, FontFace face, double
   static const std::string kEllipsis = "…";
   std::string out(text);
   while (!out.empty() && measurer.Width(out + kEllipsis, face, size) > width) {
-    out.resize(PreviousUtf8Boundary(out, out.size()));
+    out.resize(PreviousGraphemeBoundary(out, out.size()));  // a letter goes with its marks
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out + kEllipsis;

@@ -347,7 +347,8 @@ class FlowLayout {
     std::vector<Segment> out;
     size_t at = 0;
     for (const Span& span : p.spans) {
-      out.push_back({at, at + span.text.size(), span.bold ? FontFace::kBold : FaceOf(p.style)});
+      bool bold = span.bold || FaceOf(p.style) == FontFace::kBold;
+      out.push_back({at, at + span.text.size(), FaceFor(bold, span.italic)});
       at += span.text.size();
     }
     return out;

@@ -7,7 +7,7 @@
 #include <unicode/utf8.h>
 #include <unicode/utext.h>
 
-#include "text/unicode.h"
+#include "text/grapheme.h"
 
 namespace stdok {
 namespace {
@@ -117,15 +117,16 @@ void BreakHardLine(std::string_view text, size_t start, size_t stop, double max_
       --i;  // retry this opportunity on the new line
       continue;
     }
-    // A single segment wider than the line: break between characters.
+    // A single segment wider than the line: break between user-perceived characters, never
+    // between a letter and its combining marks.
     size_t pos = line_start, last_fit = line_start;
     while (pos < candidate) {
-      size_t next = NextUtf8Boundary(text, pos);
+      size_t next = NextGraphemeBoundary(text, pos);
       if (width(line_start, next) > max_width) break;
       last_fit = next;
       pos = next;
     }
-    if (last_fit == line_start) last_fit = NextUtf8Boundary(text, line_start);  // at least one char
+    if (last_fit == line_start) last_fit = NextGraphemeBoundary(text, line_start);  // at least one char
     out->push_back({line_start, last_fit});
     line_start = fitted_end = last_fit;
     --i;

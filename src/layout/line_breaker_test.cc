@@ -89,3 +89,25 @@ TEST(LineBreaker, AmountsNeverBreak) {
 
 }  // namespace
 }  // namespace stdok
+
+namespace stdok {
+namespace {
+
+// A word wider than the line is cut between user-perceived characters: "n̈" (n + U+0308, no
+// precomposed form) and "ệ́" (ệ + U+0301) never lose their marks to the next line.
+TEST(LineBreaker, EmergencyBreakNeverSplitsALetterFromItsMarks) {
+  for (const std::string word : {"n\u0308n\u0308n\u0308n\u0308n\u0308n\u0308", "\u1EC7\u0301\u1EC7\u0301\u1EC7\u0301\u1EC7\u0301"}) {
+    auto lines = Break(word, 3);
+    ASSERT_GT(lines.size(), 1u);
+    std::string joined;
+    for (const auto& l : lines) {
+      EXPECT_NE(l.rfind("\u0308", 0), 0u) << "a line starts with a mark";
+      EXPECT_NE(l.rfind("\u0301", 0), 0u) << "a line starts with a mark";
+      joined += l;
+    }
+    EXPECT_EQ(joined, word);
+  }
+}
+
+}  // namespace
+}  // namespace stdok

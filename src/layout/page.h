@@ -14,7 +14,12 @@ inline constexpr double kPageWidth = 595.276;   // A4, points
 inline constexpr double kPageHeight = 841.89;
 inline constexpr double kPointsPerMm = 72.0 / 25.4;
 
-enum class FontFace { kRegular, kBold };
+enum class FontFace { kRegular, kBold, kItalic, kBoldItalic };
+
+// The face of `bold` and `italic` text.
+inline FontFace FaceFor(bool bold, bool italic) {
+  return bold ? (italic ? FontFace::kBoldItalic : FontFace::kBold) : (italic ? FontFace::kItalic : FontFace::kRegular);
+}
 
 struct TextRun {
   double x = 0;

@@ -53,6 +53,18 @@ TEST(ParagraphLayout, BoldSpansAreSetInBoldAndMeasuredAsBold) {
   EXPECT_NEAR(runs[1].x - runs[0].x, 12 * 7, 1e-9);
 }
 
+TEST(ParagraphLayout, ItalicSpansAreSetInTheItalicFaces) {
+  FaceMeasurer m;
+  FlowStyle style;
+  LaidOutDocument out = LayOutDocument(
+      OneParagraph("a b c", Align::kLeft, {{"a", false, true}, {" b", true, true}, {" c", false, false}}), m, style);
+  auto runs = BodyRuns(out);
+  ASSERT_EQ(runs.size(), 3u);
+  EXPECT_EQ(runs[0].face, FontFace::kItalic);
+  EXPECT_EQ(runs[1].face, FontFace::kBoldItalic);
+  EXPECT_EQ(runs[2].face, FontFace::kRegular);
+}
+
 TEST(ParagraphLayout, StyledBreakingCountsTheBoldWidth) {
   // 10 bold characters are 70 pt wide: "aaaaaaaaaa bb" does not fit 80 pt in bold, does in regular.
   std::string text = "aaaaaaaaaa bb";

@@ -107,11 +107,15 @@ std::string SubsetTag(const std::string& font_name, const std::u32string& chars)
 }  // namespace
 
 std::shared_ptr<const PdfFont> PdfFont::Load(std::string bytes, std::string* error) {
-  auto program = TrueTypeProgram::Parse(std::move(bytes), error);
+  auto program = FontFile::Parse(std::move(bytes), error);
   if (!program) return nullptr;
-  auto font = std::make_shared<PdfFont>();
-  font->program_ = std::move(program);
-  return font;
+  return For(std::move(program));
+}
+
+std::shared_ptr<const PdfFont> PdfFont::For(std::shared_ptr<const FontFile> font) {
+  auto pdf_font = std::make_shared<PdfFont>();
+  pdf_font->program_ = std::move(font);
+  return pdf_font;
 }
 
 void PdfFont::ClearCache() const {

@@ -1,5 +1,6 @@
-// A font for the PDF writer: its TrueType program, parsed once per run, and the subsets cut
-// from it for documents. Thread-safe; shared by every document of a run.
+// A font for the PDF writer: the run's parsed font (font/font_file.h, the same object layout
+// measures with) and the subsets cut from it for documents. Thread-safe; shared by every
+// document of a run.
 #pragma once
 
 #include <cstddef>
@@ -9,7 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "pdf/truetype.h"
+#include "font/font_file.h"
 
 namespace stdok {
 
@@ -29,8 +30,10 @@ class PdfFont {
  public:
   // Parses a TrueType font; null with *error when it cannot be embedded.
   static std::shared_ptr<const PdfFont> Load(std::string bytes, std::string* error);
+  // The PDF side of a font already parsed (for layout). REQUIRES: font is not null.
+  static std::shared_ptr<const PdfFont> For(std::shared_ptr<const FontFile> font);
 
-  const TrueTypeProgram& program() const { return *program_; }
+  const FontFile& program() const { return *program_; }
 
   // The subset for `chars` (at most kMaxCodes, in code order), from the cache when another
   // document used the same characters. Null on a zlib error.
@@ -43,7 +46,7 @@ class PdfFont {
   static constexpr int kProgramLevel = 6;
 
  private:
-  std::shared_ptr<const TrueTypeProgram> program_;
+  std::shared_ptr<const FontFile> program_;
   mutable std::mutex mutex_;
   mutable std::unordered_map<std::u32string, std::shared_ptr<const FontSubset>> cache_;
   mutable size_t cached_bytes_ = 0;

@@ -1,8 +1,5 @@
 #include "pdf/pdf_writer.h"
 
-#include <hpdf.h>
-#include <hpdf_doc.h>
-#include <hpdf_objects.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -13,9 +10,11 @@
 #include <unordered_map>
 #include <vector>
 
+#include "font/mark_placement.h"
 #include "output/sha256.h"
 #include "pdf/deflate.h"
-#include "pdf/haru_objects.h"
+#include "pdf/document_parts.h"
+#include "pdf/haru.h"
 #include "pdf/pdf_font.h"
 
 namespace stdok {
@@ -23,23 +22,6 @@ namespace {
 
 // zlib level of the page content streams (text and lines).
 constexpr int kContentLevel = 6;
-
-struct HaruError {
-  HPDF_STATUS code = HPDF_OK;
-  HPDF_STATUS detail = 0;
-};
-
-void OnHaruError(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data) {
-  auto* e = static_cast<HaruError*>(user_data);
-  if (e->code == HPDF_OK) {
-    e->code = error_no;
-    e->detail = detail_no;
-  }
-}
-
-struct DocDeleter {
-  void operator()(HPDF_Doc doc) const { HPDF_Free(doc); }
-};
 
 std::tm Utc(std::time_t t) {
   std::tm utc{};
@@ -97,6 +79,26 @@ void AppendNumber(std::string* out, double v) {
   out->push_back(' ');
 }
 
+// Appends the UTF-16BE of `c` in hex.
+void AppendUtf16Hex(std::string* out, char32_t c) {
+  static const char kHex[] = "0123456789ABCDEF";
+  auto unit = [out](unsigned u) {
+    for (int shift = 12; shift >= 0; shift -= 4) out->push_back(kHex[(u >> shift) & 0xF]);
+  };
+  if (c < 0x10000) {
+    unit(static_cast<unsigned>(c));
+  } else {
+    unit(static_cast<unsigned>(0xD800 + ((c - 0x10000) >> 10)));
+    unit(static_cast<unsigned>(0xDC00 + ((c - 0x10000) & 0x3FF)));
+  }
+}
+
+// Appends one byte of a string operand, escaped where PDF requires.
+void AppendCode(std::string* out, unsigned char code) {
+  if (code == '(' || code == ')' || code == '\\') out->push_back('\\');
+  out->push_back(static_cast<char>(code));
+}
+
 // The characters of one face in a document and the PDF fonts that code them.
 class FaceFonts {
  public:
@@ -141,6 +143,7 @@ class FaceFonts {
   }
 
   const std::vector<std::shared_ptr<const FontSubset>>& subsets() const { return subsets_; }
+  bool subsets_needed() const { return !chars_.empty(); }
 
  private:
   std::vector<uint64_t> seen_ = std::vector<uint64_t>(1024, 0);  // U+0000-FFFF
@@ -158,13 +161,13 @@ class Writer {
       *error = "no fonts";
       return false;
     }
-    pdf_.reset(HPDF_New(&OnHaruError, &error_));
-    if (!pdf_) {
-      *error = "libharu could not create a document";
-      return false;
-    }
-    HPDF_Doc pdf = pdf_.get();
-    HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE);  // streams come compressed from here
+    for (const Page& page : doc_.pages)
+      for (const TextRun& t : page.texts)
+        if (!FontOrNull(FaceIndex(t))) {
+          *error = "no italic font for \"" + t.text + "\"";
+          return false;
+        }
+    if (!pdf_.ok()) return Fail("cannot start libharu", error);
     SetInfo();
     for (const Page& page : doc_.pages) {
       for (const TextRun& t : page.texts) ForEachDrawn(t.text, [&](char32_t c) { faces_[FaceIndex(t)].Use(c); });
@@ -172,62 +175,53 @@ class Writer {
     }
     if (!Resources() || !AddFonts()) return Fail("cannot embed the fonts", error);
     if (!AddImages()) return Fail("cannot embed the images", error);
-    std::vector<HPDF_Dict> fields;
-    std::vector<haru::EmptyAppearance> appearances;
+    std::vector<haru::Dict> fields;
+    std::vector<EmptyAppearance> appearances;
     for (const Page& page : doc_.pages) {
-      HPDF_Page p = HPDF_AddPage(pdf);
-      if (!p) return Fail("cannot add a page", error);
-      HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(kPageWidth));
-      HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(kPageHeight));
-      if (HPDF_Dict_Add(p, "Resources", Resources()) != HPDF_OK) return Fail("cannot add the page resources", error);
       WriteContents(page);
-      if (!Deflate(content_, kContentLevel, &compressed_) || !haru::SetPageContents(p, compressed_))
-        return Fail("cannot write the page contents", error);
-      if (options_.signature_fields && !haru::AddSignatureFields(pdf, p, page.widgets, &fields, &appearances))
+      if (!Deflate(content_, kContentLevel, &compressed_)) return Fail("cannot compress the page contents", error);
+      haru::Dict p = pdf_.AddPage(kPageWidth, kPageHeight, compressed_);
+      if (!pdf_.Put(p, "Resources", Resources())) return Fail("cannot add a page", error);
+      if (options_.signature_fields && !AddSignatureFields(&pdf_, p, page.widgets, &fields, &appearances))
         return Fail("cannot add the signature fields", error);
     }
-    if (!haru::FinishAcroForm(pdf, fields)) return Fail("cannot add the form", error);
-    if (Failed()) return Fail("cannot draw the pages", error);
+    if (!FinishAcroForm(&pdf_, fields)) return Fail("cannot add the form", error);
     if (options_.pdfa && !MakeArchival()) return Fail("cannot add the PDF/A parts", error);
-    if (HPDF_SaveToStream(pdf) != HPDF_OK || Failed()) return Fail("cannot write the PDF", error);
-    HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
-    bytes->resize(size);
-    HPDF_UINT32 read = size;
-    HPDF_ResetStream(pdf);
-    HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes->data()), &read);
-    if (read != size) return Fail("cannot read the PDF back from memory", error);
+    if (!pdf_.Save(bytes)) return Fail("cannot write the PDF", error);
     return true;
   }
 
  private:
-  bool Failed() const { return error_.code != HPDF_OK; }
   bool Fail(const std::string& what, std::string* error) {
-    char code[64];
-    std::snprintf(code, sizeof code, " (libharu error 0x%04X, detail %u)",
-                  static_cast<unsigned>(error_.code), static_cast<unsigned>(error_.detail));
-    *error = what + (Failed() ? code : "");
+    std::string why = pdf_.error();
+    *error = what + (why.empty() ? "" : " (" + why + ")");
     return false;
   }
 
-  static int FaceIndex(const TextRun& t) { return t.face == FontFace::kBold ? 1 : 0; }
-  const PdfFont& FontOf(int face) const { return face ? *options_.fonts.bold : *options_.fonts.regular; }
+  static constexpr int kFaces = 4;
+  static_assert(static_cast<int>(FontFace::kBoldItalic) == kFaces - 1);
+  static int FaceIndex(const TextRun& t) { return static_cast<int>(t.face); }  // FontFace order
+  const PdfFont* FontOrNull(int face) const {
+    const std::shared_ptr<const PdfFont>* fonts[kFaces] = {&options_.fonts.regular, &options_.fonts.bold,
+                                                           &options_.fonts.italic, &options_.fonts.bold_italic};
+    return fonts[face]->get();
+  }
+  const PdfFont& FontOf(int face) const { return *FontOrNull(face); }
 
   // One simple TrueType font per subset, all listed in the /Font dictionary of the resources
   // that every page shares.
   bool AddFonts() {
-    HPDF_Doc pdf = pdf_.get();
-    HPDF_MMgr mmgr = pdf->mmgr;
-    for (int face = 0; face < 2; ++face) {
+    for (int face = 0; face < kFaces; ++face) {
+      if (faces_[face].subsets_needed() && !FontOrNull(face)) return false;
+      if (!faces_[face].subsets_needed()) continue;
       if (!faces_[face].Build(FontOf(face))) return false;
       for (const auto& subset : faces_[face].subsets()) {
         if (!font_resources_) {
-          font_resources_ = HPDF_Dict_New(mmgr);
-          if (!font_resources_ || HPDF_Dict_Add(resources_, "Font", font_resources_) != HPDF_OK) return false;
+          font_resources_ = pdf_.NewDict();
+          if (!pdf_.Put(resources_, "Font", font_resources_)) return false;
         }
-        HPDF_Dict font = AddFont(FontOf(face).program(), *subset);
-        if (!font) return false;
         std::string name = "F" + std::to_string(++font_count_);
-        if (HPDF_Dict_Add(font_resources_, name.c_str(), font) != HPDF_OK) return false;
+        if (!pdf_.Put(font_resources_, name.c_str(), AddFont(FontOf(face).program(), *subset))) return false;
         resource_names_[face].push_back(name);
       }
     }
@@ -237,18 +231,17 @@ class Writer {
   // Each distinct image once per document (a logo on every page is one object), named in the
   // shared resources' /XObject dictionary.
   bool AddImages() {
-    HPDF_Doc pdf = pdf_.get();
-    HPDF_Dict xobjects = nullptr;
+    haru::Dict xobjects;
     for (const Page& page : doc_.pages) {
       for (const PlacedImage& placed : page.images) {
         if (!placed.image || image_names_.count(placed.image.get())) continue;
         if (!xobjects) {
-          xobjects = HPDF_Dict_New(pdf->mmgr);
-          if (!xobjects || HPDF_Dict_Add(resources_, "XObject", xobjects) != HPDF_OK) return false;
+          xobjects = pdf_.NewDict();
+          if (!pdf_.Put(resources_, "XObject", xobjects)) return false;
         }
-        HPDF_Dict image = haru::AddImage(pdf, *placed.image);
+        haru::Dict image = AddImage(&pdf_, *placed.image);
         std::string name = "Im" + std::to_string(image_names_.size() + 1);
-        if (!image || HPDF_Dict_Add(xobjects, name.c_str(), image) != HPDF_OK) return false;
+        if (!pdf_.Put(xobjects, name.c_str(), image)) return false;
         image_names_[placed.image.get()] = name;
       }
     }
@@ -257,61 +250,52 @@ class Writer {
 
   // One resource dictionary for every page: /ProcSet [/PDF /Text] and the fonts (added to it
   // by AddFonts).
-  HPDF_Dict Resources() {
+  haru::Dict Resources() {
     if (resources_) return resources_;
-    HPDF_Doc pdf = pdf_.get();
-    resources_ = HPDF_Dict_New(pdf->mmgr);
-    if (!resources_ || HPDF_Xref_Add(pdf->xref, resources_) != HPDF_OK) return resources_ = nullptr;
-    HPDF_Array procset = HPDF_Array_New(pdf->mmgr);
-    HPDF_STATUS ret = HPDF_Array_AddName(procset, "PDF");
-    ret += HPDF_Array_AddName(procset, "Text");
-    ret += HPDF_Dict_Add(resources_, "ProcSet", procset);
-    return ret == HPDF_OK ? resources_ : nullptr;
+    resources_ = pdf_.NewIndirectDict();
+    haru::Array procset = pdf_.NewArray();
+    bool ok = pdf_.PushName(procset, "PDF") && pdf_.PushName(procset, "Text");
+    ok = ok && pdf_.Put(resources_, "ProcSet", procset);
+    if (!ok) resources_ = haru::Dict{};
+    return resources_;
   }
 
-  HPDF_Dict AddFont(const TrueTypeProgram& program, const FontSubset& subset) {
-    HPDF_Doc pdf = pdf_.get();
-    HPDF_MMgr mmgr = pdf->mmgr;
-    const TrueTypeProgram::Metrics& m = program.metrics();
+  haru::Dict AddFont(const FontFile& program, const FontSubset& subset) {
+    const FontFile::Metrics& m = program.metrics();
     std::string base_font = subset.tag + "+" + program.postscript_name();
-    HPDF_STATUS ret = HPDF_OK;
 
-    HPDF_Dict file = haru::AddFlateStream(pdf, subset.program);
-    if (!file) return nullptr;
-    ret += HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(subset.program_length));
+    haru::Dict file = pdf_.NewStream(subset.program, true);
+    bool ok = pdf_.PutNumber(file, "Length1", static_cast<long>(subset.program_length));
 
-    HPDF_Dict descriptor = HPDF_Dict_New(mmgr);
-    if (!descriptor || HPDF_Xref_Add(pdf->xref, descriptor) != HPDF_OK) return nullptr;
-    ret += HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
-    ret += HPDF_Dict_AddName(descriptor, "FontName", base_font.c_str());
+    haru::Dict descriptor = pdf_.NewIndirectDict();
+    ok &= pdf_.PutName(descriptor, "Type", "FontDescriptor");
+    ok &= pdf_.PutName(descriptor, "FontName", base_font.c_str());
     // Symbolic (4): the codes are this document's own, mapped by the program's (3,0) cmap.
-    ret += HPDF_Dict_AddNumber(descriptor, "Flags", 4 | (m.fixed_pitch ? 1 : 0) | (m.italic ? 64 : 0));
-    HPDF_Array bbox = HPDF_Array_New(mmgr);
-    for (int v : m.bbox) ret += HPDF_Array_AddNumber(bbox, v);
-    ret += HPDF_Dict_Add(descriptor, "FontBBox", bbox);
-    ret += HPDF_Dict_AddReal(descriptor, "ItalicAngle", static_cast<HPDF_REAL>(m.italic_angle));
-    ret += HPDF_Dict_AddNumber(descriptor, "Ascent", m.ascent);
-    ret += HPDF_Dict_AddNumber(descriptor, "Descent", m.descent);
-    ret += HPDF_Dict_AddNumber(descriptor, "CapHeight", m.cap_height);
-    ret += HPDF_Dict_AddNumber(descriptor, "StemV", m.stem_v);
-    ret += HPDF_Dict_Add(descriptor, "FontFile2", file);
+    ok &= pdf_.PutNumber(descriptor, "Flags", 4 | (m.fixed_pitch ? 1 : 0) | (m.italic ? 64 : 0));
+    haru::Array bbox = pdf_.NewArray();
+    for (int v : m.bbox) ok &= pdf_.PushNumber(bbox, v);
+    ok &= pdf_.Put(descriptor, "FontBBox", bbox);
+    ok &= pdf_.PutReal(descriptor, "ItalicAngle", m.italic_angle);
+    ok &= pdf_.PutNumber(descriptor, "Ascent", m.ascent);
+    ok &= pdf_.PutNumber(descriptor, "Descent", m.descent);
+    ok &= pdf_.PutNumber(descriptor, "CapHeight", m.cap_height);
+    ok &= pdf_.PutNumber(descriptor, "StemV", m.stem_v);
+    ok &= pdf_.Put(descriptor, "FontFile2", file);
 
-    HPDF_Dict to_unicode = haru::AddFlateStream(pdf, subset.to_unicode);
-    if (!to_unicode) return nullptr;
+    haru::Dict to_unicode = pdf_.NewStream(subset.to_unicode, true);
 
-    HPDF_Dict font = HPDF_Dict_New(mmgr);
-    if (!font || HPDF_Xref_Add(pdf->xref, font) != HPDF_OK) return nullptr;
-    ret += HPDF_Dict_AddName(font, "Type", "Font");
-    ret += HPDF_Dict_AddName(font, "Subtype", "TrueType");
-    ret += HPDF_Dict_AddName(font, "BaseFont", base_font.c_str());
-    ret += HPDF_Dict_AddNumber(font, "FirstChar", FontSubset::kFirstCode);
-    ret += HPDF_Dict_AddNumber(font, "LastChar", FontSubset::kFirstCode + static_cast<int>(subset.widths.size()) - 1);
-    HPDF_Array widths = HPDF_Array_New(mmgr);
-    for (int w : subset.widths) ret += HPDF_Array_AddNumber(widths, w);
-    ret += HPDF_Dict_Add(font, "Widths", widths);
-    ret += HPDF_Dict_Add(font, "FontDescriptor", descriptor);
-    ret += HPDF_Dict_Add(font, "ToUnicode", to_unicode);
-    return ret == HPDF_OK ? font : nullptr;
+    haru::Dict font = pdf_.NewIndirectDict();
+    ok &= pdf_.PutName(font, "Type", "Font");
+    ok &= pdf_.PutName(font, "Subtype", "TrueType");
+    ok &= pdf_.PutName(font, "BaseFont", base_font.c_str());
+    ok &= pdf_.PutNumber(font, "FirstChar", FontSubset::kFirstCode);
+    ok &= pdf_.PutNumber(font, "LastChar", FontSubset::kFirstCode + static_cast<long>(subset.widths.size()) - 1);
+    haru::Array widths = pdf_.NewArray();
+    for (int w : subset.widths) ok &= pdf_.PushNumber(widths, w);
+    ok &= pdf_.Put(font, "Widths", widths);
+    ok &= pdf_.Put(font, "FontDescriptor", descriptor);
+    ok &= pdf_.Put(font, "ToUnicode", to_unicode);
+    return ok ? font : haru::Dict{};
   }
 
   // The page's content stream into content_: lines, rectangles, then text. Positions are
@@ -373,8 +357,14 @@ class Writer {
       x = nx;
       y = ny;
       bool open = false;
-      ForEachDrawn(t.text, [&](char32_t c) {
-        auto [subset, code] = faces_[face].Code(c);
+      MarkPlacer marks(FontOf(face).program());
+      std::vector<Drawn>& drawn = drawn_;
+      drawn.clear();
+      ForEachDrawn(t.text, [&](char32_t c) { drawn.push_back({c, marks.Next(c)}); });
+      size_t span_end = 0;  // end of the open /ActualText span, 0 when none is open
+      for (size_t i = 0; i < drawn.size(); ++i) {
+        auto [subset, code] = faces_[face].Code(drawn[i].c);
+        MarkPlacer::Offset offset = drawn[i].offset;
         if (face != font_face || subset != font_subset || size != font_size) {
           if (open) out += ")Tj\n";
           open = false;
@@ -387,11 +377,43 @@ class Writer {
           font_subset = subset;
           font_size = size;
         }
-        if (!open) out += '(';
-        open = true;
-        if (code == '(' || code == ')' || code == '\\') out += '\\';
-        out += static_cast<char>(code);
-      });
+        if (span_end == 0 && i + 1 < drawn.size() && drawn[i + 1].offset != MarkPlacer::Offset{}) {
+          // A letter whose marks are moved: text extraction reads the cluster from /ActualText,
+          // as the moved marks would otherwise read as a line of their own.
+          if (open) out += ")Tj\n";
+          open = false;
+          span_end = i + 1;
+          std::u32string cluster(1, drawn[i].c);
+          while (span_end < drawn.size() && IsCombiningMark(drawn[span_end].c)) cluster += drawn[span_end++].c;
+          out += "/Span<</ActualText<FEFF";
+          for (char32_t c : cluster) AppendUtf16Hex(&out, c);
+          out += ">>>BDC\n";
+        }
+        if (offset != MarkPlacer::Offset{}) {
+          // A mark moved onto its base: raised by a text rise, moved sideways and back again by
+          // TJ adjustments (in 1/1000 em, opposite sign), so the pen ends where it would have.
+          if (open) out += ")Tj\n";
+          open = false;
+          AppendFixed(&out, Fixed(offset.dy * t.size / 1000.0));
+          out += " Ts [";
+          AppendFixed(&out, -offset.dx * kUnit);
+          out += " (";
+          AppendCode(&out, code);
+          out += ") ";
+          AppendFixed(&out, offset.dx * kUnit);
+          out += "]TJ 0 Ts\n";
+        } else {
+          if (!open) out += '(';
+          open = true;
+          AppendCode(&out, code);
+        }
+        if (span_end != 0 && i + 1 == span_end) {
+          if (open) out += ")Tj\n";
+          open = false;
+          out += "EMC\n";
+          span_end = 0;
+        }
+      }
       if (open) out += ")Tj\n";
     }
     out += "ET\n";
@@ -442,51 +464,40 @@ class Writer {
   }
 
   void SetInfo() {
-    HPDF_Doc pdf = pdf_.get();
-    std::tm utc = Utc(CreationTime());
-    HPDF_Date date{};
-    date.year = utc.tm_year + 1900;
-    date.month = utc.tm_mon + 1;
-    date.day = utc.tm_mday;
-    date.hour = utc.tm_hour;
-    date.minutes = utc.tm_min;
-    date.seconds = utc.tm_sec;
-    date.ind = '+';  // 'Z' makes libharu 2.3.0 write an invalid date
-    HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
-    HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
-    const DocumentInfo& info = doc_.info;
-    haru::SetInfoText(pdf, "Producer", options_.producer);
-    haru::SetInfoText(pdf, "Creator", options_.producer);
-    haru::SetInfoText(pdf, "Title", info.title);
-    haru::SetInfoText(pdf, "Subject", info.subject);
-    haru::SetInfoText(pdf, "Author", info.author);
-    haru::SetInfoText(pdf, "Keywords", info.keywords);
+    haru::Dict info = pdf_.InfoWithDates(Utc(CreationTime()));
+    const DocumentInfo& d = doc_.info;
+    for (auto [key, value] : {std::pair<const char*, const std::string*>{"Producer", &options_.producer},
+                              {"Creator", &options_.producer}, {"Title", &d.title}, {"Subject", &d.subject},
+                              {"Author", &d.author}, {"Keywords", &d.keywords}})
+      SetInfoText(&pdf_, info, key, *value);
   }
 
   bool MakeArchival() {
-    HPDF_Doc pdf = pdf_.get();
-    pdf->pdf_version = HPDF_VER_14;
+    pdf_.SetVersion14();
     std::tm utc = Utc(CreationTime());
     char iso[64];
     std::snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:%02d+00:00", utc.tm_year + 1900,
                   utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec);
-    haru::XmpInfo xmp{doc_.info.title, doc_.info.author, doc_.info.subject, doc_.info.keywords,
-                      options_.producer, iso};
+    XmpInfo xmp{doc_.info.title, doc_.info.author, doc_.info.subject, doc_.info.keywords, options_.producer, iso};
     std::string id = Sha256Hex(options_.document_key + "\n" + iso + "\n" + doc_.info.title);
-    return haru::AddMetadata(pdf, haru::BuildXmp(xmp)) &&
-           haru::AddOutputIntent(pdf, options_.icc_profile) && haru::SetDocumentId(pdf, id);
+    return AddMetadata(&pdf_, BuildXmp(xmp)) && AddOutputIntent(&pdf_, options_.icc_profile) &&
+           SetDocumentId(&pdf_, id);
   }
 
   const LaidOutDocument& doc_;
   const PdfOptions& options_;
-  HaruError error_;
-  std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocDeleter> pdf_;
-  FaceFonts faces_[2];
-  std::vector<std::string> resource_names_[2];  // per face and subset: "F1", "F2", ...
+  haru::Document pdf_;
+  FaceFonts faces_[kFaces];
+  std::vector<std::string> resource_names_[kFaces];  // per face and subset: "F1", "F2", ...
   std::map<const RasterImage*, std::string> image_names_;  // "Im1", "Im2", ...
-  HPDF_Dict font_resources_ = nullptr;
-  HPDF_Dict resources_ = nullptr;
+  haru::Dict font_resources_;
+  haru::Dict resources_;
   int font_count_ = 0;
+  struct Drawn {
+    char32_t c;
+    MarkPlacer::Offset offset;
+  };
+  std::vector<Drawn> drawn_;  // the characters of the run being written
   // Per-thread buffers, reused from document to document.
   std::string& content_ = ThreadBuffer(0);
   std::string& compressed_ = ThreadBuffer(1);

@@ -1,4 +1,5 @@
-// PDF writer: laid-out pages -> PDF bytes, with libharu. Only pdf/ includes hpdf.h.
+// PDF writer: laid-out pages -> PDF bytes. libharu writes the object structure, reached only
+// through pdf/haru.h.
 #pragma once
 
 #include <ctime>
@@ -16,6 +17,9 @@ class PdfFont;  // pdf/pdf_font.h
 struct PdfFonts {
   std::shared_ptr<const PdfFont> regular;
   std::shared_ptr<const PdfFont> bold;
+  // Needed only by documents with italic text (WritePdf fails without them then).
+  std::shared_ptr<const PdfFont> italic;
+  std::shared_ptr<const PdfFont> bold_italic;
 };
 // Parses the TrueType programs (file contents) of the two faces; false with *error when one
 // cannot be embedded.

@@ -1,8 +1,7 @@
-// libFuzzer target: the two TrueType readers must never crash (nor trip AddressSanitizer or
-// UndefinedBehaviorSanitizer), whatever the bytes of a font given with --fonts: the layout's
-// layout/font_metrics (load, advances, widths, cmap coverage) and the PDF writer's
-// pdf/truetype via pdf/pdf_font (load, widths, a subset with its ToUnicode map, compressed),
-// and a subset read back. Seeds: fonts/*.ttf and tests/fuzz/corpus/font_parser/ (small subsets
+// libFuzzer target: the font reader (font/font_file, shared by layout and the PDF writer) must
+// never crash (nor trip AddressSanitizer or UndefinedBehaviorSanitizer), whatever the bytes of
+// a font given with --fonts: load, advances, widths of UTF-8 text, glyph boxes and combining
+// mark placement, a PDF subset with its ToUnicode map (pdf/pdf_font), and a subset read back. Seeds: fonts/*.ttf and tests/fuzz/corpus/font_parser/ (small subsets
 // with composite glyphs and hinting tables); dictionary: tests/fuzz/font_parser.dict
 // (scripts/fuzz.sh).
 #include <cstddef>
@@ -11,9 +10,9 @@
 #include <string_view>
 #include <vector>
 
-#include "layout/font_metrics.h"
+#include "font/font_file.h"
+#include "font/mark_placement.h"
 #include "pdf/pdf_font.h"
-#include "pdf/truetype.h"
 
 namespace {
 
@@ -27,15 +26,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string bytes(reinterpret_cast<const char*>(data), size);
   std::string error;
 
-  stdok::FontMetrics metrics;
-  if (stdok::FontMetrics::Parse(bytes, &metrics, &error)) {
-    for (char32_t c : kSample) (void)(metrics.HasGlyph(c) + metrics.Advance(c));
-    (void)metrics.Width("Łukasz Żółkiewski, Ștefan Bălan, Nguyễn Thị Hồng \xF0\x9F\x98\x80 \xE2\x82", 10);
-  }
-
-  auto font = stdok::PdfFont::Load(bytes, &error);
-  if (!font) return 0;
-  const stdok::TrueTypeProgram& program = font->program();
+  auto file = stdok::FontFile::Parse(bytes, &error);
+  if (!file) return 0;
+  (void)file->Width("Łukasz Żółkiewski, Ștefan Bălan, Nguyễn Thị Hồng \xF0\x9F\x98\x80 \xE2\x82", 10);
+  stdok::MarkPlacer marks(*file);
+  for (char32_t c : kSample) (void)marks.Next(c);
+  auto font = stdok::PdfFont::For(file);
+  const stdok::FontFile& program = font->program();
   std::vector<uint16_t> glyphs;
   for (char32_t c : kSample) {
     glyphs.push_back(program.GlyphFor(c));
@@ -47,8 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (uint16_t g = 1; g < 16; ++g) glyphs.push_back(g);
   std::string subset = program.Subset(glyphs, stdok::FontSubset::kFirstCode);
   if (!subset.empty()) {
-    (void)stdok::TrueTypeProgram::Parse(subset, &error);
-    (void)stdok::FontMetrics::Parse(subset, &metrics, &error);
+    (void)stdok::FontFile::Parse(subset, &error);
   }
   return 0;
 }

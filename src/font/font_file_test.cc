@@ -1,6 +1,5 @@
-#include "pdf/truetype.h"
+#include "font/font_file.h"
 
-#include "layout/font_metrics.h"
 
 #include <gtest/gtest.h>
 
@@ -11,13 +10,13 @@
 namespace stdok {
 namespace {
 
-std::shared_ptr<const TrueTypeProgram> Regular() {
-  static std::shared_ptr<const TrueTypeProgram> font = [] {
+std::shared_ptr<const FontFile> Regular() {
+  static std::shared_ptr<const FontFile> font = [] {
     std::ifstream in(STDOK_SOURCE_DIR "/fonts/LiberationSans-Regular.ttf", std::ios::binary);
     std::stringstream s;
     s << in.rdbuf();
     std::string error;
-    auto f = TrueTypeProgram::Parse(s.str(), &error);
+    auto f = FontFile::Parse(s.str(), &error);
     EXPECT_TRUE(f) << error;
     return f;
   }();
@@ -38,7 +37,7 @@ std::map<std::string, std::string> Tables(const std::string& font) {
   return tables;
 }
 
-TEST(TrueType, ParsesMetricsAndCmap) {
+TEST(FontFile, ParsesMetricsAndCmap) {
   auto font = Regular();
   ASSERT_TRUE(font);
   EXPECT_EQ(font->postscript_name(), "LiberationSans");
@@ -50,7 +49,7 @@ TEST(TrueType, ParsesMetricsAndCmap) {
   EXPECT_EQ(font->metrics().cap_height, 687);
 }
 
-TEST(TrueType, SubsetHoldsTheGlyphsTheirComponentsAndASymbolicCmap) {
+TEST(FontFile, SubsetHoldsTheGlyphsTheirComponentsAndASymbolicCmap) {
   auto font = Regular();
   ASSERT_TRUE(font);
   // Å = A + ring, å = a + ring: five glyphs besides .notdef.
@@ -98,15 +97,15 @@ TEST(TrueType, SubsetHoldsTheGlyphsTheirComponentsAndASymbolicCmap) {
   }
 }
 
-TEST(TrueType, RejectsWhatIsNotAFont) {
+TEST(FontFile, RejectsWhatIsNotAFont) {
   std::string error;
-  EXPECT_FALSE(TrueTypeProgram::Parse("not a font at all", &error));
+  EXPECT_FALSE(FontFile::Parse("not a font at all", &error));
   EXPECT_FALSE(error.empty());
-  EXPECT_FALSE(TrueTypeProgram::Parse(std::string(12, '\0'), &error));
+  EXPECT_FALSE(FontFile::Parse(std::string(12, '\0'), &error));
   std::string truncated(12, '\0');
   truncated[1] = 1;  // 0x00010000
   truncated[5] = 9;  // nine tables, none there
-  EXPECT_FALSE(TrueTypeProgram::Parse(truncated, &error));
+  EXPECT_FALSE(FontFile::Parse(truncated, &error));
 }
 
 // --- Hand-built fonts: the parser's defences against a hostile font given with --fonts. ---
@@ -219,13 +218,13 @@ std::string Build(const TestFont& f) {
 
 std::string ParseError(const TestFont& f) {
   std::string error;
-  auto font = TrueTypeProgram::Parse(Build(f), &error);
+  auto font = FontFile::Parse(Build(f), &error);
   return font ? "(accepted)" : error;
 }
 
-TEST(TrueType, HandBuiltFontSubsetsWithItsComponent) {
+TEST(FontFile, HandBuiltFontSubsetsWithItsComponent) {
   std::string error;
-  auto font = TrueTypeProgram::Parse(Build(TestFont()), &error);
+  auto font = FontFile::Parse(Build(TestFont()), &error);
   ASSERT_TRUE(font) << error;
   EXPECT_EQ(font->GlyphFor(U'B'), 2);
   EXPECT_EQ(font->Width(2), 520);
@@ -237,7 +236,7 @@ TEST(TrueType, HandBuiltFontSubsetsWithItsComponent) {
 
 // A composite glyph naming a glyph id past maxp.numGlyphs used to index the subsetter's
 // renumbering table out of bounds (new_id[500] of 3): the font is refused when it is read.
-TEST(TrueType, RejectsACompositeWhoseComponentIsNotAGlyph) {
+TEST(FontFile, RejectsACompositeWhoseComponentIsNotAGlyph) {
   TestFont f;
   f.glyphs[2] = Composite({1, 500});
   std::string error = ParseError(f);
@@ -246,7 +245,7 @@ TEST(TrueType, RejectsACompositeWhoseComponentIsNotAGlyph) {
   EXPECT_NE(error.find("3 glyphs"), std::string::npos) << error;
 }
 
-TEST(TrueType, RejectsCompositesThatLoopOrNestTooDeep) {
+TEST(FontFile, RejectsCompositesThatLoopOrNestTooDeep) {
   TestFont self;
   self.glyphs[2] = Composite({2});
   EXPECT_NE(ParseError(self).find("glyph 2: composite refers to itself"), std::string::npos) << ParseError(self);
@@ -265,15 +264,15 @@ TEST(TrueType, RejectsCompositesThatLoopOrNestTooDeep) {
   EXPECT_EQ(ParseError(chain(8)), "(accepted)");
 }
 
-TEST(TrueType, RejectsATruncatedComposite) {
+TEST(FontFile, RejectsATruncatedComposite) {
   TestFont f;
   f.glyphs[2] = Composite({1}, /*truncated=*/true);
   EXPECT_NE(ParseError(f).find("glyph 2: composite truncated"), std::string::npos) << ParseError(f);
 }
 
 // Overlapping cmap ranges: each made the parser walk the whole BMP again (a 64 KiB font could
-// cost billions of steps); the spec requires them sorted, as layout/font_metrics checks too.
-TEST(TrueType, RejectsCmapRangesOutOfOrder) {
+// cost billions of steps); the spec requires them sorted, as the format-12 reader checks too.
+TEST(FontFile, RejectsCmapRangesOutOfOrder) {
   TestFont f4;
   f4.cmap = Format4Cmap({{'B', 2}, {'A', 1}});
   EXPECT_NE(ParseError(f4).find("cmap: format 4 segments not sorted"), std::string::npos) << ParseError(f4);
@@ -288,8 +287,7 @@ TEST(TrueType, RejectsCmapRangesOutOfOrder) {
 
 // A format-4 segment that starts inside the previous one is read from its own start on: its
 // glyph array is indexed from the segment's start code, not from the first code still free.
-// Both readers (layout and PDF) must agree.
-TEST(TrueType, OverlappingFormat4SegmentIndexesItsGlyphArrayFromItsStart) {
+TEST(FontFile, OverlappingFormat4SegmentIndexesItsGlyphArrayFromItsStart) {
   TestFont f;
   f.glyphs.push_back(Triangle());  // glyph 3
   std::string sub;
@@ -304,27 +302,25 @@ TEST(TrueType, OverlappingFormat4SegmentIndexesItsGlyphArrayFromItsStart) {
   Add32(&f.cmap, 12);
   f.cmap += sub;
   std::string bytes = Build(f), error;
-  auto font = TrueTypeProgram::Parse(bytes, &error);
+  auto font = FontFile::Parse(bytes, &error);
   ASSERT_TRUE(font) << error;
   EXPECT_EQ(font->GlyphFor(U'A'), 1);
   EXPECT_EQ(font->GlyphFor(U'C'), 3);  // from the first segment
   EXPECT_EQ(font->GlyphFor(U'D'), 2);  // glyphIdArray[2], not [0]
-  FontMetrics metrics;
-  ASSERT_TRUE(FontMetrics::Parse(bytes, &metrics, &error)) << error;
-  EXPECT_EQ(metrics.Advance(U'C'), 530);
-  EXPECT_EQ(metrics.Advance(U'D'), 520);
+  EXPECT_EQ(font->Advance(U'C'), 530);  // what layout measures is the drawn glyph's
+  EXPECT_EQ(font->Advance(U'D'), 520);
 }
 
 // A hinted font (Debian's fonts-dejavu-core, scripts/install-deps.sh) keeps its hinting tables:
 // the glyphs keep their instructions, which call the functions of fpgm and read cvt.
-TEST(TrueType, HintedFontKeepsItsHintingTables) {
+TEST(FontFile, HintedFontKeepsItsHintingTables) {
   const char* path = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
   std::ifstream in(path, std::ios::binary);
   if (!in) GTEST_SKIP() << path << " is absent (apt-get install fonts-dejavu-core)";
   std::stringstream bytes;
   bytes << in.rdbuf();
   std::string error;
-  auto font = TrueTypeProgram::Parse(bytes.str(), &error);
+  auto font = FontFile::Parse(bytes.str(), &error);
   ASSERT_TRUE(font) << error;
   auto source = Tables(bytes.str());
   auto t = Tables(font->Subset({font->GlyphFor(U'Å'), font->GlyphFor(U'ễ'), font->GlyphFor(U'Ł')}, 32));
@@ -337,7 +333,7 @@ TEST(TrueType, HintedFontKeepsItsHintingTables) {
 
 // The subset's name table has 16-bit counts and offsets: a font with thousands of name records
 // must not make them wrap.
-TEST(TrueType, SubsetNameTableStaysWithinSixteenBits) {
+TEST(FontFile, SubsetNameTableStaysWithinSixteenBits) {
   TestFont f;
   const uint32_t records = 6000;
   for (uint32_t v : {0u, records, 6 + 12 * records}) Add16(&f.name, v);
@@ -345,7 +341,7 @@ TEST(TrueType, SubsetNameTableStaysWithinSixteenBits) {
     for (uint32_t v : {3u, 1u, 0x409u, 1u, 2u, 0u}) Add16(&f.name, v);  // family "A"
   f.name += std::string("\0A", 2);
   std::string error;
-  auto font = TrueTypeProgram::Parse(Build(f), &error);
+  auto font = FontFile::Parse(Build(f), &error);
   ASSERT_TRUE(font) << error;
   std::string name = Tables(font->Subset({1}, 32))["name"];
   ASSERT_GE(name.size(), 6u);

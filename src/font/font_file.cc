@@ -1,7 +1,10 @@
-#include "pdf/truetype.h"
+#include "font/font_file.h"
+
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <cstring>
 #include <string_view>
 
@@ -113,8 +116,8 @@ int Scale(int units, int units_per_em) { return units * 1000 / units_per_em; }  
 
 }  // namespace
 
-std::shared_ptr<const TrueTypeProgram> TrueTypeProgram::Parse(std::string bytes, std::string* error) {
-  auto font = std::make_shared<TrueTypeProgram>();
+std::shared_ptr<const FontFile> FontFile::Parse(std::string bytes, std::string* error) {
+  auto font = std::make_shared<FontFile>();
   font->bytes_ = std::move(bytes);
   std::string_view b = font->bytes_;
   auto fail = [&](const std::string& why) {
@@ -228,12 +231,20 @@ std::shared_ptr<const TrueTypeProgram> TrueTypeProgram::Parse(std::string bytes,
 
   Metrics& m = font->metrics_;
   int upem = font->units_per_em_;
-  m.ascent = Scale(I16(hhea, 4), upem);
-  m.descent = Scale(I16(hhea, 6), upem);
+  std::string_view os2 = font->TableData(font->os2_);
+  int ascender = I16(hhea, 4), descender = I16(hhea, 6);
+  if (ascender == 0 && descender == 0 && os2.size() >= 74) ascender = I16(os2, 68), descender = I16(os2, 70);
+  m.ascent = Scale(ascender, upem);
+  m.descent = -std::abs(Scale(descender, upem));  // some fonts store it positive
   for (int i = 0; i < 4; ++i) m.bbox[i] = Scale(I16(head, 36 + 2 * i), upem);
   m.cap_height = m.ascent;
-  std::string_view os2 = font->TableData(font->os2_);
-  if (os2.size() >= 90 && U16(os2, 0) >= 2) m.cap_height = Scale(I16(os2, 88), upem);
+  m.x_height = 0;
+  if (os2.size() >= 90 && U16(os2, 0) >= 2) {
+    m.x_height = Scale(I16(os2, 86), upem);
+    m.cap_height = Scale(I16(os2, 88), upem);
+  }
+  if (m.x_height <= 0) m.x_height = font->GlyphBox(font->GlyphFor(U'x')).y_max;
+  if (m.x_height <= 0) m.x_height = 500;
   int weight = os2.size() >= 6 ? U16(os2, 4) : 400;
   m.stem_v = weight >= 600 ? 120 : 80;
   std::string_view post = font->TableData(font->post_);
@@ -261,10 +272,39 @@ std::shared_ptr<const TrueTypeProgram> TrueTypeProgram::Parse(std::string bytes,
       if (ch > 0x20 && ch < 0x7F && !std::strchr("[](){}<>/%#", ch)) font->postscript_name_ += ch;
   }
   if (font->postscript_name_.empty()) font->postscript_name_ = "Font";
+  font->bmp_advance_.resize(font->bmp_.size());
+  for (size_t c = 0; c < font->bmp_.size(); ++c)
+    font->bmp_advance_[c] = static_cast<uint16_t>(std::min(font->Width(font->bmp_[c]), 0xFFFF));
   return font;
 }
 
-bool TrueTypeProgram::CheckComposites(std::string* why) const {
+double FontFile::Width(std::string_view utf8, double size) const {
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t length = static_cast<int32_t>(utf8.size());
+  const uint16_t* advance = bmp_advance_.data();
+  uint64_t sum = 0;
+  for (int32_t i = 0; i < length;) {
+    if (s[i] < 0x80) {  // ASCII without the decoder: most text is
+      sum += advance[s[i++]];
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) c = 0xFFFD;
+    sum += static_cast<uint32_t>(Advance(static_cast<char32_t>(c)));
+  }
+  return static_cast<double>(sum) * size / 1000.0;
+}
+
+FontFile::Box FontFile::GlyphBox(uint16_t glyph) const {
+  if (glyph >= num_glyphs_) glyph = 0;
+  std::string_view data = GlyphData(glyph);
+  if (data.size() < 10) return Box{};
+  return Box{Scale(I16(data, 2), units_per_em_), Scale(I16(data, 4), units_per_em_),
+             Scale(I16(data, 6), units_per_em_), Scale(I16(data, 8), units_per_em_)};
+}
+
+bool FontFile::CheckComposites(std::string* why) const {
   // depth[g]: 0 not yet known, -1 being measured (on the current chain), else the nesting depth
   // (a simple or empty glyph is 0 deep).
   std::vector<int8_t> depth(num_glyphs_, 0);
@@ -302,7 +342,7 @@ bool TrueTypeProgram::CheckComposites(std::string* why) const {
   return true;
 }
 
-uint16_t TrueTypeProgram::GlyphBeyondBmp(char32_t c) const {
+uint16_t FontFile::GlyphBeyondBmp(char32_t c) const {
   for (const Group& g : beyond_bmp_)
     if (c >= g.first && c <= g.last) {
       uint32_t glyph = g.glyph + (c - g.first);
@@ -311,13 +351,13 @@ uint16_t TrueTypeProgram::GlyphBeyondBmp(char32_t c) const {
   return 0;
 }
 
-int TrueTypeProgram::Width(uint16_t glyph) const {
+int FontFile::Width(uint16_t glyph) const {
   std::string_view hmtx = TableData(hmtx_);
   uint16_t i = std::min<uint16_t>(glyph, static_cast<uint16_t>(num_h_metrics_ - 1));
   return Scale(U16(hmtx, 4 * size_t{i}), units_per_em_);
 }
 
-std::string_view TrueTypeProgram::GlyphData(uint16_t glyph) const {
+std::string_view FontFile::GlyphData(uint16_t glyph) const {
   std::string_view loca = TableData(loca_);
   uint32_t begin = long_loca_ ? U32(loca, 4 * size_t{glyph}) : 2u * U16(loca, 2 * size_t{glyph});
   uint32_t end = long_loca_ ? U32(loca, 4 * size_t{glyph} + 4) : 2u * U16(loca, 2 * size_t{glyph} + 2);
@@ -326,7 +366,7 @@ std::string_view TrueTypeProgram::GlyphData(uint16_t glyph) const {
   return TableData(glyf_).substr(begin, end - begin);
 }
 
-std::string TrueTypeProgram::Subset(const std::vector<uint16_t>& glyphs, int first_code) const {
+std::string FontFile::Subset(const std::vector<uint16_t>& glyphs, int first_code) const {
   if (glyphs.empty() || glyphs.size() > 0x0FFF || first_code < 0 || first_code + glyphs.size() > 0x0FFF) return "";
   // New glyph order: .notdef, the requested glyphs, then composite components.
   std::vector<uint16_t> order = {0};

@@ -1,0 +1,92 @@
+// libharu behind one door: the PDF object structure (dictionaries, arrays, streams, pages, the
+// catalog, the trailer) and the file it serializes, without a libharu type in sight.
+// pdf/haru.cc is the only file that includes libharu's headers; every libharu internal it
+// relies on is named there, and pdf/haru_test.cc pins each behaviour stdok relies on.
+// stdok is written against libharu 2.3.0 (Debian 12's libhpdf-dev): CMakeLists.txt refuses to
+// configure against another version, and Document refuses to start when the library loaded at
+// run time is not the one the headers described.
+#pragma once
+
+#include <cstdint>
+#include <ctime>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace stdok::haru {
+
+// The libharu version stdok is written against.
+inline constexpr const char* kExpectedVersion = "2.3.0";
+// The version of the libharu loaded at run time (HPDF_GetVersion).
+std::string LoadedVersion();
+
+// Handles into one Document; valid while it lives. A null handle means a libharu failure: every
+// call accepts one and fails in turn, so a sequence of calls can be checked once.
+struct Dict {
+  void* p = nullptr;
+  explicit operator bool() const { return p != nullptr; }
+};
+struct Array {
+  void* p = nullptr;
+  explicit operator bool() const { return p != nullptr; }
+};
+
+class Document {
+ public:
+  Document();
+  ~Document();
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+
+  // False when libharu could not start (or is not kExpectedVersion); then error() says why.
+  bool ok() const;
+  // The first failure, with libharu's error and detail codes; empty while there was none.
+  std::string error() const;
+
+  // A direct dictionary or array (written inside whatever holds it).
+  Dict NewDict();
+  Array NewArray();
+  // A dictionary written as an indirect object ("12 0 obj"), referenced where it is put.
+  Dict NewIndirectDict();
+  // A stream holding `bytes` exactly as given. With flate, the bytes are zlib data and the
+  // dictionary says /Filter /FlateDecode; without, the stream is written uncompressed.
+  Dict NewStream(const std::string& bytes, bool flate);
+  // A stream holding a JPEG file as it is, with /Filter /DCTDecode.
+  Dict NewJpegStream(const std::string& jpeg);
+
+  bool Put(Dict dict, const char* key, Dict value);
+  bool Put(Dict dict, const char* key, Array value);
+  bool PutName(Dict dict, const char* key, const char* name);
+  bool PutNumber(Dict dict, const char* key, long value);
+  bool PutReal(Dict dict, const char* key, double value);
+  // A literal string of bytes (PDFDocEncoding, escaped by libharu).
+  bool PutString(Dict dict, const char* key, const std::string& bytes);
+  // A hex string of bytes (UTF-16BE text, IDs).
+  bool PutBinary(Dict dict, const char* key, const std::vector<uint8_t>& bytes);
+
+  bool Push(Array array, Dict value);
+  bool PushName(Array array, const char* name);
+  bool PushNumber(Array array, long value);
+  bool PushReal(Array array, double value);
+  bool PushBinary(Array array, const std::vector<uint8_t>& bytes);
+
+  Dict catalog();
+  Dict trailer();
+  // The document information dictionary, with /CreationDate and /ModDate set to `utc`.
+  Dict InfoWithDates(const std::tm& utc);
+  // Writes "%PDF-1.4" instead of libharu's default 1.3 (PDF/A-1b).
+  void SetVersion14();
+
+  // A new page of the given size (points) whose content stream is `compressed` (zlib data).
+  Dict AddPage(double width, double height, const std::string& compressed);
+
+  // The whole file. False (with error()) on a libharu failure.
+  bool Save(std::string* bytes);
+
+  struct State;  // libharu's document and the first error (pdf/haru.cc)
+
+ private:
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace stdok::haru

@@ -1,0 +1,78 @@
+// Pins each libharu behaviour pdf/haru.cc relies on (the numbered list at its top): if a
+// libharu update changes one, this fails before a document does.
+#include "pdf/haru.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "pdf/deflate.h"
+#include "test_support.h"
+
+namespace stdok::haru {
+namespace {
+
+size_t Count(const std::string& haystack, const std::string& needle) {
+  size_t n = 0;
+  for (size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
+  return n;
+}
+
+TEST(Haru, IsTheVersionStdokIsWrittenAgainst) {
+  EXPECT_EQ(LoadedVersion(), kExpectedVersion);
+  Document pdf;
+  EXPECT_TRUE(pdf.ok()) << pdf.error();
+}
+
+TEST(Haru, StreamsKeepTheirBytesAndFilterAndPagesTheirContents) {
+  std::string compressed;
+  ASSERT_TRUE(Deflate("BT /F1 12 Tf (precompressed) Tj ET", 6, &compressed));
+  std::string contents;
+  ASSERT_TRUE(Deflate("0 0 m 100 100 l S", 6, &contents));
+  Document pdf;
+  Dict flate = pdf.NewStream(compressed, true);              // internal 2
+  Dict plain = pdf.NewStream("<x:xmpmeta>plain</x:xmpmeta>", false);
+  ASSERT_TRUE(flate && plain);
+  ASSERT_TRUE(pdf.PutName(flate, "Type", "Test"));
+  ASSERT_TRUE(pdf.Put(pdf.catalog(), "Flate", flate));        // internal 1
+  ASSERT_TRUE(pdf.Put(pdf.catalog(), "Plain", plain));
+  Dict page = pdf.AddPage(595.276, 841.89, contents);         // internal 3
+  ASSERT_TRUE(page);
+  std::tm utc{};
+  utc.tm_year = 2026 - 1900, utc.tm_mon = 8, utc.tm_mday = 21, utc.tm_hour = 14, utc.tm_min = 13, utc.tm_sec = 20;
+  ASSERT_TRUE(pdf.PutString(pdf.InfoWithDates(utc), "Title", "Avtal"));
+  pdf.SetVersion14();
+  ASSERT_TRUE(pdf.PutBinary(pdf.trailer(), "Test", {0xFE, 0xFF, 0x00, 0x41}));
+  std::string bytes;
+  ASSERT_TRUE(pdf.Save(&bytes)) << pdf.error();
+
+  EXPECT_EQ(bytes.rfind("%PDF-1.4", 0), 0u);
+  EXPECT_NE(bytes.find(compressed), std::string::npos) << "the compressed bytes are copied as they are";
+  EXPECT_NE(bytes.find(contents), std::string::npos) << "the page contents are ours";
+  EXPECT_NE(bytes.find("stream\r\n<x:xmpmeta>plain</x:xmpmeta>"), std::string::npos);
+  EXPECT_EQ(Count(bytes, "/Filter /FlateDecode"), 2u) << "one per compressed stream, none on the plain one";
+  EXPECT_NE(bytes.find("/CreationDate (D:20260921141320+00'00')"), std::string::npos);  // internal 4
+  EXPECT_NE(bytes.find("/ModDate (D:20260921141320+00'00')"), std::string::npos);
+  EXPECT_NE(bytes.find("<FEFF0041>"), std::string::npos);
+  EXPECT_NE(bytes.find("/MediaBox [ 0 0 595.276 841.89001 ]"), std::string::npos);
+
+  std::string dir = testing::MakeTempDir();
+  testing::WriteText(dir + "/haru.pdf", bytes);
+  testing::CommandResult check = testing::RunCommand("qpdf --check " + testing::Quote(dir + "/haru.pdf"));
+  EXPECT_EQ(check.exit_code, 0) << check.output;
+  testing::CommandResult text = testing::RunCommand("qpdf --qdf --object-streams=disable " +
+                                                    testing::Quote(dir + "/haru.pdf") + " -");
+  EXPECT_NE(text.output.find("0 0 m 100 100 l S"), std::string::npos) << "the contents inflate";
+  EXPECT_NE(text.output.find("(precompressed) Tj"), std::string::npos) << "the stream inflates";
+}
+
+TEST(Haru, NullHandlesFailWithoutCrashing) {
+  Document pdf;
+  EXPECT_FALSE(pdf.Put(Dict{}, "A", pdf.NewDict()));
+  EXPECT_FALSE(pdf.PutName(Dict{}, "A", "B"));
+  EXPECT_FALSE(pdf.Push(Array{}, Dict{}));
+  EXPECT_FALSE(pdf.Put(pdf.NewDict(), "A", Dict{}));
+}
+
+}  // namespace
+}  // namespace stdok::haru
