@@ -10,11 +10,15 @@ packages=(
   qpdf poppler-utils libnss3-tools libxml2-utils icc-profiles-free
   python3 python3-fonttools python3-openpyxl fonts-dejavu-core liblcms2-utils time openssl ccache clang libclang-rt-14-dev linux-perf
 )
+# The browser tests (tests/browser/, scripts/browser-test.sh): Debian's chromium and Node.js.
+packages+=(chromium nodejs)
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# npm comes with some Node.js builds; Debian ships it as its own package.
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if ((${#missing[@]})); then
   echo "install-deps: installing ${missing[*]}" >&2
   sudo_cmd=()
