@@ -8,7 +8,7 @@ import { api } from './api.js';
 import { renderTimeline, commonRange } from './timeline.js';
 import { riskLabel, riskRank, riskClass } from './risk.js';
 import { months, isDate } from './dates.js';
-import { showPdf, downloadZip } from './documents.js';
+import { showPdf, downloadZip, previewDialog } from './documents.js';
 
 const collator = new Intl.Collator('sv', { sensitivity: 'base', numeric: true });
 
@@ -28,7 +28,7 @@ const COLUMNS = [
 export function showCohortView(main, { openTrainee }) {
   const state = { sortKey: 'risk', direction: 'descending', filter: '', selected: new Set() };
   const status = h('p', { class: 'doc-status', role: 'status' });
-  const preview = h('div', { class: 'preview', hidden: true });
+  const preview = previewDialog();
   const filterInput = h('input', { id: 'filter', type: 'search', autocomplete: 'off' });
   const count = h('p', { class: 'count', id: 'cohort-count', 'aria-live': 'polite' });
   const headRow = h('tr');
@@ -127,7 +127,7 @@ export function showCohortView(main, { openTrainee }) {
       const { id, doc } = plans[0];
       try {
         const blob = await api('/api/preview', { method: 'POST', body: { records: store.records, trainee: id, document: doc.id }, as: 'blob' });
-        status.textContent = 'Handlingsplanen visas nedan; skriv ut den från förhandsgranskningen.';
+        status.textContent = 'Handlingsplanen visas i förhandsgranskningen; skriv ut den därifrån.';
         showPdf(preview, blob, `${doc.title} – ${nameOf(id)}`);
       } catch (err) { status.textContent = `Kunde inte skapa handlingsplanen: ${err.message}`; }
       return;

@@ -12,17 +12,27 @@ const STATE = { ready: 'Klar', 'held-back': 'Hålls inne', draft: 'Utkast' };
 
 let previewUrl = null;
 
-// Shows `blob` (a PDF) in `frame` (a container); `title` names the frame.
-export function showPdf(container, blob, title) {
+// A modal <dialog> for PDF previews (Escape or "Stäng" closes it, focus returns).
+export function previewDialog() {
+  const dialog = h('dialog', { class: 'preview-dialog', 'aria-labelledby': 'forhandsgranskning-rubrik' });
+  dialog.addEventListener('close', () => {
+    clear(dialog);
+    if (previewUrl) { URL.revokeObjectURL(previewUrl); previewUrl = null; }
+  });
+  return dialog;
+}
+
+// Shows `blob` (a PDF) in `dialog` (from previewDialog) through a blob URL.
+export function showPdf(dialog, blob, title) {
   if (previewUrl) URL.revokeObjectURL(previewUrl);
   previewUrl = URL.createObjectURL(blob);
-  clear(container);
-  const close = h('button', { type: 'button', text: 'Stäng förhandsgranskningen', onclick: () => { clear(container); container.hidden = true; } });
-  const open = h('a', { href: previewUrl, target: '_blank', rel: 'noopener', text: 'Öppna i ny flik' });
-  container.append(h('div', { class: 'preview-bar' }, h('h3', { id: 'forhandsgranskning-rubrik', tabindex: '-1', text: title }), open, close),
+  clear(dialog);
+  const close = h('button', { type: 'button', class: 'primary', text: 'Stäng', onclick: () => dialog.close() });
+  const save = h('a', { href: previewUrl, download: `${slug(title)}.pdf`, text: 'Spara PDF' });
+  dialog.append(h('div', { class: 'preview-bar' }, h('h2', { id: 'forhandsgranskning-rubrik', text: title }), save, close),
     h('iframe', { class: 'pdf-frame', src: previewUrl, title: `Förhandsgranskning: ${title}` }));
-  container.hidden = false;
-  container.querySelector('h3').focus();
+  if (!dialog.open) dialog.showModal();
+  close.focus();
 }
 
 export async function previewDocument(container, status, traineeId, doc) {
@@ -50,16 +60,13 @@ export async function downloadZip(status, body, filename) {
 // Fills `panel` with the trainee's documents.
 export async function renderDocuments(panel, traineeId, traineeName) {
   const status = h('p', { class: 'doc-status', role: 'status' });
-  const preview = h('div', { class: 'preview', hidden: true });
+  const preview = previewDialog();
   const all = h('button', {
     type: 'button', text: 'Ladda ner alla (ZIP)',
     onclick: () => downloadZip(status, { trainees: [traineeId], pack: 'all' }, `${slug(traineeName)}-dokument.zip`),
   });
-  const body = h('tbody');
-  const table = h('table', { class: 'documents' },
-    h('caption', { class: 'visually-hidden', text: 'Dokument' }),
-    h('thead', {}, h('tr', {}, ['Dokument', 'Typ', 'Status', 'Varför', ''].map((t) => h('th', { scope: 'col', text: t })))), body);
-  clear(panel).append(h('div', { class: 'doc-actions' }, all), status, table, preview);
+  const listEl = h('ul', { class: 'documents', 'aria-label': 'Dokument' });
+  clear(panel).append(h('div', { class: 'doc-actions' }, all), status, listEl, preview);
   let documents;
   try {
     documents = (await api('/api/documents', { method: 'POST', body: { records: store.records, trainee: traineeId } })).documents || [];
@@ -68,16 +75,16 @@ export async function renderDocuments(panel, traineeId, traineeName) {
     return;
   }
   for (const doc of documents) {
-    const button = h('button', {
+    const button = doc.state === 'held-back' ? null : h('button', {
       type: 'button', text: 'Förhandsgranska', 'aria-label': `Förhandsgranska ${doc.title}`,
       onclick: () => previewDocument(preview, status, traineeId, doc),
     });
-    body.append(h('tr', { class: `doc-state-${doc.state}` },
-      h('th', { scope: 'row', text: doc.title }),
-      h('td', { text: KIND[doc.kind] || doc.kind }),
-      h('td', { class: 'doc-state', text: STATE[doc.state] || doc.state }),
-      h('td', { text: doc.reason || '' }),
-      h('td', {}, doc.state === 'held-back' ? null : button)));
+    listEl.append(h('li', { class: `document doc-state-${doc.state}`, dataset: { id: doc.id } },
+      h('div', { class: 'doc-main' },
+        h('span', { class: 'doc-title', text: doc.title }),
+        h('span', { class: 'doc-meta' }, `${KIND[doc.kind] || doc.kind} · `, h('span', { class: 'doc-state', text: STATE[doc.state] || doc.state })),
+        doc.reason ? h('span', { class: 'doc-reason', text: doc.reason }) : null),
+      button));
   }
-  if (!documents.length) body.append(h('tr', {}, h('td', { colspan: 5, text: 'Inga dokument ännu.' })));
+  if (!documents.length) listEl.append(h('li', { class: 'empty', text: 'Inga dokument ännu.' }));
 }

@@ -99,7 +99,7 @@ export function showTraineeView(main, index, { onIdChange, onNameChange }) {
     clearTimeout(docsTimer);
     docsTimer = setTimeout(() => {
       const key = JSON.stringify(store.records.trainee[index] || null) + list(store.records, 'person').length + list(store.records, 'unit').length;
-      if (key !== lastDocsKey) { lastDocsKey = key; renderDocuments(docsBox, id(), traineeName(trainee())); }
+      if (key !== lastDocsKey && !docsBox.querySelector('dialog[open]')) { lastDocsKey = key; renderDocuments(docsBox, id(), traineeName(trainee())); }
     }, lastDocsKey === null ? 0 : 1500);
   };
 

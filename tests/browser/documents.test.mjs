@@ -14,13 +14,13 @@ after(async () => { await browser?.close(); await server?.stop(); });
 test('documents are listed with their state; a preview is a PDF shown in the page', async () => {
   const page = await newPage(browser);
   await openApp(page, server.url);
-  const rows = page.locator('#documents table.documents tbody tr');
+  const rows = page.locator('#documents li.document');
   await rows.first().waitFor();
   const states = await page.locator('#documents .doc-state').allTextContents();
   assert.ok(states.length >= 5, `documents listed: ${states.length}`);
   assert.ok(states.every((s) => ['Klar', 'Hålls inne', 'Utkast'].includes(s)), states.join(','));
-  const held = page.locator('#documents tr.doc-state-held-back');
-  if (await held.count()) assert.notEqual((await held.first().locator('td').nth(2).textContent()).trim(), '', 'a held-back document says why');
+  const held = page.locator('#documents li.doc-state-held-back');
+  if (await held.count()) assert.notEqual((await held.first().locator('.doc-reason').textContent()).trim(), '', 'a held-back document says why');
 
   const contract = rows.filter({ hasText: 'ST-kontrakt' }).first();
   const [response] = await Promise.all([
@@ -43,7 +43,7 @@ test('documents are listed with their state; a preview is a PDF shown in the pag
 test('"Ladda ner alla" gives a ZIP with the manifest and the files it lists', async () => {
   const page = await newPage(browser);
   await openApp(page, server.url);
-  await page.locator('#documents table.documents tbody tr').first().waitFor();
+  await page.locator('#documents li.document').first().waitFor();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Ladda ner alla (ZIP)' }).click(),

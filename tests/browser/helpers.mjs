@@ -62,7 +62,9 @@ export async function launch() {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      // Swedish UI language: date fields show ÅÅÅÅ-MM-DD, as in a Swedish user's browser.
+      '--lang=sv-SE'],
   });
 }
 
