@@ -99,6 +99,7 @@ struct WebServer::Impl {
     http.set_logger([this](const httplib::Request& req, const httplib::Response& res) { Log(req, res); });
     AddAssetRoutes(http);
     AddRecordsApi(http, context);
+    AddCheckApi(http, context);
     AddSaveApi(http, context);
   }
 };
