@@ -21,7 +21,7 @@ const COLUMNS = [
   { key: 'specialty', label: 'Specialitet', value: (f) => f.specialty || '', compare: (a, b) => collator.compare(a, b) },
   { key: 'earliest', label: 'Tidigast klar', value: (f) => (isDate(f.earliest_completion) ? f.earliest_completion : '9999'), compare: (a, b) => a.localeCompare(b) },
   { key: 'months', label: 'Fullgjort (mån)', value: (f) => (f.months_required ? f.months_done / f.months_required : 0), compare: (a, b) => a - b },
-  { key: 'risk', label: 'Risk', value: (f) => riskRank(f.risk), compare: (a, b) => a - b, firstDirection: 'descending' },
+  { key: 'risk', label: 'Risk', value: (f) => riskRank(f), compare: (a, b) => a - b, firstDirection: 'descending' },
   { key: 'missing', label: 'Delmål som saknas', value: (f) => missing(f).length, compare: (a, b) => a - b, firstDirection: 'descending' },
 ];
 
@@ -87,13 +87,13 @@ export function showCohortView(main, { openTrainee }) {
         onchange: () => { if (check.checked) state.selected.add(f.id); else state.selected.delete(f.id); renderSelection(); },
       });
       const miss = missing(f);
-      body.append(h('tr', { class: riskClass(f.risk), dataset: { id: f.id } },
+      body.append(h('tr', { class: riskClass(f), dataset: { id: f.id } },
         h('td', { class: 'select' }, check),
         h('th', { scope: 'row' }, h('a', { href: `#/st/${encodeURIComponent(f.id)}`, text: f.name || f.id, onclick: (e) => { e.preventDefault(); openTrainee(f.id); } }), h('span', { class: 'trainee-id', text: f.id })),
         h('td', { text: f.specialty || '–' }),
         h('td', { class: 'date', text: f.earliest_completion || '–' }),
         h('td', { class: 'num', text: `${months(f.months_done)} / ${months(f.months_required)}` }),
-        h('td', { class: 'risk' }, h('span', { class: `risk-badge ${riskClass(f.risk)}`, text: riskLabel(f.risk) })),
+        h('td', { class: 'risk' }, h('span', { class: `risk-badge ${riskClass(f)}`, text: riskLabel(f) })),
         h('td', { class: 'missing' }, miss.length ? `${miss.length}: ${miss.slice(0, 6).join(' ')}${miss.length > 6 ? ' …' : ''}` : '0'),
         h('td', { class: 'timeline-cell' }, renderTimeline(f, { compact: true, range }))));
     }

@@ -17,7 +17,8 @@ function findingText(f) {
 
 // Finds the registry entry for `path` or its nearest ancestor.
 function locate(registry, path) {
-  let p = path;
+  // A text the server names as a child ("…/description/0") is the element's own text here.
+  let p = registry.get(path) ? path : path.replace(/\/description\/0$/, '/#text');
   while (p) {
     const entry = registry.get(p);
     if (entry && entry.slot) return { entry, exact: p === path };

@@ -1,31 +1,26 @@
-// The risk of a trainee as /api/check gives it: status's risk score (docs/rules.md, "Risk
-// score": 10 per error, 5 per overdue deadline …; higher is worse) or a word ("ok", "warning",
-// "late"). Sorting puts the most at risk first; the level is always written out in words.
+// A trainee's risk from /api/check's facts: "risk" is a word — "ok", "warning" (findings or gaps
+// to act on), "error" (errors stop documents), "late" (time not met after the planned end, or an
+// overdue deadline) — and "risk_score" status's score (docs/rules.md, "Risk score"; higher is
+// worse). Sorting puts the most at risk first; the level is always written out in words.
 
-const WORDS = { ok: 'ingen', warning: 'måttlig', late: 'hög', overdue: 'hög', error: 'hög' };
-const RANK = { late: 100, overdue: 100, error: 90, warning: 5, ok: 0 };
+const LEVEL = { late: 'high', error: 'high', warning: 'medium', ok: 'none' };
+const WORD = { late: 'Försenad', error: 'Fel', warning: 'Varning', ok: 'Ingen risk' };
+const RANK = { late: 3, error: 2, warning: 1, ok: 0 };
 
-export function riskRank(risk) {
-  if (typeof risk === 'number') return risk;
-  if (risk === null || risk === undefined || risk === '') return -1;
-  return RANK[risk] ?? 5;
+// Sort key: the score, as `stdok status` sorts (the word's rank when there is no score).
+export function riskRank(facts) {
+  if (typeof facts.risk_score === 'number') return facts.risk_score;
+  if (typeof facts.risk === 'number') return facts.risk;
+  return RANK[facts.risk] ?? -1;
 }
 
-function level(risk) {
-  const rank = riskRank(risk);
-  if (rank >= 10) return 'high';
-  if (rank > 0) return 'medium';
-  return rank < 0 ? 'unknown' : 'none';
+export function riskLabel(facts) {
+  const word = WORD[facts.risk] || (typeof facts.risk === 'string' ? facts.risk : '');
+  const score = typeof facts.risk_score === 'number' ? facts.risk_score : (typeof facts.risk === 'number' ? facts.risk : null);
+  if (!word && score === null) return '–';
+  return [word, score === null ? null : `(${score})`].filter(Boolean).join(' ');
 }
 
-const LEVEL_WORD = { high: 'hög', medium: 'måttlig', none: 'ingen', unknown: 'okänd' };
-
-export function riskLabel(risk) {
-  if (typeof risk === 'number') return `${risk} – ${LEVEL_WORD[level(risk)]}`;
-  if (risk === null || risk === undefined || risk === '') return '–';
-  return WORDS[risk] || String(risk);
-}
-
-export function riskClass(risk) {
-  return `risk-${level(risk)}`;
+export function riskClass(facts) {
+  return `risk-${LEVEL[facts.risk] || 'unknown'}`;
 }

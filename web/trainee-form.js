@@ -48,7 +48,7 @@ function listSection(ctx, parentTarget, parentBase, spec, headingLevel) {
     },
   });
   const heading = h(`h${headingLevel}`, { id: headingId, text: spec.title });
-  if (!items.length) container.append(h('p', { class: 'empty', text: `Inga ${spec.title.toLowerCase()} ännu.` }));
+  if (!items.length) container.append(h('p', { class: 'empty', text: 'Inget tillagt ännu.' }));
   return h('section', { class: 'list-section', id: spec.id ? `sektion-${spec.id}` : null, 'aria-labelledby': headingId }, heading, container, add);
 }
 

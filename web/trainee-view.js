@@ -87,7 +87,7 @@ export function showTraineeView(main, index, { onIdChange, onNameChange }) {
       add('Per', facts.as_of || '–');
       add('Fullgjort', `${months(facts.months_done)} av ${months(facts.months_required)} månader`, 'months');
       add('Tidigast klar', facts.earliest_completion || 'kan inte beräknas ännu', 'earliest');
-      add('Risk', riskLabel(facts.risk));
+      add('Risk', riskLabel(facts));
     } else {
       add('Status', 'Ingen sammanställning: rätta felen i kontrollen.');
     }

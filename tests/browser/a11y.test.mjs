@@ -20,7 +20,7 @@ const focused = (page) => page.evaluate(() => {
   const el = document.activeElement;
   const style = getComputedStyle(el);
   const rect = el.getBoundingClientRect();
-  const labels = el.labels ? [...el.labels].map((l) => l.textContent.trim()) : [];
+  const labels = el.labels ? [...el.labels].map((l) => l.textContent.replace(/\s*\*$/, '').trim()) : [];
   return {
     tag: el.tagName, text: (el.textContent || '').trim().slice(0, 60), label: labels[0] || el.getAttribute('aria-label') || '',
     path: el.dataset ? el.dataset.path || '' : '', outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,

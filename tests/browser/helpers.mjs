@@ -73,7 +73,11 @@ export async function newPage(browser, options = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'sv-SE', acceptDownloads: true, ...options });
   const page = await context.newPage();
   page.problems = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') page.problems.push(`console: ${msg.text()}`); });
+  page.on('console', (msg) => {
+    // A failed request is recorded with its address below.
+    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) page.problems.push(`console: ${msg.text()}`);
+  });
+  page.on('response', (r) => { if (r.status() >= 400) page.problems.push(`HTTP ${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`); });
   page.on('pageerror', (err) => page.problems.push(`exception: ${err.message}`));
   return page;
 }

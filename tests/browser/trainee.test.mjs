@@ -36,8 +36,8 @@ test('a trainee made from nothing: forms, findings, earliest completion, save an
     // Region and the person, with names in letters beyond Latin-1.
     await byPath(page, '/region/0/@id').fill('vasternorrland');
     await byPath(page, '/region/0/@name').fill('Region Västernorrland');
-    await page.getByLabel('Förnamn', { exact: true }).first().fill('Łukasz');
-    await page.getByLabel('Efternamn', { exact: true }).first().fill('Żółkiewski');
+    await byPath(page, '/trainee/0/name/0/@given').fill('Łukasz');
+    await byPath(page, '/trainee/0/name/0/@family').fill('Żółkiewski');
     await page.locator('#trainee-name').filter({ hasText: 'Łukasz Żółkiewski' }).waitFor();
 
     const programme = '/trainee/0/programme/0';
