@@ -10,8 +10,9 @@ packages=(
   qpdf poppler-utils libnss3-tools libxml2-utils icc-profiles-free
   python3 python3-fonttools python3-openpyxl fonts-dejavu-core liblcms2-utils time openssl ccache clang libclang-rt-14-dev linux-perf
 )
-# The browser tests (tests/browser/, scripts/browser-test.sh): Debian's chromium and Node.js.
-packages+=(chromium nodejs)
+# The browser tests (tests/browser/, scripts/browser-test.sh): Debian's chromium (with its
+# translations, so a Swedish browser shows dates as ÅÅÅÅ-MM-DD) and Node.js.
+packages+=(chromium chromium-l10n nodejs)
 
 missing=()
 for p in "${packages[@]}"; do

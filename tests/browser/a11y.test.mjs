@@ -47,7 +47,7 @@ test('the trainee form works with the keyboard alone', async () => {
     seen.push(f.label || f.text || f.tag);
     assert.ok(f.visible, `focus on a visible element (${seen.at(-1)})`);
     assert.ok(f.outline, `visible focus indicator on ${seen.at(-1)}`);
-    assert.ok(f.index > last, `tab order follows the page: ${seen.slice(-2).join(' → ')}`);
+    assert.ok(f.index >= last, `tab order follows the page: ${seen.slice(-2).join(' → ')}`);
     last = f.index;
     if (f.label === 'Förnamn') break;
   }
@@ -74,7 +74,7 @@ test('the trainee form works with the keyboard alone', async () => {
   await page.keyboard.press('Tab');
   f = await focused(page);
   assert.equal(f.label, 'Från och med');
-  await page.keyboard.type('01032027');
+  await page.keyboard.type('20270301');
   assert.equal(await page.locator(`[data-path="/trainee/0/placement/${placements}/@start"]`).inputValue(), '2027-03-01', 'a date typed as ÅÅÅÅ-MM-DD digits');
   await screenshot(page, '07-tangentbord');
   assert.deepEqual(problems(page), []);

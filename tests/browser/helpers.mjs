@@ -61,6 +61,7 @@ export async function launch() {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: scripts/install-deps.sh installs Debian's chromium`);
   return chromium.launch({
     executablePath: CHROMIUM,
+    env: { ...process.env, LANG: 'sv_SE.UTF-8' },
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       // Swedish UI language: date fields show ÅÅÅÅ-MM-DD, as in a Swedish user's browser.
