@@ -26,10 +26,15 @@ function fieldPath(base, def) {
   return `${base}${pointer(`@${def.name}`)}`;
 }
 
+// Element text as the records reader reads it: the XML file's indentation removed, lines kept.
+function tidyText(value) {
+  return value.split('\n').map((line) => line.trim()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
 function readValue(obj, def) {
   if (!obj) return '';
-  if (def.child) return text(childOf(obj, def.child));
-  if (def.name === '#text') return text(obj);
+  if (def.child) return tidyText(text(childOf(obj, def.child)));
+  if (def.name === '#text') return tidyText(text(obj));
   return attr(obj, def.name);
 }
 
