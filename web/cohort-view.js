@@ -29,6 +29,7 @@ export function showCohortView(main, { openTrainee }) {
   const state = { sortKey: 'risk', direction: 'descending', filter: '', selected: new Set() };
   const status = h('p', { class: 'doc-status', role: 'status' });
   const preview = previewDialog();
+  const planList = h('ul', { class: 'plan-list', 'aria-label': 'Handlingsplaner' });
   const filterInput = h('input', { id: 'filter', type: 'search', autocomplete: 'off' });
   const count = h('p', { class: 'count', id: 'cohort-count', 'aria-live': 'polite' });
   const headRow = h('tr');
@@ -45,7 +46,7 @@ export function showCohortView(main, { openTrainee }) {
     h('div', { class: 'overview-tools' },
       h('div', { class: 'field' }, h('label', { for: 'filter', text: 'Filtrera på namn, id eller specialitet' }), filterInput),
       h('div', { class: 'selection-actions' }, selectedCount, printPlans, printPack)),
-    count, status, preview, h('div', { class: 'table-scroll' }, table));
+    count, status, planList, preview, h('div', { class: 'table-scroll' }, table));
 
   filterInput.addEventListener('input', () => { state.filter = filterInput.value.trim(); renderBody(); });
 
@@ -123,16 +124,20 @@ export function showCohortView(main, { openTrainee }) {
       }
     }
     if (!plans.length) { status.textContent = 'De valda ST-läkarna har ingen handlingsplan.'; return; }
-    if (plans.length === 1) {
-      const { id, doc } = plans[0];
+    const open = async ({ id, doc }) => {
       try {
         const blob = await api('/api/preview', { method: 'POST', body: { records: store.records, trainee: id, document: doc.id }, as: 'blob' });
-        status.textContent = 'Handlingsplanen visas i förhandsgranskningen; skriv ut den därifrån.';
         showPdf(preview, blob, `${doc.title} – ${nameOf(id)}`);
       } catch (err) { status.textContent = `Kunde inte skapa handlingsplanen: ${err.message}`; }
-      return;
+    };
+    status.textContent = plans.length === 1 ? 'Handlingsplanen visas i förhandsgranskningen; skriv ut den därifrån.' : `${plans.length} handlingsplaner: öppna var och en och skriv ut den därifrån.`;
+    clear(planList);
+    if (plans.length > 1) {
+      planList.append(...plans.map((p) => h('li', {}, h('button', { type: 'button', text: `${nameOf(p.id)}: ${p.doc.title}`, onclick: () => open(p) }))));
+      planList.querySelector('button').focus();
+    } else {
+      await open(plans[0]);
     }
-    await downloadZip(status, { trainees: plans.map((p) => p.id), pack: 'print' }, 'handlingsplaner-utskriftspaket.zip');
   }
 
   function downloadPack() {

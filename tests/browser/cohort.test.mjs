@@ -52,7 +52,7 @@ test('the overview: 60 trainees, most at risk first, sortable and filterable', a
   await page.context().close();
 });
 
-test('a selection gives the print pack as a ZIP', async () => {
+test('a selection gives the print pack as a ZIP, and its handlingsplan as a PDF', async () => {
   const page = await newPage(browser);
   await openApp(page, server.url);
   await page.waitForFunction(() => document.querySelectorAll('#overview tbody tr[data-id]').length === 60);
@@ -68,6 +68,23 @@ test('a selection gives the print pack as a ZIP', async () => {
   const chunks = [];
   for await (const c of stream) chunks.push(c);
   assert.equal(Buffer.concat(chunks).subarray(0, 2).toString('latin1'), 'PK');
+
+  // A trainee with a handlingsplan: "Skriv ut handlingsplan" shows it as a PDF.
+  await boxes.nth(0).uncheck();
+  await boxes.nth(1).uncheck();
+  await page.getByLabel('Filtrera på namn, id eller specialitet').fill('Forsström');
+  await page.getByRole('checkbox', { name: 'Välj Ida Forsström' }).check();
+  const [preview] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/preview')),
+    page.getByRole('button', { name: 'Skriv ut handlingsplan' }).click(),
+  ]);
+  assert.match(preview.headers()['content-type'], /^application\/pdf/);
+  assert.equal((await preview.body()).subarray(0, 5).toString('latin1'), '%PDF-');
+  await page.locator('dialog.preview-dialog[open] iframe.pdf-frame').waitFor();
+  await screenshot(page, '12-handlingsplan');
+  await page.keyboard.press('Escape');
+  await page.locator('dialog.preview-dialog[open]').waitFor({ state: 'detached' });
+  assert.deepEqual(problems(page), []);
   await page.context().close();
 });
 

@@ -84,13 +84,15 @@ test('a trainee made from nothing: forms, findings, earliest completion, save an
     await fillAndCheck(page, end, '2024-01-31');
     await findingNear.first().waitFor();
     assert.ok((await findingNear.count()) >= 1);
-    const describedBy = await page.locator('[data-path="/trainee/0/placement/0/@end"], [data-path="/trainee/0/placement/0/@start"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-describedby') || '').join(' '));
-    const fieldFinding = await page.locator('fieldset.item').filter({ has: end }).locator('.field-findings:not([hidden])').evaluateAll((els) => els.map((e) => e.id));
-    assert.ok(fieldFinding.length >= 1);
+    // The field names its finding through aria-describedby and is marked invalid.
+    const describedBy = (await end.getAttribute('aria-describedby')) || '';
+    const slots = await page.locator('fieldset.item').filter({ has: end }).locator('.field-findings:not([hidden])').evaluateAll((els) => els.map((e) => e.id));
+    assert.ok(slots.some((id) => describedBy.split(' ').includes(id)), `aria-describedby "${describedBy}" names the finding (${slots})`);
+    assert.equal(await end.getAttribute('aria-invalid'), 'true');
     await screenshot(page, '02-fynd-vid-faltet');
     await fillAndCheck(page, end, '2025-08-31');
     assert.equal(await findingNear.count(), 0, 'the finding is gone once the dates are right');
-    assert.ok(describedBy.length >= 0);
+    assert.equal(await end.getAttribute('aria-invalid'), null);
 
     // Parental leave moves the earliest completion.
     await page.getByRole('button', { name: 'Lägg till frånvaro' }).click();
@@ -110,6 +112,10 @@ test('a trainee made from nothing: forms, findings, earliest completion, save an
     assert.match(xml, /family="Żółkiewski"/);
     assert.match(xml, /given-name="Nguyễn"/);
     assert.match(xml, /Palliativ medicin/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner XML' }).click()]);
+    const downloaded = path.join(tempDir(), 'nedladdad.xml');
+    await download.saveAs(downloaded);
+    assert.equal(readFileSync(downloaded, 'utf8'), xml, '"Ladda ner XML" gives the saved file');
     assert.deepEqual(problems(page), []);
     await page.context().close();
     await server.stop();
