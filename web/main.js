@@ -7,6 +7,7 @@ import { store, on, edited } from './store.js';
 import { list, attr, traineeName, freeId } from './records.js';
 import { showTraineeView } from './trainee-view.js';
 import { showCohortView } from './cohort-view.js';
+import { showRegisterView } from './register-view.js';
 
 const main = document.getElementById('innehall');
 const nav = document.getElementById('app-nav');
@@ -85,6 +86,7 @@ function renderNav(currentId) {
     select.addEventListener('change', () => { if (select.value) location.hash = `#/st/${encodeURIComponent(select.value)}`; });
     nav.append(h('label', { for: 'trainee-select', class: 'nav-label', text: 'ST-läkare' }), select);
   }
+  nav.append(h('a', { href: '#/register', class: 'nav-link', 'aria-current': location.hash === '#/register' ? 'page' : null, text: 'Enheter och personer' }));
   nav.append(h('button', { type: 'button', text: 'Ny ST-läkare', onclick: createTrainee }));
 }
 
@@ -100,6 +102,12 @@ function route() {
   if (detach) { detach(); detach = null; }
   const hash = decodeURIComponent(location.hash.replace(/^#\/?/, ''));
   const ts = trainees();
+  if (hash === 'register') {
+    renderNav(null);
+    document.title = 'Region, enheter och personer – stdok';
+    detach = showRegisterView(main);
+    return;
+  }
   let index = -1;
   if (hash.startsWith('st/')) index = ts.findIndex((t) => attr(t, 'id') === hash.slice(3));
   if (index < 0 && hash !== 'oversikt' && ts.length === 1) index = 0;

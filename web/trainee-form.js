@@ -95,11 +95,10 @@ export function renderFileForm(ctx, records) {
   const spec = fileSections();
   const region = fieldGrid(ctx, single(records, 'region'), pointer('region', 0), spec.region);
   const lists = spec.lists.map((l) => listSection(ctx, fixed(records), '', l, 3));
-  return sectionBox('enheter-personer', 'Region, enheter och personer', [h('p', { class: 'section-note', text: 'Gemensamt för alla ST-läkare i filen. Handledare och enheter väljs sedan i listorna ovan.' }), region, ...lists]);
+  return sectionBox('enheter-personer', 'Region', [h('p', { class: 'section-note', text: 'Gemensamt för alla ST-läkare i filen. Handledare och enheter väljs sedan i ST-läkarens formulär.' }), region, ...lists]);
 }
 
 // The sections, for the form's table of contents.
 export function sectionIndex() {
-  return [...traineeSections(), ...traineeLists()].map((s) => [s.id, s.title])
-    .concat([['enheter-personer', 'Region, enheter och personer']]);
+  return [...traineeSections(), ...traineeLists()].map((s) => [s.id, s.title]);
 }

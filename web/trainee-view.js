@@ -6,7 +6,7 @@ import { h, clear } from './dom.js';
 import { store, on, factsFor, runCheck } from './store.js';
 import { list, attr, traineeName } from './records.js';
 import { FieldRegistry } from './fields.js';
-import { renderTraineeForm, renderFileForm, sectionIndex } from './trainee-form.js';
+import { renderTraineeForm, sectionIndex } from './trainee-form.js';
 import { addEntity } from './entity-dialog.js';
 import { showFindings } from './findings.js';
 import { renderTimeline } from './timeline.js';
@@ -29,7 +29,7 @@ export function showTraineeView(main, index, { onIdChange, onNameChange }) {
     h('ul', {}, sectionIndex().map(([id, label]) => h('li', {}, h('button', {
       type: 'button', class: 'link', text: label,
       onclick: () => { const heading = document.getElementById(`rubrik-${id}`) || document.querySelector(`#sektion-${id} h2`); if (heading) { heading.scrollIntoView({ block: 'start' }); heading.focus(); } },
-    })))));
+    }))), h('li', {}, h('a', { href: '#/register', text: 'Region, enheter och personer' }))));
 
   clear(main).append(
     h('div', { class: 'trainee-head' }, title, factsLine),
@@ -57,7 +57,8 @@ export function showTraineeView(main, index, { onIdChange, onNameChange }) {
       onIdChange: (v) => { onIdChange(v); },
       onNameChange: () => { renderHead(); onNameChange(); },
     };
-    clear(formBox).append(...renderTraineeForm(ctx, store.records, index, hooks), renderFileForm(ctx, store.records));
+    clear(formBox).append(...renderTraineeForm(ctx, store.records, index, hooks),
+      h('p', { class: 'section-note' }, 'Handledare, chefer och enheter väljs i listorna ovan eller läggs till där. Alla i filen: ', h('a', { href: '#/register', text: 'Region, enheter och personer' }), '.'));
     const wanted = ctx.focusAfterRender;
     ctx.focusAfterRender = null;
     let target = null;
