@@ -101,6 +101,8 @@ struct WebServer::Impl {
     AddRecordsApi(http, context);
     AddCheckApi(http, context);
     AddSaveApi(http, context);
+    AddVocabularyApi(http, context);
+    AddDocumentsApi(http, context);
   }
 };
 
