@@ -14,8 +14,8 @@ const programmeKinds = () => vocab('programme_kinds', ['BT', 'ST', 'BT+ST']);
 const placementKinds = () => vocab('placement_kinds', ['primärvård', 'akut sjukvård', 'psykiatri', 'sluten vård', 'öppen vård']);
 const unitKinds = () => vocab('unit_kinds', ['primärvård', 'akut sjukvård', 'psykiatri', 'sluten vård', 'öppen vård']);
 const specialties = () => vocab('specialties', []);
-const ABSENCE_KINDS = [['föräldraledighet', 'Föräldraledighet'], ['sjukfrånvaro', 'Sjukfrånvaro'],
-  ['tjänstledighet', 'Tjänstledighet'], ['semester', 'Semester'], ['kompledighet', 'Kompledighet']];
+const absenceKinds = () => vocab('absence_kinds', ['föräldraledighet', 'sjukfrånvaro', 'tjänstledighet', 'semester', 'kompledighet'])
+  .map(([value, label]) => [value, label.charAt(0).toUpperCase() + label.slice(1)]);
 const COURSE_STATUS = [['done', 'Genomförd'], ['planned', 'Planerad']];
 
 const DELMAL_HINT = 'Delmålskoder åtskilda med mellanslag, t.ex. STc1 STc2';
@@ -128,7 +128,7 @@ export function traineeLists() {
       { child: 'expectations', label: 'Förväntningar, vad jag önskar lära mig', type: 'textarea', wide: true },
     ] },
     { id: 'franvaro', title: 'Ledighet och frånvaro', tag: 'absence', item: 'Frånvaro', add: 'Lägg till frånvaro', fields: [
-      { name: 'kind', label: 'Typ av frånvaro', type: 'select', options: ABSENCE_KINDS, required: true },
+      { name: 'kind', label: 'Typ av frånvaro', type: 'select', options: absenceKinds(), required: true },
       { name: 'start', label: 'Från och med', type: 'date', required: true },
       { name: 'end', label: 'Till och med', type: 'date', required: true },
       { name: 'rate', label: 'Omfattning (% av heltid)', type: 'percent' },
