@@ -4,7 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { sampleCopy, startServer, launch, newPage, openApp, screenshot, problems, percentile, checkSeq, nextCheck } from './helpers.mjs';
+import { sampleCopy, startServer, launch, newPage, openApp, screenshot, problems, captureBodies, percentile, checkSeq, nextCheck } from './helpers.mjs';
 
 let browser;
 let server;
@@ -74,13 +74,15 @@ test('a selection gives the print pack as a ZIP, and its handlingsplan as a PDF'
   await boxes.nth(1).uncheck();
   await page.getByLabel('Filtrera på namn, id eller specialitet').fill('Forsström');
   await page.getByRole('checkbox', { name: 'Välj Ida Forsström' }).check();
+  const previews = await captureBodies(page, '/api/preview');
   const [preview] = await Promise.all([
     page.waitForResponse((r) => r.url().endsWith('/api/preview')),
     page.getByRole('button', { name: 'Skriv ut handlingsplan' }).click(),
   ]);
   assert.match(preview.headers()['content-type'], /^application\/pdf/);
-  assert.equal((await preview.body()).subarray(0, 5).toString('latin1'), '%PDF-');
-  await page.locator('dialog.preview-dialog[open] iframe.pdf-frame').waitFor();
+  const frame = page.locator('dialog.preview-dialog[open] iframe.pdf-frame');
+  await frame.waitFor();
+  assert.equal(previews[0].body.subarray(0, 5).toString('latin1'), '%PDF-');
   await screenshot(page, '12-handlingsplan');
   await page.keyboard.press('Escape');
   await page.locator('dialog.preview-dialog[open]').waitFor({ state: 'detached' });

@@ -130,6 +130,19 @@ export function zipRead(zipPath, name) {
   return execFileSync('/usr/bin/python3', ['-c', 'import sys,zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))', zipPath, name], { encoding: 'utf8' });
 }
 
+// Keeps the bodies of the responses to `pathname` (Playwright cannot always give the body of
+// a response the page read as a blob). Returns the list they are added to.
+export async function captureBodies(page, pathname) {
+  const bodies = [];
+  await page.route((url) => url.pathname === pathname, async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    bodies.push({ status: response.status(), type: response.headers()['content-type'] || '', body });
+    await route.fulfill({ response, body });
+  });
+  return bodies;
+}
+
 export function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));

@@ -33,9 +33,12 @@ test('a trainee made from nothing: forms, findings, earliest completion, save an
     await page.getByRole('button', { name: 'Skapa ny ST-läkare' }).click();
     await page.waitForFunction(() => Number(document.body.dataset.checkSeq || 0) > 0);
 
-    // Region and the person, with names in letters beyond Latin-1.
+    // The region, in the view of the file's own records; then back to the trainee.
+    await page.getByRole('link', { name: 'Enheter och personer', exact: true }).click();
     await byPath(page, '/region/0/@id').fill('vasternorrland');
     await byPath(page, '/region/0/@name').fill('Region Västernorrland');
+    await page.goBack();
+    // The person, with names in letters beyond Latin-1.
     await byPath(page, '/trainee/0/name/0/@given').fill('Łukasz');
     await byPath(page, '/trainee/0/name/0/@family').fill('Żółkiewski');
     await page.locator('#trainee-name').filter({ hasText: 'Łukasz Żółkiewski' }).waitFor();
