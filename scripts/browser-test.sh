@@ -16,6 +16,11 @@ fi
 for tool in node npm; do
   command -v "$tool" >/dev/null || { echo "browser-test: $tool is missing; run scripts/install-deps.sh" >&2; exit 1; }
 done
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if ((node_major < 20)); then
+  echo "browser-test: Node.js $(node --version) is too old; playwright-core needs 20 or later" >&2
+  exit 1
+fi
 if [[ ! -x $STDOK_BINARY ]]; then
   echo "browser-test: $STDOK_BINARY is missing; build first (scripts/build.sh)" >&2
   exit 1

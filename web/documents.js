@@ -8,7 +8,8 @@ import { store } from './store.js';
 import { slug } from './records.js';
 
 const KIND = { contract: 'Kontrakt', certificate: 'Intyg', plan: 'Plan' };
-const STATE = { ready: 'Klar', 'held-back': 'Hålls inne', draft: 'Utkast' };
+const STATE = { ready: 'Klar', 'held-back': 'Hålls inne', draft: 'Utkast', skipped: 'Görs inte', failed: 'Misslyckades' };
+const PREVIEWABLE = new Set(['ready', 'draft']);
 
 let previewUrl = null;
 
@@ -75,14 +76,15 @@ export async function renderDocuments(panel, traineeId, traineeName) {
     return;
   }
   for (const doc of documents) {
-    const button = doc.state === 'held-back' ? null : h('button', {
+    const title = doc.title || doc.id || 'Dokumenten';
+    const button = !PREVIEWABLE.has(doc.state) || !doc.id ? null : h('button', {
       type: 'button', text: 'Förhandsgranska', 'aria-label': `Förhandsgranska ${doc.title}`,
       onclick: () => previewDocument(preview, status, traineeId, doc),
     });
     listEl.append(h('li', { class: `document doc-state-${doc.state}`, dataset: { id: doc.id } },
       h('div', { class: 'doc-main' },
-        h('span', { class: 'doc-title', text: doc.title }),
-        h('span', { class: 'doc-meta' }, `${KIND[doc.kind] || doc.kind} · `, h('span', { class: 'doc-state', text: STATE[doc.state] || doc.state })),
+        h('span', { class: 'doc-title', text: title }),
+        h('span', { class: 'doc-meta' }, doc.kind ? `${KIND[doc.kind] || doc.kind} · ` : '', h('span', { class: 'doc-state', text: STATE[doc.state] || doc.state })),
         doc.reason ? h('span', { class: 'doc-reason', text: doc.reason }) : null),
       button));
   }

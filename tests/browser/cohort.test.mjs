@@ -83,7 +83,7 @@ test('a selection gives the print pack as a ZIP, and its handlingsplan as a PDF'
   const frame = page.locator('dialog.preview-dialog[open] iframe.pdf-frame');
   await frame.waitFor();
   assert.equal(previews[0].body.subarray(0, 5).toString('latin1'), '%PDF-');
-  await page.waitForTimeout(2500); // the PDF viewer draws the pages: only for the screenshot
+  await page.waitForTimeout(4000); // the PDF viewer draws the pages: only for the screenshot
   await screenshot(page, '12-handlingsplan');
   await page.keyboard.press('Escape');
   await page.locator('dialog.preview-dialog[open]').waitFor({ state: 'detached' });

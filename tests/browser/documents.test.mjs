@@ -35,7 +35,7 @@ test('documents are listed with their state; a preview is a PDF shown in the pag
   assert.match(await frame.getAttribute('src'), /^blob:/);
   assert.equal(previews.length, 1);
   assert.equal(previews[0].body.subarray(0, 5).toString('latin1'), '%PDF-', 'the server sent a PDF');
-  await page.waitForTimeout(2500); // the PDF viewer draws the pages: only for the screenshot
+  await page.waitForTimeout(4000); // the PDF viewer draws the pages: only for the screenshot
   await screenshot(page, '05-dokument-forhandsgranskning');
   assert.deepEqual(problems(page), []);
   await page.context().close();

@@ -33,6 +33,10 @@ export function startServer(args, { cwd } = {}) {
   if (!existsSync(BINARY)) throw new Error(`${BINARY} is missing: build first (scripts/build.sh)`);
   const child = spawn(BINARY, ['serve', ...args, '--port', '0', '--as-of', AS_OF], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
+  // A test that fails before it stops its server must not leave the server running.
+  const killOnExit = () => child.kill('SIGTERM');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => { child.kill(); reject(new Error(`stdok serve printed no URL in 20 s:\n${output}`)); }, 20000);
     const onData = (chunk) => {
