@@ -78,22 +78,28 @@ export function showTraineeView(main, index, { onIdChange, onNameChange }) {
 
   let lastDocsKey = null;
   let docsTimer = null;
+  let lastFactsKey = null;
   const renderFacts = () => {
     const facts = factsFor(id());
-    clear(factsLine);
-    const add = (term, value, cls) => factsLine.append(h('div', { class: cls || null }, h('dt', { text: term }), h('dd', { text: value })));
-    if (facts) {
-      add('Specialitet', facts.specialty || '–');
-      add('Författning', facts.regulation || '–');
-      add('Per', facts.as_of || '–');
-      add('Fullgjort', `${months(facts.months_done)} av ${months(facts.months_required)} månader`, 'months');
-      add('Tidigast klar', facts.earliest_completion || 'kan inte beräknas ännu', 'earliest');
-      add('Risk', riskLabel(facts));
-    } else {
-      add('Status', 'Ingen sammanställning: rätta felen i kontrollen.');
+    // Typing that changes only the findings leaves the facts as they were: keep their drawing.
+    const factsKey = JSON.stringify(facts) + timelineBox.clientWidth;
+    if (factsKey !== lastFactsKey) {
+      lastFactsKey = factsKey;
+      clear(factsLine);
+      const add = (term, value, cls) => factsLine.append(h('div', { class: cls || null }, h('dt', { text: term }), h('dd', { text: value })));
+      if (facts) {
+        add('Specialitet', facts.specialty || '–');
+        add('Författning', facts.regulation || '–');
+        add('Per', facts.as_of || '–');
+        add('Fullgjort', `${months(facts.months_done)} av ${months(facts.months_required)} månader`, 'months');
+        add('Tidigast klar', facts.earliest_completion || 'kan inte beräknas ännu', 'earliest');
+        add('Risk', riskLabel(facts));
+      } else {
+        add('Status', 'Ingen sammanställning: rätta felen i kontrollen.');
+      }
+      clear(timelineBox).append(facts ? renderTimeline(facts, { width: Math.max(480, timelineBox.clientWidth || 1000) }) : h('p', { class: 'empty', text: 'Tidslinjen visas när uppgifterna kan läsas.' }));
+      clear(delmalBox).append(renderDelmalMap(facts));
     }
-    clear(timelineBox).append(facts ? renderTimeline(facts, { width: Math.max(480, timelineBox.clientWidth || 1000) }) : h('p', { class: 'empty', text: 'Tidslinjen visas när uppgifterna kan läsas.' }));
-    clear(delmalBox).append(renderDelmalMap(facts));
     showFindings(ctx.registry, relevantFindings(), findingsList);
     document.body.dataset.checkSeq = String(store.checkSeq);
     // The document list follows the records, but not at every keystroke.
