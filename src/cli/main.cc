@@ -321,6 +321,11 @@ int main(int argc, char** argv) {
       std::cerr << "stdok serve: " << serve.records_path << ": no such file (without a file, a new one is made)\n";
       return 2;
     }
+    // A long-running server: give freed memory back (not render's batch settings above), and
+    // keep the pool's threads to a few malloc arenas.
+    mallopt(M_MMAP_THRESHOLD, 1 << 20);
+    mallopt(M_TRIM_THRESHOLD, 4 << 20);
+    mallopt(M_ARENA_MAX, 2);
     render.today = today;
     render.creation_time = epoch;
     serve.render = render;

@@ -51,7 +51,7 @@ bool IsXmlName(std::string_view name) {
   if (!start(static_cast<unsigned char>(name[0]))) return false;
   return std::all_of(name.begin(), name.end(), [](char ch) {
     const unsigned char c = static_cast<unsigned char>(ch);
-    return std::isalnum(c) || c == '_' || c == '-' || c == '.';
+    return std::isalnum(c) || c == '_' || c == '-' || c == '.' || c == ':';
   });
 }
 

@@ -2,8 +2,10 @@
 
 #include <httplib.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <thread>
 
 #include "output/file_system.h"
 #include "serve/api.h"
@@ -40,6 +42,8 @@ struct WebServer::Impl {
   httplib::Server http;
   int port = 0;
   std::vector<std::string> hosts;
+  // httplib's stop() does nothing before listening has begun; these let Stop() wait for it.
+  std::atomic<bool> stop_requested = false, run_active = false;
 
   explicit Impl(ServeOptions o)
       : options(std::move(o)), session(options.records_path, &disk), context{&options, &session, &disk} {
@@ -139,7 +143,18 @@ std::string WebServer::Url() const {
   return "http://" + HostOf(impl_->options.listen, impl_->port) + "/?t=" + impl_->options.token;
 }
 
-void WebServer::Run() { impl_->http.listen_after_bind(); }
-void WebServer::Stop() { impl_->http.stop(); }
+void WebServer::Run() {
+  impl_->run_active = true;
+  if (!impl_->stop_requested) impl_->http.listen_after_bind();
+  impl_->run_active = false;
+}
+
+void WebServer::Stop() {
+  impl_->stop_requested = true;
+  while (impl_->run_active) {
+    impl_->http.stop();
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
 
 }  // namespace stdok

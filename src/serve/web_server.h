@@ -28,6 +28,7 @@ class WebServer {
   std::string Url() const;
   // Serves until Stop() is called (from any thread). REQUIRES: Bind() succeeded.
   void Run();
+  // Makes Run() return (or not start), and waits until it has.
   void Stop();
 
  private:
