@@ -4,6 +4,7 @@
 #include <zip.h>
 
 #include <filesystem>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -285,6 +286,21 @@ TEST_F(ServeHttp, LogHasNoPersonnummerTokenOrBody) {
     EXPECT_EQ(log.find(secret), std::string::npos) << secret << " in\n" << log;
   EXPECT_EQ(log.find(serve_->token()), std::string::npos);
   EXPECT_EQ(log.find("Ștefan"), std::string::npos);
+}
+
+TEST_F(ServeHttp, ParallelChecksGiveTheSameAnswer) {
+  const Json body = {{"records", Records()["records"]}};
+  const auto expected = Post("/api/check", body);
+  ASSERT_TRUE(expected);
+  std::vector<std::string> answers(8);
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < answers.size(); ++i)
+    threads.emplace_back([&, i] {
+      auto res = serve_->Client().Post("/api/check", body.dump(), "application/json");
+      if (res) answers[i] = res->body;
+    });
+  for (auto& t : threads) t.join();
+  for (const std::string& answer : answers) EXPECT_EQ(answer, expected->body);
 }
 
 TEST(ServeNewFile, ANewFileIsCreatedByTheFirstSave) {
