@@ -105,5 +105,21 @@ TEST(Layers, OnlyTheXmlLayerIncludesPugixml) {
   }();
 }
 
+// The HTTP library is the web server's alone (docs/design.md, "Libraries"): no stage below it
+// may depend on it, so the CLI's other commands and the tests of the stages never need it.
+TEST(Layers, OnlyServeIncludesHttplib) {
+  std::vector<std::string> offenders;
+  int in_serve = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(SourceDir() + "/src")) {
+    if (!entry.is_regular_file()) continue;
+    const std::string text = ReadText(entry.path().string());
+    if (text.find("#include <httplib.h>") == std::string::npos) continue;
+    if (entry.path().parent_path().filename() == "serve") ++in_serve;
+    else offenders.push_back(entry.path().string());
+  }
+  EXPECT_GT(in_serve, 0) << "src/serve/ should use cpp-httplib";
+  EXPECT_TRUE(offenders.empty()) << offenders.front() << " includes httplib.h outside src/serve/";
+}
+
 }  // namespace
 }  // namespace stdok::testing::layers_test

@@ -13,23 +13,33 @@
 namespace stdok {
 
 CheckReport RunCheck(const CheckOptions& options, FileSystem* fs) {
-  CheckReport report;
   Diagnostics all;
   RecordsInput input;
   if (!ReadRecordsInput(options.input, options.templates_dir, options.today, fs, &input, &all)) {
+    CheckReport report;
     report.diagnostics = std::move(all);
     report.io_error = true;
     return report;
   }
+  return CheckRecords(input, options, std::move(all));
+}
+
+CheckReport CheckRecords(const RecordsInput& input, const CheckOptions& options, Diagnostics all,
+                         std::vector<TraineeFacts>* facts) {
+  CheckReport report;
   const RecordsFile& file = input.file;
   const Profile& profile = input.profile;
   std::map<std::string, std::string> names;
-  for (const Trainee& t : file.trainees) {
+  if (facts) facts->assign(file.trainees.size(), TraineeFacts{});
+  for (size_t i = 0; i < file.trainees.size(); ++i) {
+    const Trainee& t = file.trainees[i];
     names[t.id] = t.family_name + " " + t.given_name;
     if (!options.trainee_ids.empty() &&
         std::find(options.trainee_ids.begin(), options.trainee_ids.end(), t.id) == options.trainee_ids.end())
       continue;
-    CheckTrainee(file, t, profile, options.today, &all);
+    TraineeFacts computed = ComputeTraineeFacts(file, t, profile, options.today);
+    CheckTrainee(file, t, profile, computed, &all);
+    if (facts) (*facts)[i] = std::move(computed);
   }
   for (const DirectorContract& c : file.director_contracts) {
     if (auto person = file.people.find(c.person); person != file.people.end())

@@ -4,9 +4,11 @@
 #include <string>
 #include <vector>
 
+#include "app/records_input.h"
 #include "core/date.h"
 #include "core/status.h"
 #include "output/file_system.h"
+#include "rules/trainee_facts.h"
 
 namespace stdok {
 
@@ -24,6 +26,11 @@ struct CheckReport {
 };
 
 CheckReport RunCheck(const CheckOptions& options, FileSystem* fs);
+// RunCheck's rules and report over records already read (`diagnostics`: the reader's
+// findings). When `facts` is given it receives the facts the rules read, parallel to
+// input.file.trainees (a trainee left out by options.trainee_ids gets none: as_of unset).
+CheckReport CheckRecords(const RecordsInput& input, const CheckOptions& options, Diagnostics diagnostics,
+                         std::vector<TraineeFacts>* facts = nullptr);
 std::string FormatCheckText(const CheckReport& report);
 std::string FormatCheckJson(const CheckReport& report);
 // 0 no errors, 1 errors in some record, 2 I/O.

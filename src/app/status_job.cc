@@ -81,8 +81,10 @@ std::vector<std::string> UncoveredDelmal(const TraineeFacts& facts) {
   return out;
 }
 
-TraineeStatus Summarize(const RecordsFile& file, const Trainee& t, const Profile& profile,
-                        const TraineeFacts& facts, const Diagnostics& diagnostics) {
+}  // namespace
+
+TraineeStatus SummarizeTrainee(const RecordsFile& file, const Trainee& t, const Profile& profile,
+                               const TraineeFacts& facts, const Diagnostics& diagnostics) {
   const Date& as_of = facts.as_of;
   TraineeStatus s;
   s.id = t.id;
@@ -138,6 +140,8 @@ TraineeStatus Summarize(const RecordsFile& file, const Trainee& t, const Profile
   s.risk = r.Total();
   return s;
 }
+
+namespace {
 
 std::string Decimal(double value) { return FormatDecimal(value, 1); }
 
@@ -198,7 +202,7 @@ std::vector<TraineeStatus> ComputeStatus(const RecordsFile& file, const Profile&
                                          const Date& as_of, const Diagnostics& diagnostics) {
   std::vector<TraineeStatus> out;
   for (const Trainee& t : file.trainees)
-    out.push_back(Summarize(file, t, profile, ComputeTraineeFacts(file, t, profile, as_of), diagnostics));
+    out.push_back(SummarizeTrainee(file, t, profile, ComputeTraineeFacts(file, t, profile, as_of), diagnostics));
   SortByRisk(&out);
   return out;
 }
@@ -343,7 +347,7 @@ StatusReport RunStatus(const StatusOptions& options, FileSystem* fs) {
     kept.emplace_back(&t, ComputeTraineeFacts(file, t, profile, options.as_of));
     CheckTrainee(file, t, profile, kept.back().second, &all);
   }
-  for (const auto& [trainee, facts] : kept) report.trainees.push_back(Summarize(file, *trainee, profile, facts, all));
+  for (const auto& [trainee, facts] : kept) report.trainees.push_back(SummarizeTrainee(file, *trainee, profile, facts, all));
   SortByRisk(&report.trainees);
   LocateInWorkbook(input.workbook, options.input, &all);  // a workbook's findings name its cells
   for (const Diagnostic& d : all)

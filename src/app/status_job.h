@@ -61,6 +61,10 @@ struct TraineeStatus {
 // rules' findings (CheckTrainee run with today = as_of); they are counted per trainee.
 std::vector<TraineeStatus> ComputeStatus(const RecordsFile& file, const Profile& profile,
                                          const Date& as_of, const Diagnostics& diagnostics);
+// The status of one trainee from the facts already computed (as of facts.as_of); `diagnostics`
+// as for ComputeStatus.
+TraineeStatus SummarizeTrainee(const RecordsFile& file, const Trainee& trainee, const Profile& profile,
+                               const TraineeFacts& facts, const Diagnostics& diagnostics);
 // Highest risk first, then Swedish order of family and given name, then id.
 void SortByRisk(std::vector<TraineeStatus>* statuses);
 

@@ -23,6 +23,7 @@
 #include "app/status_job.h"
 #include "app/status_workbook.h"
 #include "core/date.h"
+#include "serve/serve_job.h"
 
 namespace {
 
@@ -224,6 +225,17 @@ int main(int argc, char** argv) {
   export_cmd->add_option("-o,--output", export_options.output, "Workbook to write (.xlsx)")->required();
   export_cmd->add_flag("--empty", export_options.empty, "Every sheet and column, no rows: the template to fill in");
 
+  ServeOptions serve;
+  std::string serve_new;
+  auto* serve_cmd = app.add_subcommand("serve", "The web app: edit a records file, see findings and documents, in the browser");
+  serve_cmd->add_option("records", serve.records_path, "Records file (XML) to edit; none: a new one (--new)");
+  serve_cmd->add_option("--new", serve_new, "Where a new records file is saved (default: stdok-records.xml here)");
+  serve_cmd->add_option("--port", serve.port, "Port (0: any free port)")->check(CLI::Range(0, 65535));
+  serve_cmd->add_option("--templates", render.templates_dir, "Templates folder (a region's own set)");
+  serve_cmd->add_option("--listen", serve.listen,
+                        "Address to listen on (default 127.0.0.1: this computer only)");
+  AddAsOf(serve_cmd, &as_of);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -325,6 +337,32 @@ int main(int argc, char** argv) {
     PrintDiagnostics(diagnostics);
     std::cerr << FormatManifestMergeSummary(summary, merge_options.output_dir);
     return ManifestMergeExitCode(summary);
+  }
+  if (*serve_cmd) {
+    if (!serve.records_path.empty() && !serve_new.empty()) {
+      std::cerr << "stdok serve: give a records file or --new PATH, not both\n";
+      return 2;
+    }
+    if (serve.records_path.empty()) {
+      serve.records_path = serve_new.empty() ? "stdok-records.xml" : serve_new;
+      if (std::filesystem::exists(serve.records_path)) {
+        std::cerr << "stdok serve: " << serve.records_path << " already exists; open it with stdok serve "
+                  << serve.records_path << "\n";
+        return 2;
+      }
+    } else if (!std::filesystem::is_regular_file(serve.records_path)) {
+      std::cerr << "stdok serve: " << serve.records_path << ": no such file (without a file, a new one is made)\n";
+      return 2;
+    }
+    // A long-running server: give freed memory back (not render's batch settings above), and
+    // keep the pool's threads to a few malloc arenas.
+    mallopt(M_MMAP_THRESHOLD, 1 << 20);
+    mallopt(M_TRIM_THRESHOLD, 4 << 20);
+    mallopt(M_ARENA_MAX, 2);
+    render.today = today;
+    render.creation_time = epoch;
+    serve.render = render;
+    return RunServe(serve, std::cout, std::cerr);
   }
   if (*docs_cmd) {
     DocsReport report = RunDocs(docs_templates, docs_forms, &fs);

@@ -324,9 +324,8 @@ class TraineeReader {
     Absence a;
     a.where = e.Where();
     a.kind = e.Text("kind", true);
-    static const std::set<std::string> kKinds = {"föräldraledighet", "sjukfrånvaro",
-                                                 "tjänstledighet", "semester", "kompledighet"};
-    if (!a.kind.empty() && !kKinds.count(a.kind))
+    const std::vector<std::string>& kinds = AbsenceKinds();
+    if (!a.kind.empty() && std::find(kinds.begin(), kinds.end(), a.kind) == kinds.end())
       e.Error("@kind", "records.absence-kind",
               "kind must be föräldraledighet, sjukfrånvaro, tjänstledighet, semester or kompledighet",
               n.attribute("kind"));
@@ -596,6 +595,12 @@ RecordsFile ReadRecords(const std::string& path, std::string_view text, const Da
       file.director_contracts.push_back(ReadDirectorContract(n, &context));
   }
   return file;
+}
+
+const std::vector<std::string>& AbsenceKinds() {
+  static const std::vector<std::string> kinds = {"föräldraledighet", "sjukfrånvaro", "tjänstledighet", "semester",
+                                                 "kompledighet"};
+  return kinds;
 }
 
 }  // namespace stdok

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/status.h"
 #include "records/model.h"
@@ -16,5 +17,8 @@ namespace stdok {
 // All text is NFC-normalized. `today` resolves the century of 10-digit personnummer.
 RecordsFile ReadRecords(const std::string& path, std::string_view text, const Date& today,
                         Diagnostics* diagnostics);
+
+// The kinds of <absence> the reader accepts, in the order docs/records.md lists them.
+const std::vector<std::string>& AbsenceKinds();
 
 }  // namespace stdok
