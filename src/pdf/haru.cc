@@ -119,11 +119,22 @@ Dict Document::NewJpegStream(const std::string& jpeg) {
   return Dict{stream};
 }
 
+// A direct object is owned by what holds it: one that cannot be put anywhere (the holder is a
+// failed handle) is freed here, or nothing would. HPDF_Obj_Free leaves indirect objects, which
+// the cross-reference table owns, alone.
 bool Document::Put(Dict dict, const char* key, Dict value) {
-  return dict && value && HPDF_Dict_Add(D(dict), key, D(value)) == HPDF_OK;
+  if (!dict) {
+    if (value) HPDF_Obj_Free(state_->pdf->mmgr, value.p);
+    return false;
+  }
+  return value && HPDF_Dict_Add(D(dict), key, D(value)) == HPDF_OK;
 }
 bool Document::Put(Dict dict, const char* key, Array value) {
-  return dict && value && HPDF_Dict_Add(D(dict), key, A(value)) == HPDF_OK;
+  if (!dict) {
+    if (value) HPDF_Obj_Free(state_->pdf->mmgr, value.p);
+    return false;
+  }
+  return value && HPDF_Dict_Add(D(dict), key, A(value)) == HPDF_OK;
 }
 bool Document::PutName(Dict dict, const char* key, const char* name) {
   return dict && HPDF_Dict_AddName(D(dict), key, name) == HPDF_OK;
@@ -146,7 +157,13 @@ bool Document::PutBinary(Dict dict, const char* key, const std::vector<uint8_t>&
   return b && HPDF_Dict_Add(D(dict), key, b) == HPDF_OK;
 }
 
-bool Document::Push(Array array, Dict value) { return array && value && HPDF_Array_Add(A(array), D(value)) == HPDF_OK; }
+bool Document::Push(Array array, Dict value) {
+  if (!array) {
+    if (value) HPDF_Obj_Free(state_->pdf->mmgr, value.p);
+    return false;
+  }
+  return value && HPDF_Array_Add(A(array), D(value)) == HPDF_OK;
+}
 bool Document::PushName(Array array, const char* name) { return array && HPDF_Array_AddName(A(array), name) == HPDF_OK; }
 bool Document::PushNumber(Array array, long value) {
   return array && HPDF_Array_AddNumber(A(array), static_cast<HPDF_INT32>(value)) == HPDF_OK;

@@ -54,6 +54,7 @@ class Document {
   // A stream holding a JPEG file as it is, with /Filter /DCTDecode.
   Dict NewJpegStream(const std::string& jpeg);
 
+  // Put and Push own a direct value: when the holder is a failed handle, the value is freed.
   bool Put(Dict dict, const char* key, Dict value);
   bool Put(Dict dict, const char* key, Array value);
   bool PutName(Dict dict, const char* key, const char* name);

@@ -71,7 +71,8 @@ TEST(Haru, NullHandlesFailWithoutCrashing) {
   EXPECT_FALSE(pdf.Put(Dict{}, "A", pdf.NewDict()));
   EXPECT_FALSE(pdf.PutName(Dict{}, "A", "B"));
   EXPECT_FALSE(pdf.Push(Array{}, Dict{}));
-  EXPECT_FALSE(pdf.Put(pdf.NewDict(), "A", Dict{}));
+  // (The holder is indirect: the cross-reference table owns it although nothing refers to it.)
+  EXPECT_FALSE(pdf.Put(pdf.NewIndirectDict(), "A", Dict{}));
 }
 
 }  // namespace
