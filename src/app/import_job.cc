@@ -1,11 +1,7 @@
 #include "app/import_job.h"
 
-#include <unistd.h>
-
-#include <cstdint>
-#include <filesystem>
-
 #include "app/workbook_input.h"
+#include "app/xlsx_file.h"
 #include "records/records_reader.h"
 #include "workbook/workbook_export.h"
 
@@ -37,20 +33,12 @@ int RunExport(const ExportJobOptions& options, FileSystem* fs, Diagnostics* diag
     }
     if (ReadRecords(options.input, text, options.today, diagnostics).refused) return 2;
   }
-  // libxlsxwriter writes a file itself: into a private temporary folder, then atomically.
-  std::error_code ec;
-  const std::filesystem::path dir = std::filesystem::temp_directory_path(ec) /
-                                    ("stdok-export-" + std::to_string(getpid()) + "-" +
-                                     std::to_string(reinterpret_cast<std::uintptr_t>(&text)));
-  std::filesystem::create_directories(dir, ec);
-  const std::string temporary = (dir / "stdok-export.xlsx").string();
   ExportOptions export_options;
   export_options.empty = options.empty;
-  std::string bytes;
-  const bool written = ExportWorkbook(text, temporary, export_options, &error) &&
-                       fs->ReadFile(temporary, &bytes, &error) &&
-                       fs->WriteAtomically(options.output, bytes, &error);
-  std::filesystem::remove_all(dir, ec);
+  const bool written = WriteXlsxAtomically(
+      options.output, fs,
+      [&](const std::string& temporary, std::string* e) { return ExportWorkbook(text, temporary, export_options, e); },
+      &error);
   if (!written) {
     diagnostics->push_back({Severity::kError, {options.output}, "", "", "io.write",
                             "cannot write the workbook: " + error, ""});

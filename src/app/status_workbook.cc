@@ -1,11 +1,8 @@
 #include "app/status_workbook.h"
 
-#include <unistd.h>
-
 #include <cmath>
-#include <cstdint>
-#include <filesystem>
 
+#include "app/xlsx_file.h"
 #include "workbook/table_writer.h"
 
 namespace stdok {
@@ -19,19 +16,9 @@ std::string Joined(const std::vector<std::string>& items, const char* separator)
 
 TableCell DateCell(const std::optional<Date>& date) { return date ? TableCell::On(*date) : TableCell{}; }
 
-// libxlsxwriter writes a file itself: into a private temporary folder, then atomically.
 bool WriteAtomically(const SheetTable& table, const std::string& path, FileSystem* fs, std::string* error) {
-  std::error_code ec;
-  const std::filesystem::path dir = std::filesystem::temp_directory_path(ec) /
-                                    ("stdok-table-" + std::to_string(getpid()) + "-" +
-                                     std::to_string(reinterpret_cast<std::uintptr_t>(&table)));
-  std::filesystem::create_directories(dir, ec);
-  const std::string temporary = (dir / "stdok-table.xlsx").string();
-  std::string bytes;
-  const bool ok = WriteTables({table}, temporary, error) && fs->ReadFile(temporary, &bytes, error) &&
-                  fs->WriteAtomically(path, bytes, error);
-  std::filesystem::remove_all(dir, ec);
-  return ok;
+  return WriteXlsxAtomically(
+      path, fs, [&](const std::string& temporary, std::string* e) { return WriteTables({table}, temporary, e); }, error);
 }
 
 }  // namespace
