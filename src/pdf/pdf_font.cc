@@ -118,6 +118,13 @@ std::shared_ptr<const PdfFont> PdfFont::For(std::shared_ptr<const FontFile> font
   return pdf_font;
 }
 
+std::shared_ptr<const PdfFont> PdfFont::WithProgramsFrom(std::shared_ptr<const FontFile> font, ProgramMaker make) {
+  auto pdf_font = std::make_shared<PdfFont>();
+  pdf_font->program_ = std::move(font);
+  pdf_font->make_program_ = std::move(make);
+  return pdf_font;
+}
+
 void PdfFont::ClearCache() const {
   std::lock_guard<std::mutex> lock(mutex_);
   cache_.clear();
@@ -138,7 +145,8 @@ std::shared_ptr<const FontSubset> PdfFont::Subset(const std::u32string& chars) c
     glyphs.push_back(program_->GlyphFor(c));
     subset->widths.push_back(program_->Width(glyphs.back()));
   }
-  std::string program = program_->Subset(glyphs, FontSubset::kFirstCode);
+  std::string program = make_program_ ? make_program_(glyphs, FontSubset::kFirstCode)
+                                      : program_->Subset(glyphs, FontSubset::kFirstCode);
   subset->program_length = program.size();
   if (program.empty() || !Deflate(program, kProgramLevel, &subset->program) ||
       !Deflate(ToUnicodeCMap(chars), kProgramLevel, &subset->to_unicode))

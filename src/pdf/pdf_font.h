@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -33,6 +35,14 @@ class PdfFont {
   // The PDF side of a font already parsed (for layout). REQUIRES: font is not null.
   static std::shared_ptr<const PdfFont> For(std::shared_ptr<const FontFile> font);
 
+  // The uncompressed TrueType program of a subset: the glyphs (original ids) of the codes
+  // first_code, first_code + 1, ... (FontFile::Subset's contract). Empty on failure.
+  using ProgramMaker = std::function<std::string(const std::vector<uint16_t>& glyphs, int first_code)>;
+  // For tests (tests/glyph_pixels_test.cc): the same font whose subsets carry the programs
+  // `make` returns instead of FontFile::Subset's, e.g. the complete font with the same codes,
+  // so that a rendering can be compared with one from the unsubset font.
+  static std::shared_ptr<const PdfFont> WithProgramsFrom(std::shared_ptr<const FontFile> font, ProgramMaker make);
+
   const FontFile& program() const { return *program_; }
 
   // The subset for `chars` (at most kMaxCodes, in code order), from the cache when another
@@ -47,6 +57,7 @@ class PdfFont {
 
  private:
   std::shared_ptr<const FontFile> program_;
+  ProgramMaker make_program_;  // null: FontFile::Subset
   mutable std::mutex mutex_;
   mutable std::unordered_map<std::u32string, std::shared_ptr<const FontSubset>> cache_;
   mutable size_t cached_bytes_ = 0;
