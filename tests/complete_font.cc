@@ -1,10 +1,11 @@
 #include "complete_font.h"
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <map>
 #include <memory>
-
-#include <gtest/gtest.h>
+#include <sstream>
 
 #include "pdf/pdf_font.h"
 #include "test_support.h"
@@ -62,6 +63,29 @@ std::string SymbolCmap(const std::vector<uint16_t>& glyphs, int first_code) {
   return cmap;
 }
 
+}  // namespace
+
+std::map<char32_t, uint16_t> FontToolsCmap(const std::string& path) {
+  std::string script =
+      "import sys\n"
+      "from fontTools.ttLib import TTFont\n"
+      "font = TTFont(sys.argv[1])\n"
+      "for c, name in sorted(font.getBestCmap().items()): print(c, font.getGlyphID(name))\n";
+  CommandResult r = RunCommand("/usr/bin/python3 -c " + Quote(script) + " " + Quote(path));
+  std::map<char32_t, uint16_t> cmap;
+  if (r.exit_code != 0) {
+    ADD_FAILURE() << "fontTools (Debian's python3-fonttools) on " << path << ": " << r.output;
+    return cmap;
+  }
+  std::istringstream in(r.output);
+  unsigned long c = 0, glyph = 0;
+  while (in >> c >> glyph) cmap[char32_t(c)] = uint16_t(glyph);
+  if (cmap.empty()) ADD_FAILURE() << path << ": fontTools found no cmap";
+  return cmap;
+}
+
+namespace {
+
 std::shared_ptr<const FontFile> Parsed(const std::string& bytes) {
   std::string error;
   auto font = FontFile::Parse(bytes, &error);
@@ -118,16 +142,24 @@ PdfFonts ShippedPdfFonts(bool complete) {
   PdfFonts fonts;
   std::shared_ptr<const PdfFont>* faces[4] = {&fonts.regular, &fonts.bold, &fonts.italic, &fonts.bold_italic};
   for (int i = 0; i < 4; ++i) {
-    auto bytes = std::make_shared<const std::string>(ReadText(SourceDir() + "/fonts/" + kShippedFaceFiles[i]));
+    std::string path = SourceDir() + "/fonts/" + kShippedFaceFiles[i];
+    auto bytes = std::make_shared<const std::string>(ReadText(path));
     auto font = Parsed(*bytes);
     if (!font) continue;
     if (!complete) {
       *faces[i] = PdfFont::For(font);
       continue;
     }
-    *faces[i] = PdfFont::WithProgramsFrom(font, [bytes](const std::vector<uint16_t>& glyphs, int first_code) {
-      return CompleteFontProgram(*bytes, glyphs, first_code);
-    });
+    auto cmap = std::make_shared<const std::map<char32_t, uint16_t>>(FontToolsCmap(path));
+    *faces[i] = PdfFont::WithProgramsFrom(
+        font, [bytes, cmap](const std::u32string& chars, const std::vector<uint16_t>&, int first_code) {
+          std::vector<uint16_t> glyphs;
+          for (char32_t c : chars) {
+            auto it = cmap->find(c);
+            glyphs.push_back(it == cmap->end() ? 0 : it->second);
+          }
+          return CompleteFontProgram(*bytes, glyphs, first_code);
+        });
   }
   return fonts;
 }
@@ -138,11 +170,12 @@ PdfFonts SpoiledPdfFonts(void (*spoil)(std::string* program)) {
   for (int i = 0; i < 4; ++i) {
     auto font = Parsed(ReadText(SourceDir() + "/fonts/" + kShippedFaceFiles[i]));
     if (!font) continue;
-    *faces[i] = PdfFont::WithProgramsFrom(font, [font, spoil](const std::vector<uint16_t>& glyphs, int first_code) {
-      std::string program = font->Subset(glyphs, first_code);
-      spoil(&program);
-      return program;
-    });
+    *faces[i] = PdfFont::WithProgramsFrom(
+        font, [font, spoil](const std::u32string&, const std::vector<uint16_t>& glyphs, int first_code) {
+          std::string program = font->Subset(glyphs, first_code);
+          spoil(&program);
+          return program;
+        });
   }
   return fonts;
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,9 +20,16 @@ namespace stdok::testing {
 // head.checkSumAdjustment are recomputed. Empty when `font` has no table directory.
 std::string CompleteFontProgram(std::string_view font, const std::vector<uint16_t>& glyphs, int first_code);
 
+// Code point -> glyph id of a font file's cmap as fontTools reads it (getBestCmap, Debian's
+// /usr/bin/python3 and python3-fonttools). Empty (with a test failure) when that fails.
+std::map<char32_t, uint16_t> FontToolsCmap(const std::string& path);
+
 // The four faces under fonts/ (LiberationSans-{Regular,Bold,Italic,BoldItalic}.ttf), parsed
 // as stdok parses them. With `complete`, every subset the writer asks for carries
-// CompleteFontProgram of the face's file instead.
+// CompleteFontProgram of the face's file instead, with the glyph of each character from the
+// file's cmap as fontTools reads it (getBestCmap, Debian's /usr/bin/python3), not from
+// stdok's reader: a character stdok maps to another glyph than the font does is drawn
+// differently.
 PdfFonts ShippedPdfFonts(bool complete);
 
 // The same faces, each subset passed through `spoil` (the program, uncompressed) after

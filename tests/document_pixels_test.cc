@@ -84,7 +84,8 @@ bool Write(const WorkItem& work, const LaidOutDocument& pages, const RenderSetup
 // Page by page; "" when the same.
 std::string Differences(const std::string& a_pdf, const std::string& b_pdf) {
   std::vector<GrayPage> a = RasterisePages(a_pdf, kDpi), b = RasterisePages(b_pdf, kDpi);
-  if (a.size() != b.size() || a.empty()) return "page counts " + std::to_string(a.size()) + " and " + std::to_string(b.size());
+  if (a.size() != b.size() || a.empty())
+    return "page counts " + std::to_string(a.size()) + " and " + std::to_string(b.size());
   std::string out;
   for (size_t p = 0; p < a.size(); ++p) {
     PixelDifference d = ComparePixels(a[p], b[p]);
@@ -125,8 +126,8 @@ TEST(GlyphPixels, EveryDocumentTypeDrawsWhatTheCompleteFontsDraw) {
       ASSERT_TRUE(Write(work, laid_out, setup, setup.fonts.pdf_fonts(), base + "-subsets.pdf"));
       ASSERT_TRUE(Write(work, laid_out, setup, complete, base + "-complete.pdf"));
       std::string differences = Differences(base + "-subsets.pdf", base + "-complete.pdf");
-      EXPECT_EQ(differences, "") << work.SourcePath() << " (" << sample.name << ") differs from the complete fonts; pages in "
-                                 << dir;
+      EXPECT_EQ(differences, "") << work.SourcePath() << " (" << sample.name
+                                 << ") differs from the complete fonts; pages in " << dir;
       ++documents;
       pages += int(laid_out.pages.size());
     }
@@ -139,8 +140,8 @@ TEST(GlyphPixels, EveryDocumentTypeDrawsWhatTheCompleteFontsDraw) {
   EXPECT_TRUE(missing.empty()) << "no sample makes " << *missing.begin();
   EXPECT_EQ(wanted.size(), 31u);  // 9 template files and 22 forms; update when one is added
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::printf("document pixels: %d document types (by sample:%s), %d pages compared, %.1f s\n", documents,
-              used.c_str(), pages, seconds);
+  std::printf("document pixels: %d document types (by sample:%s), %d pages compared, %.1f s\n", documents, used.c_str(),
+              pages, seconds);
 }
 
 TEST(GlyphPixels, ASpoiledSubsetInADocumentIsSeen) {

@@ -1,11 +1,13 @@
 // Every glyph of the shipped fonts proven by pixels. Each character the cmap of a face under
-// fonts/ maps (controls aside) is set in a grid of cells, a combining mark on a base letter,
-// followed by sequences of letters with marks that have no precomposed form. The page is
-// written twice by stdok's PDF writer with the same layout: once as in a render (per-document
-// subsets, FontFile::Subset) and once with every subset replaced by the complete font file,
-// glyph ids unchanged, with only its cmap rewritten to the same codes (tests/complete_font.h).
-// pdftoppm must draw both the same, pixel for pixel: a glyph whose outline, components,
-// advance, loca entry or cmap code the subsetter gets wrong differs from the complete font.
+// fonts/ maps (read by fontTools; controls aside) is set in a grid of cells, a combining mark
+// on a base letter, followed by letters with marks that have no precomposed form and a
+// character the fonts lack (.notdef). The pages are written twice by stdok's PDF writer with
+// the same layout: once as in a render (per-document subsets, FontFile::Subset) and once with
+// every subset replaced by the complete font file, glyph ids unchanged, only its cmap
+// rewritten to the same codes, each to the glyph fontTools finds for the character
+// (tests/complete_font.h). pdftoppm must draw both the same, pixel for pixel: a glyph whose
+// outline, components, loca entry or cmap code the subsetter gets wrong, or a character stdok's
+// font reader maps to another glyph than the font does, differs from the complete font.
 // The fixture spoils a subset's loca on purpose and requires the comparison to see it.
 #include <gtest/gtest.h>
 #include <unicode/uchar.h>
@@ -18,7 +20,6 @@
 #include <vector>
 
 #include "complete_font.h"
-#include "font/font_file.h"
 #include "page_pixels.h"
 #include "pdf/pdf_writer.h"
 #include "test_support.h"
@@ -57,11 +58,12 @@ bool IsMark(char32_t c) {
   return type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK;
 }
 
-// Every character the face maps, in code point order, then the sequences.
-std::vector<Cell> Cells(const FontFile& font) {
+// Every character the face's cmap maps (as fontTools reads it), in code point order, then the
+// sequences.
+std::vector<Cell> Cells(const std::string& font_path) {
   std::vector<Cell> cells;
-  for (char32_t c = 0x20; c <= 0x10FFFF; ++c) {
-    if (!font.HasGlyph(c) || u_charType(UChar32(c)) == U_CONTROL_CHAR) continue;
+  for (const auto& [c, glyph] : FontToolsCmap(font_path)) {
+    if (u_charType(UChar32(c)) == U_CONTROL_CHAR) continue;
     cells.push_back({IsMark(c) ? Utf8(kMarkBase) + Utf8(c) : Utf8(c), c});
   }
   for (const std::string& s : kSequences) cells.push_back({s, 0});
@@ -140,10 +142,7 @@ class EveryGlyph : public ::testing::TestWithParam<Face> {};
 TEST_P(EveryGlyph, SubsetsDrawWhatTheCompleteFontDraws) {
   auto started = std::chrono::steady_clock::now();
   const int face = static_cast<int>(GetParam().face);
-  std::string error;
-  auto font = FontFile::Parse(ReadText(SourceDir() + "/fonts/" + kShippedFaceFiles[face]), &error);
-  ASSERT_TRUE(font) << error;
-  std::vector<Cell> cells = Cells(*font);
+  std::vector<Cell> cells = Cells(SourceDir() + "/fonts/" + kShippedFaceFiles[face]);
   size_t marks = 0;
   for (const Cell& c : cells) marks += c.shown && IsMark(c.shown) ? 1 : 0;
   LaidOutDocument doc = Grid(cells, GetParam().face);
@@ -163,13 +162,15 @@ TEST_P(EveryGlyph, SubsetsDrawWhatTheCompleteFontDraws) {
   EXPECT_GT(ink, 50 * int(cells.size()));  // the glyphs were drawn at all
 
   std::set<size_t> differing = DifferingCells(a, b, cells.size());
-  EXPECT_TRUE(differing.empty()) << differing.size() << " cells differ from the complete font:"
-                                 << Describe(differing, cells) << "; pages in " << dir;
+  EXPECT_TRUE(differing.empty()) << differing.size()
+                                 << " cells differ from the complete font:" << Describe(differing, cells)
+                                 << "; pages in " << dir;
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::printf("every glyph (%s): %zu characters of the cmap (%zu marks on '%s'), %zu sequences, %zu pages: "
-              "%zu cells differ, %.1f s\n",
-              GetParam().name, cells.size() - kSequences.size(), marks, Utf8(kMarkBase).c_str(), kSequences.size(),
-              doc.pages.size(), differing.size(), seconds);
+  std::printf(
+      "every glyph (%s): %zu characters of the cmap (%zu marks on '%s'), %zu sequences, %zu pages: "
+      "%zu cells differ, %.1f s\n",
+      GetParam().name, cells.size() - kSequences.size(), marks, Utf8(kMarkBase).c_str(), kSequences.size(),
+      doc.pages.size(), differing.size(), seconds);
 }
 
 INSTANTIATE_TEST_SUITE_P(GlyphPixels, EveryGlyph,
@@ -179,16 +180,13 @@ INSTANTIATE_TEST_SUITE_P(GlyphPixels, EveryGlyph,
                          [](const ::testing::TestParamInfo<Face>& info) { return std::string(info.param.name); });
 
 TEST(GlyphPixels, ASpoiledSubsetDiffersFromTheCompleteFont) {
-  std::string error;
-  auto font = FontFile::Parse(ReadText(SourceDir() + "/fonts/" + kShippedFaceFiles[0]), &error);
-  ASSERT_TRUE(font) << error;
-  std::vector<Cell> cells = Cells(*font);
+  std::vector<Cell> cells = Cells(SourceDir() + "/fonts/" + kShippedFaceFiles[0]);
   LaidOutDocument doc = Grid(cells, FontFace::kRegular);
   std::string dir = MakeTempDir();
   Write(doc, SpoiledPdfFonts(&SpoilLoca), dir + "/spoiled.pdf");
   Write(doc, ShippedPdfFonts(true), dir + "/complete.pdf");
-  std::set<size_t> differing =
-      DifferingCells(RasterisePages(dir + "/spoiled.pdf", kDpi), RasterisePages(dir + "/complete.pdf", kDpi), cells.size());
+  std::set<size_t> differing = DifferingCells(RasterisePages(dir + "/spoiled.pdf", kDpi),
+                                              RasterisePages(dir + "/complete.pdf", kDpi), cells.size());
   // Two glyphs per subset (five subsets of 224 characters), plus any letter built from them.
   EXPECT_GE(differing.size(), 5u);
   EXPECT_LE(differing.size(), 40u) << Describe(differing, cells);

@@ -34,8 +34,8 @@ std::vector<GrayPage> RasterisePages(const std::string& pdf, int dpi, int first,
   namespace fs = std::filesystem;
   std::string prefix = pdf + "-page";
   std::string range = " -f " + std::to_string(first) + (last > 0 ? " -l " + std::to_string(last) : "");
-  CommandResult r = RunCommand("pdftoppm -r " + std::to_string(dpi) + " -gray" + range + " " + Quote(pdf) + " " +
-                               Quote(prefix));
+  CommandResult r =
+      RunCommand("pdftoppm -r " + std::to_string(dpi) + " -gray" + range + " " + Quote(pdf) + " " + Quote(prefix));
   std::vector<GrayPage> pages;
   if (r.exit_code != 0) {
     ADD_FAILURE() << "pdftoppm (poppler-utils) on " << pdf << ": " << r.output;

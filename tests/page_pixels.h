@@ -20,7 +20,7 @@ struct GrayPage {
 std::vector<GrayPage> RasterisePages(const std::string& pdf, int dpi, int first = 1, int last = 0);
 
 struct PixelDifference {
-  int pixels = 0;  // pixels whose grey value differs (all of them when the sizes differ)
+  int pixels = 0;                        // pixels whose grey value differs (all of them when the sizes differ)
   int x0 = 0, y0 = 0, x1 = -1, y1 = -1;  // their bounding box, inclusive
   bool same_size = true;
 };

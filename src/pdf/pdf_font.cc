@@ -145,7 +145,7 @@ std::shared_ptr<const FontSubset> PdfFont::Subset(const std::u32string& chars) c
     glyphs.push_back(program_->GlyphFor(c));
     subset->widths.push_back(program_->Width(glyphs.back()));
   }
-  std::string program = make_program_ ? make_program_(glyphs, FontSubset::kFirstCode)
+  std::string program = make_program_ ? make_program_(chars, glyphs, FontSubset::kFirstCode)
                                       : program_->Subset(glyphs, FontSubset::kFirstCode);
   subset->program_length = program.size();
   if (program.empty() || !Deflate(program, kProgramLevel, &subset->program) ||
