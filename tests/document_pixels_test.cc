@@ -8,7 +8,6 @@
 
 #include <chrono>
 #include <cstdio>
-#include <map>
 #include <set>
 #include <string>
 #include <vector>

@@ -13,6 +13,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <set>

@@ -195,7 +195,8 @@ TEST(GlyphPixels, ABrokenCmapFails) {
   }
   ASSERT_GT(changed, 0);
   std::string dir = MakeTempDir();
-  PdfFonts broken{Font(bytes), Font(bytes)};
+  PdfFonts broken;
+  broken.regular = broken.bold = Font(bytes);
   double mismatch = Mismatch(Ours(dir, broken, FontFace::kRegular, kLines[0], 1),
                              Reference(dir, kDebianFonts + "LiberationSans-Regular.ttf", kLines[0], 1));
   EXPECT_GT(mismatch, 5 * kTolerance);

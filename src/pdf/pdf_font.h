@@ -35,12 +35,12 @@ class PdfFont {
   // The PDF side of a font already parsed (for layout). REQUIRES: font is not null.
   static std::shared_ptr<const PdfFont> For(std::shared_ptr<const FontFile> font);
 
-  // The uncompressed TrueType program of a subset: for the codes first_code, first_code + 1,
-  // ..., the characters `chars` and their glyphs (original ids, FontFile::GlyphFor), as
-  // FontFile::Subset makes it. Empty on failure.
+  // Makes the uncompressed TrueType program of a subset whose codes first_code, first_code + 1,
+  // ... show the characters `chars`, of glyphs `glyphs` (original ids, FontFile::GlyphFor), as
+  // FontFile::Subset does. Empty on failure.
   using ProgramMaker = std::function<std::string(const std::u32string& chars, const std::vector<uint16_t>& glyphs,
                                                  int first_code)>;
-  // For tests (tests/glyph_pixels_test.cc): the same font whose subsets carry the programs
+  // For tests (tests/complete_font.h): the same font whose subsets carry the programs
   // `make` returns instead of FontFile::Subset's, e.g. the complete font with the same codes,
   // so that a rendering can be compared with one from the unsubset font.
   static std::shared_ptr<const PdfFont> WithProgramsFrom(std::shared_ptr<const FontFile> font, ProgramMaker make);
