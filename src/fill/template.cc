@@ -381,8 +381,8 @@ void ReadPageSetup(pugi::xml_node root, Loader* loader, PageSetup* page, PageNum
       ReadNumber(a, root, parts[3], 10, 60, "the left margin (mm)", loader, &page->margin_left_mm);
     }
   }
-  // "Sid X (Y)" stands at the bottom right unless footer-right has text of its own.
-  if (root.attribute("footer-right")) *page_number = PageNumber::kNone;
+  // "Sid X (Y)" stands at the bottom right unless the footer's centre or right has text of its own.
+  if (root.attribute("footer-right") || root.attribute("footer-center")) *page_number = PageNumber::kNone;
   if (auto a = root.attribute("page-number")) {
     std::string_view v = a.value();
     if (v == "right") *page_number = PageNumber::kRight;

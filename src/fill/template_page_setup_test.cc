@@ -10,6 +10,7 @@ namespace {
 // The diagnostics of loading a <document> with `attributes` on its first line and `body` on the
 // second.
 Diagnostics LoadErrors(const std::string& attributes, const std::string& body, Template* t) {
+  *t = Template();
   Diagnostics d;
   LoadTemplate("t.xml", "<document id=\"t\" " + attributes + ">\n" + body + "\n</document>", t, &d);
   return d;
@@ -39,17 +40,15 @@ TEST(TemplatePageSetup, SizesPerRole) {
 
 TEST(TemplatePageSetup, AnUnknownRoleOrABadSizeIsAnErrorAtItsPlace) {
   Template t;
-  //                          column: 19 is the first character of the value
+  // The value starts at column 25: the role at 35, the size at 52.
   Diagnostics d = LoadErrors("sizes=\"title 18, rubrik 12, table 40, body\"", "", &t);
-  ASSERT_EQ(d.size(), 2u);
-  EXPECT_EQ(d[0].location.ToString(), "t.xml:1:36");
+  ASSERT_EQ(d.size(), 3u);
+  EXPECT_EQ(d[0].location.ToString(), "t.xml:1:35");
   EXPECT_NE(d[0].message.find("unknown role 'rubrik'"), std::string::npos) << d[0].message;
-  EXPECT_EQ(d[1].location.ToString(), "t.xml:1:55");
+  EXPECT_EQ(d[1].location.ToString(), "t.xml:1:52");
   EXPECT_NE(d[1].message.find("the size of table (points) must be a number from 6–14, not '40'"), std::string::npos)
       << d[1].message;
-  d = LoadErrors("sizes=\"body\"", "", &t);
-  ASSERT_EQ(d.size(), 1u);
-  EXPECT_NE(d[0].message.find("'role points'"), std::string::npos) << d[0].message;
+  EXPECT_NE(d[2].message.find("'role points'"), std::string::npos) << d[2].message;
 }
 
 TEST(TemplatePageSetup, HeaderAndFooterTextsWithPageNumbers) {
@@ -59,7 +58,12 @@ TEST(TemplatePageSetup, HeaderAndFooterTextsWithPageNumbers) {
                              "header-offset=\"8\" footer-offset=\"12\"",
                              "", &t);
   ASSERT_TRUE(d.empty()) << d[0].ToString();
-  EXPECT_EQ(t.page_number, PageNumber::kNone);  // footer-right has its own text
+  EXPECT_EQ(t.page_number, PageNumber::kNone);  // the footer's centre and right have their own text
+  Template other;
+  LoadErrors("footer-center=\"Sid {page}\"", "", &other);
+  EXPECT_EQ(other.page_number, PageNumber::kNone);
+  LoadErrors("footer=\"x\"", "", &other);
+  EXPECT_EQ(other.page_number, PageNumber::kRight);
   EXPECT_EQ(t.page.header_offset_mm, 8);
   EXPECT_EQ(t.page.footer_offset_mm, 12);
   Document doc = Fill(t, &d);
@@ -74,7 +78,7 @@ TEST(TemplatePageSetup, BadPositionsAreErrorsAtTheAttribute) {
   Template t;
   Diagnostics d = LoadErrors("margins=\"20\" header-offset=\"18\"", "", &t);
   ASSERT_EQ(d.size(), 1u);
-  EXPECT_EQ(d[0].location.ToString(), "t.xml:1:47");
+  EXPECT_EQ(d[0].location.ToString(), "t.xml:1:46");
   EXPECT_NE(d[0].message.find("header-offset (mm from the top edge, the top margin being 20 mm) must be a number "
                               "from 5–14, not '18'"),
             std::string::npos)
@@ -116,9 +120,9 @@ TEST(TemplatePageSetup, BadCellStylesAreErrorsAtTheAttribute) {
   Template t;
   Diagnostics d = LoadErrors("", "<table><column title=\"A\"/><tr><td style=\"fet\">a</td><td shade=\"80\">b</td></tr></table>", &t);
   ASSERT_EQ(d.size(), 2u);
-  EXPECT_EQ(d[0].location.ToString(), "t.xml:2:43");
+  EXPECT_EQ(d[0].location.ToString(), "t.xml:2:42");
   EXPECT_NE(d[0].message.find("style of a table cell must be bold or normal, not 'fet'"), std::string::npos);
-  EXPECT_EQ(d[1].location.ToString(), "t.xml:2:63");
+  EXPECT_EQ(d[1].location.ToString(), "t.xml:2:64");
   EXPECT_NE(d[1].message.find("shade (percent grey) must be a number from 0–50, not '80'"), std::string::npos);
 }
 
@@ -140,7 +144,7 @@ TEST(TemplatePageSetup, HyphenationOnlyWhereAskedFor) {
   EXPECT_FALSE(doc.blocks.at(1).paragraph.hyphenate);
   d = LoadErrors("", "<p align=\"justify\">a</p><p hyphenate=\"true\">b</p><p hyphenate=\"ja\">c</p>", &t);
   ASSERT_EQ(d.size(), 1u);
-  EXPECT_EQ(d[0].location.ToString(), "t.xml:2:62");
+  EXPECT_EQ(d[0].location.ToString(), "t.xml:2:64");
   EXPECT_NE(d[0].message.find("hyphenate must be true or false, not 'ja'"), std::string::npos);
   doc = Fill(t, &d);
   EXPECT_FALSE(doc.blocks.at(0).paragraph.hyphenate);
