@@ -1039,12 +1039,16 @@ class FlowLayout {
     const double size = s_.running_size;
     const double gap = 10 * kMm;
     double widths[3] = {0, 0, 0};
-    for (int i = 0; i < 3; ++i) {
-      if (texts[i].empty()) continue;
-      auto lines = BreakLines(texts[i], (right - left) / (i == 0 ? 1 : 2), FontFace::kRegular, size, m_);
-      texts[i] = lines.empty() ? "" : lines[0];
-      widths[i] = m_.Width(texts[i], FontFace::kRegular, size);
-    }
+    // The first line of `text` that fits in `room` (the text itself when it fits).
+    auto fit = [&](std::string* text, double room) {
+      double w = m_.Width(*text, FontFace::kRegular, size);
+      if (w <= room) return w;
+      auto lines = BreakLines(*text, room, FontFace::kRegular, size, m_);
+      *text = lines.empty() ? "" : lines[0];
+      return m_.Width(*text, FontFace::kRegular, size);
+    };
+    for (int i = 1; i < 3; ++i)
+      if (!texts[i].empty()) widths[i] = fit(&texts[i], (right - left) / 2);
     double left_end = right;  // where the left text must end
     if (!texts[2].empty()) {
       p->texts.push_back({right - widths[2], baseline, FontFace::kRegular, size, texts[2]});
@@ -1056,8 +1060,8 @@ class FlowLayout {
       left_end = x - gap;
     }
     if (!texts[0].empty() && left_end > left) {
-      auto lines = BreakLines(texts[0], left_end - left, FontFace::kRegular, size, m_);
-      if (!lines.empty()) p->texts.push_back({left, baseline, FontFace::kRegular, size, lines[0]});
+      fit(&texts[0], left_end - left);
+      if (!texts[0].empty()) p->texts.push_back({left, baseline, FontFace::kRegular, size, texts[0]});
     }
   }
 
