@@ -13,7 +13,7 @@ namespace stdok {
 enum class TextStyle { kNormal, kBold, kSmall, kSmallBold };
 
 struct Heading {
-  int level = 1;  // 0 title, 1 section, 2 subsection
+  int level = 1;  // 0 title, 1 section, 2 subsection, 3 the level below, 4 subtitle
   std::string text;
 };
 
@@ -34,6 +34,8 @@ struct Paragraph {
   // The text in pieces when part of it is bold or italic: their texts joined equal `text`. Empty: the
   // whole text is set in the style's face.
   std::vector<Span> spans;
+  // kJustify: a word may be hyphenated where a line would otherwise be stretched badly.
+  bool hyphenate = false;
 };
 
 // A label with its value below or beside it; an empty value leaves room to write by hand.
@@ -69,10 +71,18 @@ struct TableColumn {
   Align align = Align::kLeft;
 };
 
+// How one cell is set: in bold, on a grey ground (shade: percent of black, 0 for none).
+struct CellStyle {
+  bool bold = false;
+  double shade = 0;
+};
+
 struct Table {
   std::vector<TableColumn> columns;
   std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> footer;  // e.g. a "Summa" row; empty for none
+  // styles[r][c] for rows[r][c]; a missing row or cell is plain.
+  std::vector<std::vector<CellStyle>> styles;
+  std::vector<std::string> footer;  // e.g. a "Summa" row; empty for none (always bold)
   std::string empty_text;           // printed when there are no rows
   bool header = true;               // false: no header row (nor on later pages)
 };
@@ -128,7 +138,16 @@ struct PageSetup {
   double margin_top_mm = 0, margin_right_mm = 0, margin_bottom_mm = 0, margin_left_mm = 0;
   double body_size = 0;  // points
   double leading = 0;    // line height as a multiple of the font size
+  // Sizes in points per role (the template's `sizes`).
+  double title_size = 0, subtitle_size = 0, heading_size[3] = {0, 0, 0}, table_size = 0,
+         small_size = 0, label_size = 0, running_size = 0;  // running: header and footer
+  double header_offset_mm = 0;  // from the top edge to the top of the header text
+  double footer_offset_mm = 0;  // from the bottom edge to the footer's baseline
 };
+
+// In header and footer texts: the page's number and the document's page count.
+inline constexpr const char* kPageMark = "\uE000";
+inline constexpr const char* kPagesMark = "\uE001";
 
 // Where "Sid X (Y)" stands in the footer.
 enum class PageNumber { kRight, kCenter, kNone };
@@ -139,8 +158,11 @@ struct DocumentInfo {
   std::string subject;
   std::string author;     // issuing unit
   std::string keywords;
-  std::string footer;     // left footer text; right footer is "Sid X (Y)"
-  std::string header;     // top-left header text (region), may be empty
+  // Text at the top and bottom of every page (left, centre, right), holding kPageMark and
+  // kPagesMark where the page's number and count go; "Sid X (Y)" goes where page_number says
+  // unless that place has its own text.
+  std::string footer, footer_center, footer_right;
+  std::string header, header_center, header_right;
   // A logo at the top right of every page, above the body (the template's `logo`): as wide as
   // width_mm, lower if the top margin has no room for that.
   Picture logo;

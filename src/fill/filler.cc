@@ -117,7 +117,7 @@ class Filler {
     const std::string& tag = node.tag;
     if (tag == "title" || tag == "subtitle" || tag == "heading") {
       Block b = MakeBlock(Block::Kind::kHeading);
-      b.heading.level = tag == "title" ? 0 : tag == "subtitle" ? 3 : static_cast<int>(Number(node, "level", scope, 1));
+      b.heading.level = tag == "title" ? 0 : tag == "subtitle" ? 4 : static_cast<int>(Number(node, "level", scope, 1));
       b.heading.text = Content(node, scope);
       b.keep_with_next = true;
       doc->blocks.push_back(std::move(b));
@@ -134,6 +134,8 @@ class Filler {
       else if (align == "center") b.paragraph.align = Align::kCenter;
       else if (align == "right") b.paragraph.align = Align::kRight;
       else Report(node, "align must be left, justify, center or right, not '" + align + "'");
+      std::string hyphenate = Attr(node, "hyphenate", scope);
+      b.paragraph.hyphenate = hyphenate.empty() ? tmpl_.hyphenate : hyphenate == "true";
       if (!b.paragraph.text.empty()) doc->blocks.push_back(std::move(b));
     } else if (tag == "field") {
       Block b = MakeBlock(Block::Kind::kField);
@@ -215,11 +217,25 @@ class Filler {
     std::string header = Attr(node, "header", scope);
     if (header == "no") b.table.header = false;
     else if (!header.empty() && header != "yes") Report(node, "header must be yes or no, not '" + header + "'");
+    // A cell's style: its own style and shade, else its row's.
+    auto style = [&](const TemplateNode& row, const TemplateNode& cell, const Scope& rs, const Scope& cs) {
+      CellStyle out;
+      std::string bold = Attr(cell, "style", cs);
+      out.bold = (bold.empty() ? Attr(row, "style", rs) : bold) == "bold";
+      out.shade = Number(cell, "shade", cs, Number(row, "shade", rs, 0));
+      return out;
+    };
+    std::vector<std::vector<CellStyle>> styles;
     auto cells = [&](const TemplateNode& row, const Scope& s) {
       std::vector<std::string> out;
+      styles.emplace_back();
       Walk(row.children, s, [&](const TemplateNode& cell, const Scope& cs) {
-        if (cell.tag == "td") out.push_back(Content(cell, cs));
-        else Report(cell, "<" + row.tag + "> holds only <td>");
+        if (cell.tag != "td") {
+          Report(cell, "<" + row.tag + "> holds only <td>");
+          return;
+        }
+        out.push_back(Content(cell, cs));
+        styles.back().push_back(style(row, cell, s, cs));
       });
       return out;
     };
@@ -233,6 +249,7 @@ class Filler {
         b.table.columns.push_back(std::move(column));
       } else if (child.tag == "tr") {
         b.table.rows.push_back(cells(child, s));
+        b.table.styles.push_back(std::move(styles.back()));
       } else if (child.tag == "total") {
         b.table.footer = cells(child, s);
       } else {
@@ -284,8 +301,15 @@ Document FillTemplate(const Template& tmpl, const Scope& scope, Diagnostics* dia
   doc.info.doc_id = tmpl.id;
   doc.info.title = tmpl.pdf_title.Empty() ? tmpl.title : RenderRootText(tmpl, tmpl.pdf_title, scope, diagnostics);
   doc.info.subject = RenderRootText(tmpl, tmpl.subject, scope, diagnostics);
-  doc.info.footer = RenderRootText(tmpl, tmpl.footer, scope, diagnostics);
-  doc.info.header = RenderRootText(tmpl, tmpl.header, scope, diagnostics);
+  // Header and footer texts may name the page's number and the page count.
+  const Scope with_page(&scope, "page", Value(kPageMark));
+  const Scope running(&with_page, "pages", Value(kPagesMark));
+  doc.info.footer = RenderRootText(tmpl, tmpl.footer, running, diagnostics);
+  doc.info.footer_center = RenderRootText(tmpl, tmpl.footer_center, running, diagnostics);
+  doc.info.footer_right = RenderRootText(tmpl, tmpl.footer_right, running, diagnostics);
+  doc.info.header = RenderRootText(tmpl, tmpl.header, running, diagnostics);
+  doc.info.header_center = RenderRootText(tmpl, tmpl.header_center, running, diagnostics);
+  doc.info.header_right = RenderRootText(tmpl, tmpl.header_right, running, diagnostics);
   doc.info.keywords = RenderRootText(tmpl, tmpl.keywords, scope, diagnostics);
   doc.info.signature_fields = tmpl.signature_fields;
   doc.info.page = tmpl.page;

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "text/hyphenation.h"
 #include "text/unicode.h"
 #include "xml/document.h"
 
@@ -19,13 +20,13 @@ namespace {
 const std::map<std::string, std::set<std::string>>& KnownElements() {
   static const std::map<std::string, std::set<std::string>> kElements = {
       {"title", {}}, {"subtitle", {}}, {"heading", {"level"}},
-      {"p", {"style", "align"}},
+      {"p", {"style", "align", "hyphenate"}},
       {"field", {"label", "width", "blank", "box"}},
       {"row", {}},
       {"checkboxes", {"label"}}, {"box", {"checked"}},
       {"list", {}}, {"item", {}},
-      {"table", {"empty", "header"}}, {"column", {"title", "width", "align"}}, {"tr", {}},
-      {"td", {}}, {"total", {}},
+      {"table", {"empty", "header"}}, {"column", {"title", "width", "align"}},
+      {"tr", {"style", "shade"}}, {"td", {"style", "shade"}}, {"total", {}},
       {"signatures", {"place", "date", "place-and-date", "place-line", "per-row"}},
       {"signer", {"role", "name", "field"}},
       {"space", {"height"}}, {"page-break", {}},
@@ -60,7 +61,15 @@ struct IncludeChain {
   std::vector<std::string> paths;
   std::vector<SourceLocation> includes;  // includes[i]: where paths[i] includes paths[i + 1]
   std::map<std::string, std::shared_ptr<const RasterImage>, std::less<>> images;  // by src
+  bool hyphenation_checked = false;  // whether the patterns were looked for
 };
+
+// A cell's shade: percent of black, 0–50 (text stays readable).
+bool ValidShade(std::string_view text) {
+  double value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return ec == std::errc() && end == text.data() + text.size() && value >= 0 && value <= 50;
+}
 
 class Loader {
  public:
@@ -86,6 +95,18 @@ class Loader {
     d.rule = rule;
     d.message = message + IncludedFrom();
     diagnostics_->push_back(std::move(d));
+  }
+
+  // hyphenate="true" (on <p> or the root): the Swedish patterns must be there; when they are
+  // not, one warning per template says so and the text is justified without hyphens.
+  void CheckHyphenation(pugi::xml_attribute a, pugi::xml_node n) {
+    if (std::string_view(a.value()) != "true" || chain_->hyphenation_checked) return;
+    chain_->hyphenation_checked = true;
+    const Hyphenator& hyphenator = Hyphenator::Swedish();
+    if (!hyphenator.ok())
+      Warning(Offset(a, n), "template.hyphenation-unavailable",
+              "hyphenation asked for, but the Swedish hyphenation patterns cannot be read (" +
+                  hyphenator.path() + "; Debian package hyphen-sv): justified text is printed without hyphens");
   }
 
   // <image src> and the root's logo: the file relative to the template folder, read and
@@ -151,9 +172,24 @@ class Loader {
         Error(Offset(a, n), "<" + node.tag + "> has no attribute '" + name + "'");
       } else if (name == "checked") {
         ParseExpressionInto(a, n, &node.condition);
+      } else if ((node.tag == "td" || node.tag == "tr") && name == "style" && std::string_view(a.value()) != "bold" &&
+                 std::string_view(a.value()) != "normal") {
+        Error(Offset(a, n), "style of a table cell must be bold or normal, not '" + std::string(a.value()) + "'");
+      } else if ((node.tag == "td" || node.tag == "tr") && name == "shade" && !ValidShade(a.value())) {
+        Error(Offset(a, n), "shade (percent grey) must be a number from 0–50, not '" + std::string(a.value()) + "'");
+      } else if (name == "hyphenate") {
+        CheckHyphenation(a, n);
+        if (std::string_view v = a.value(); v != "true" && v != "false")
+          Error(Offset(a, n), "hyphenate must be true or false, not '" + std::string(v) + "'");
+        ParseTextInto(a.value(), Offset(a, n), &node.attributes[name]);
       } else {
         ParseTextInto(a.value(), Offset(a, n), &node.attributes[name]);
       }
+    }
+    if (pugi::xml_attribute level = n.attribute("level"); node.tag == "heading" && level) {
+      std::string_view v = level.value();
+      if (v != "1" && v != "2" && v != "3")
+        Error(Offset(level, n), "a heading's level must be 1, 2 or 3, not '" + std::string(v) + "'");
     }
     if (node.tag == "image") {
       if (pugi::xml_attribute src = n.attribute("src"))
@@ -265,18 +301,67 @@ void Loader::Include(pugi::xml_node n, std::vector<TemplateNode>* out) {
 
 // A number in [low, high] from attribute `a`, or an error naming the range.
 bool ReadNumber(pugi::xml_attribute a, pugi::xml_node n, std::string_view text, double low, double high,
-                const std::string& what, Loader* loader, double* out) {
+                const std::string& what, Loader* loader, double* out, std::ptrdiff_t at = 0) {
   double value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || value < low || value > high) {
     std::ostringstream range;
     range << low << "–" << high;
-    loader->Error(loader->Offset(a, n), what + " must be a number from " + range.str() + ", not '" +
+    loader->Error(loader->Offset(a, n) + at, what + " must be a number from " + range.str() + ", not '" +
                                             std::string(text) + "'");
     return false;
   }
   *out = value;
   return true;
+}
+
+std::string Mm(double mm) {
+  std::ostringstream out;
+  out << mm << " mm";
+  return out.str();
+}
+
+// sizes="title 18, heading1 13, table 9": points per role, each checked against its range.
+void ReadSizes(pugi::xml_attribute a, pugi::xml_node root, Loader* loader, PageSetup* page) {
+  struct Role {
+    const char* name;
+    double* size;
+    double low, high;
+  };
+  const Role roles[] = {
+      {"body", &page->body_size, 7, 14},         {"title", &page->title_size, 10, 28},
+      {"subtitle", &page->subtitle_size, 7, 20}, {"heading1", &page->heading_size[0], 7, 20},
+      {"heading2", &page->heading_size[1], 7, 20}, {"heading3", &page->heading_size[2], 7, 20},
+      {"table", &page->table_size, 6, 14},       {"small", &page->small_size, 6, 12},
+      {"label", &page->label_size, 6, 12},       {"header-footer", &page->running_size, 6, 12}};
+  std::string_view text = a.value();
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t comma = text.find(',', start);
+    if (comma == std::string_view::npos) comma = text.size();
+    std::istringstream item{std::string(text.substr(start, comma - start))};
+    std::string name, size, extra;
+    item >> name >> size >> extra;
+    // Where the role and its size stand in the attribute, for the messages.
+    const std::ptrdiff_t name_at = std::min(text.find_first_not_of(' ', start), comma);
+    const std::ptrdiff_t size_at = std::min(text.find(size, name_at + name.size()), comma);
+    start = comma + 1;
+    if (name.empty() && comma == text.size()) break;
+    if (name.empty() || size.empty() || !extra.empty()) {
+      loader->Error(loader->Offset(a, root), "sizes is a list of 'role points' separated by commas "
+                                                 "(sizes=\"title 18, heading1 13\"), not '" + std::string(text) + "'");
+      return;
+    }
+    const Role* role = nullptr;
+    for (const Role& r : roles)
+      if (name == r.name) role = &r;
+    if (!role) {
+      loader->Error(loader->Offset(a, root) + name_at, "sizes: unknown role '" + name + "'; the roles are body, title, subtitle, "
+                                                 "heading1, heading2, heading3, table, small, label and header-footer");
+      continue;
+    }
+    ReadNumber(a, root, size, role->low, role->high, "the size of " + name + " (points)", loader, role->size, size_at);
+  }
 }
 
 // margins="25" (every side) or "top right bottom left" in mm; body-size in points; leading.
@@ -296,13 +381,32 @@ void ReadPageSetup(pugi::xml_node root, Loader* loader, PageSetup* page, PageNum
       ReadNumber(a, root, parts[3], 10, 60, "the left margin (mm)", loader, &page->margin_left_mm);
     }
   }
+  // "Sid X (Y)" stands at the bottom right unless the footer's centre or right has text of its own.
+  if (root.attribute("footer-right") || root.attribute("footer-center")) *page_number = PageNumber::kNone;
   if (auto a = root.attribute("page-number")) {
     std::string_view v = a.value();
     if (v == "right") *page_number = PageNumber::kRight;
     else if (v == "center") *page_number = PageNumber::kCenter;
     else if (v == "none") *page_number = PageNumber::kNone;
     else loader->Error(loader->Offset(a, root), "page-number must be right, center or none, not '" + std::string(v) + "'");
+    const char* taken = v == "right" ? "footer-right" : v == "center" ? "footer-center" : nullptr;
+    if (taken && root.attribute(taken))
+      loader->Error(loader->Offset(a, root), "page-number=\"" + std::string(v) + "\" and " + taken +
+                                                 " both fill one place; write \"Sid {page} ({pages})\" in " + taken +
+                                                 " and leave page-number out");
   }
+  if (auto a = root.attribute("sizes")) ReadSizes(a, root, loader, page);
+  // The header's top and the footer's baseline, in mm from the page's edge: clear of the body.
+  double top = page->margin_top_mm > 0 ? page->margin_top_mm : 18;
+  double bottom = page->margin_bottom_mm > 0 ? page->margin_bottom_mm : 22;
+  if (auto a = root.attribute("header-offset"))
+    ReadNumber(a, root, a.value(), 5, top - 6,
+               "header-offset (mm from the top edge, the top margin being " + Mm(top) + ")", loader,
+               &page->header_offset_mm);
+  if (auto a = root.attribute("footer-offset"))
+    ReadNumber(a, root, a.value(), 8, bottom - 5,
+               "footer-offset (mm from the bottom edge, the bottom margin being " + Mm(bottom) + ")", loader,
+               &page->footer_offset_mm);
   if (auto a = root.attribute("body-size"))
     ReadNumber(a, root, a.value(), 7, 14, "body-size (points)", loader, &page->body_size);
   if (auto a = root.attribute("leading"))
@@ -324,7 +428,8 @@ bool LoadTemplate(const std::string& path, std::string_view text, Template* out,
   static const std::set<std::string> kRootAttributes = {
       "id", "variant", "title", "regulation", "source", "pack", "one-per", "when", "priority",
       "signature-fields", "pdf-title", "subject", "footer", "header", "keywords", "margins",
-      "body-size", "leading", "page-number", "logo", "logo-width"};
+      "body-size", "leading", "page-number", "logo", "logo-width", "hyphenate", "sizes",
+      "header-center", "header-right", "footer-center", "footer-right", "header-offset", "footer-offset"};
   for (pugi::xml_attribute a = root.first_attribute(); a; a = a.next_attribute()) {
     std::string name = a.name();
     if (!kRootAttributes.count(name))
@@ -356,7 +461,18 @@ bool LoadTemplate(const std::string& path, std::string_view text, Template* out,
   text_attr("footer", &out->footer);
   text_attr("header", &out->header);
   text_attr("keywords", &out->keywords);
+  text_attr("header-center", &out->header_center);
+  text_attr("header-right", &out->header_right);
+  text_attr("footer-center", &out->footer_center);
+  text_attr("footer-right", &out->footer_right);
   ReadPageSetup(root, &loader, &out->page, &out->page_number);
+  if (pugi::xml_attribute a = root.attribute("hyphenate")) {
+    loader.CheckHyphenation(a, root);
+    std::string_view v = a.value();
+    if (v != "true" && v != "false")
+      loader.Error(loader.Offset(a, root), "hyphenate must be true or false, not '" + std::string(v) + "'");
+    out->hyphenate = v == "true";
+  }
   if (pugi::xml_attribute logo = root.attribute("logo")) {
     loader.LoadImage(logo, root);
     out->logo = logo.value();

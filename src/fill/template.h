@@ -32,8 +32,10 @@ struct Template {
   int priority = 0;       // among variants of one id that apply, the highest wins
   bool signature_fields = true;
   TemplateText pdf_title, subject, footer, header, keywords;
+  TemplateText header_center, header_right, footer_center, footer_right;
   PageSetup page;         // margins, body-size, leading
   PageNumber page_number = PageNumber::kRight;
+  bool hyphenate = false;  // the default of <p hyphenate> (justified paragraphs only)
 
   std::vector<TemplateNode> body;
   // Every image the template and its fragments show (<image src>, the root's logo), by src as

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <set>
 
 #include "layout/line_breaker.h"
+#include "text/hyphenation.h"
 
 namespace stdok {
 namespace {
@@ -256,15 +258,16 @@ class FlowLayout {
 
   // ---- Headings and paragraphs -------------------------------------------------------------
 
-  static double HeadingSize(int level) {
+  double HeadingSize(int level) const {
     switch (level) {
-      case 0: return 16;
-      case 1: return 12;
-      case 3: return 11;
-      default: return 10.5;
+      case 0: return s_.title_size;
+      case 1: return s_.heading_size[0];
+      case 3: return s_.heading_size[2];
+      case 4: return s_.subtitle_size;
+      default: return s_.heading_size[1];
     }
   }
-  static FontFace HeadingFace(int level) { return level == 3 ? FontFace::kRegular : FontFace::kBold; }
+  static FontFace HeadingFace(int level) { return level == 4 ? FontFace::kRegular : FontFace::kBold; }
 
   double HeadingHeight(const Heading& h) {
     double size = HeadingSize(h.level);
@@ -333,8 +336,12 @@ class FlowLayout {
     return style == TextStyle::kBold || style == TextStyle::kSmallBold ? FontFace::kBold
                                                                        : FontFace::kRegular;
   }
+  // A justified line whose spaces would each widen by more than this many ems tries to
+  // hyphenate the next word (when its paragraph allows hyphenation).
+  static constexpr double kMaxStretch = 0.3;
+
   double ParagraphSize(const Paragraph& p) const {
-    return p.style == TextStyle::kSmall || p.style == TextStyle::kSmallBold ? 8.5 : s_.body_size;
+    return p.style == TextStyle::kSmall || p.style == TextStyle::kSmallBold ? s_.small_size : s_.body_size;
   }
 
   // The paragraph's text as runs of one face each: [begin, end) byte ranges of p.text.
@@ -382,8 +389,20 @@ class FlowLayout {
       size_t end = p.text.find("\n\n", start);
       if (end == std::string::npos) end = p.text.size();
       auto width = [&](size_t b, size_t e) { return StyledWidth(p, segments, start + b, start + e); };
+      // The hyphen's width in the face of the letter before it (part-relative offset `at`).
+      auto hyphen_width = [&](size_t at) {
+        FontFace face = FaceOf(p.style);
+        for (const Segment& s : segments)
+          if (s.begin < start + at && start + at <= s.end) face = s.face;
+        return m_.Width("-", face, ParagraphSize(p));
+      };
+      std::optional<Hyphenation> hyphenation;
+      if (p.hyphenate && p.align == Align::kJustify && Hyphenator::Swedish().ok())
+        hyphenation = Hyphenation{[](std::string_view word) { return Hyphenator::Swedish().Points(word); },
+                                  hyphen_width, kMaxStretch * ParagraphSize(p)};
       std::vector<LineRange> lines =
-          BreakLineRanges(std::string_view(p.text).substr(start, end - start), content_width_, width);
+          BreakLineRanges(std::string_view(p.text).substr(start, end - start), content_width_, width,
+                          hyphenation ? &*hyphenation : nullptr);
       for (LineRange& line : lines) {
         line.begin += start;
         line.end += start;
@@ -412,6 +431,9 @@ class FlowLayout {
     double size = ParagraphSize(p);
     std::string_view text = p.text;
     double width = StyledWidth(p, segments, line.begin, line.end);
+    FontFace last_face = FaceOf(p.style);
+    ForEachPiece(segments, line.begin, line.end, [&](size_t, size_t, FontFace face) { last_face = face; });
+    if (line.hyphen) width += m_.Width("-", last_face, size);
     double x = s_.margin_left;
     double gap = 0;
     switch (p.align) {
@@ -424,10 +446,14 @@ class FlowLayout {
         break;
       }
     }
+    // The hyphen of a hyphenated line goes with its last word.
+    auto with_hyphen = [&](std::string_view piece, size_t end) {
+      return line.hyphen && end == line.end ? std::string(piece) + "-" : std::string(piece);
+    };
     ForEachPiece(segments, line.begin, line.end, [&](size_t b, size_t e, FontFace face) {
       if (gap <= 0) {
         std::string_view piece = text.substr(b, e - b);
-        Text(x, baseline, face, size, std::string(piece));
+        Text(x, baseline, face, size, with_hyphen(piece, e));
         x += m_.Width(piece, face, size);
         return;
       }
@@ -437,7 +463,7 @@ class FlowLayout {
         size_t space = text.find(' ', at);
         size_t word_end = space == std::string_view::npos || space > e ? e : space;
         std::string_view word = text.substr(at, word_end - at);
-        Text(x, baseline, face, size, std::string(word));
+        Text(x, baseline, face, size, with_hyphen(word, word_end));
         x += m_.Width(word, face, size);
         if (word_end < e) x += m_.Width(" ", face, size) + gap;
         at = word_end + 1;
@@ -711,8 +737,7 @@ class FlowLayout {
   // ---- Tables ------------------------------------------------------------------------------
 
   static constexpr double kCellPad = 1.2 * kMm;
-  static constexpr double kHeaderSize = 8.5;
-  static constexpr double kCellSize = 9;
+  double HeaderSize() const { return s_.table_size - 0.5; }
 
   std::vector<double> ColumnWidths(const Table& t) {
     double total = 0;
@@ -723,12 +748,23 @@ class FlowLayout {
   }
 
   // Each cell's lines.
+  // A row's cells' styles; plain when the table gives none.
+  static const std::vector<CellStyle>& RowStyles(const Table& t, size_t row) {
+    static const std::vector<CellStyle> kPlain;
+    return row < t.styles.size() ? t.styles[row] : kPlain;
+  }
+  static FontFace CellFace(const std::vector<CellStyle>& styles, size_t c, FontFace face) {
+    return c < styles.size() && styles[c].bold ? FontFace::kBold : face;
+  }
+
   std::vector<std::vector<std::string>> WrapCells(const std::vector<double>& widths,
-                                                  const std::vector<std::string>& cells, FontFace face,
+                                                  const std::vector<std::string>& cells,
+                                                  const std::vector<CellStyle>& styles, FontFace face,
                                                   double size) {
     std::vector<std::vector<std::string>> wrapped;
     for (size_t c = 0; c < widths.size(); ++c)
-      wrapped.push_back(BreakLines(c < cells.size() ? cells[c] : "", widths[c] - 2 * kCellPad, face, size, m_));
+      wrapped.push_back(BreakLines(c < cells.size() ? cells[c] : "", widths[c] - 2 * kCellPad,
+                                   CellFace(styles, c, face), size, m_));
     return wrapped;
   }
   static size_t LineCount(const std::vector<std::vector<std::string>>& wrapped) {
@@ -745,17 +781,21 @@ class FlowLayout {
   }
   double HeaderHeight(const Table& t, const std::vector<double>& widths) {
     if (!t.header) return 0;
-    return CellRowHeight(LineCount(WrapCells(widths, Titles(t), FontFace::kBold, kHeaderSize)), kHeaderSize);
+    return CellRowHeight(LineCount(WrapCells(widths, Titles(t), {}, FontFace::kBold, HeaderSize())), HeaderSize());
   }
 
   // Draws lines [from, from + count) of every cell as one row, with a rule under it.
   void DrawRowSlice(const Table& t, const std::vector<double>& widths,
-                    const std::vector<std::vector<std::string>>& wrapped, size_t from, size_t count,
-                    FontFace face, double size) {
+                    const std::vector<std::vector<std::string>>& wrapped, const std::vector<CellStyle>& styles,
+                    size_t from, size_t count, FontFace face, double size) {
     double lh = LineHeight(size);
     double x = s_.margin_left;
     double row_top = y_;
     for (size_t c = 0; c < widths.size(); ++c) {
+      if (c < styles.size() && styles[c].shade > 0)
+        page().shades.push_back({x, row_top - CellRowHeight(count, size), widths[c], CellRowHeight(count, size),
+                                 1 - styles[c].shade / 100});
+      FontFace cell_face = CellFace(styles, c, face);
       double y = row_top - kCellPad;
       for (size_t k = from; k < from + count && k < wrapped[c].size(); ++k) {
         const std::string& line = wrapped[c][k];
@@ -763,10 +803,10 @@ class FlowLayout {
         double tx = x + kCellPad;
         Align align = t.columns[c].align;
         if (align != Align::kLeft) {
-          double w = m_.Width(line, face, size);
+          double w = m_.Width(line, cell_face, size);
           tx = align == Align::kRight ? x + widths[c] - kCellPad - w : x + (widths[c] - w) / 2;
         }
-        Text(tx, y + lh * 0.25, face, size, line);
+        Text(tx, y + lh * 0.25, cell_face, size, line);
       }
       x += widths[c];
     }
@@ -777,8 +817,8 @@ class FlowLayout {
   void TableHeader(const Table& t, const std::vector<double>& widths) {
     Line(s_.margin_left, y_, s_.margin_left + content_width_, y_, 0.8);
     if (!t.header) return;
-    auto wrapped = WrapCells(widths, Titles(t), FontFace::kBold, kHeaderSize);
-    DrawRowSlice(t, widths, wrapped, 0, LineCount(wrapped), FontFace::kBold, kHeaderSize);
+    auto wrapped = WrapCells(widths, Titles(t), {}, FontFace::kBold, HeaderSize());
+    DrawRowSlice(t, widths, wrapped, {}, 0, LineCount(wrapped), FontFace::kBold, HeaderSize());
   }
 
   void NewTablePage(const Table& t, const std::vector<double>& widths) {
@@ -789,17 +829,17 @@ class FlowLayout {
   // Places a row. A row that does not fit goes to the next page under a repeated header; a
   // row taller than a page body is split line by line over as many pages as it needs.
   void PlaceRow(const Table& t, const std::vector<double>& widths, const std::vector<std::string>& cells,
-                FontFace face, double size) {
-    auto wrapped = WrapCells(widths, cells, face, size);
+                const std::vector<CellStyle>& styles, FontFace face, double size) {
+    auto wrapped = WrapCells(widths, cells, styles, face, size);
     size_t lines = LineCount(wrapped);
     double height = CellRowHeight(lines, size);
     if (Fits(height)) {
-      DrawRowSlice(t, widths, wrapped, 0, lines, face, size);
+      DrawRowSlice(t, widths, wrapped, styles, 0, lines, face, size);
       return;
     }
     if (height <= BodyHeight() - HeaderHeight(t, widths)) {
       NewTablePage(t, widths);
-      DrawRowSlice(t, widths, wrapped, 0, lines, face, size);
+      DrawRowSlice(t, widths, wrapped, styles, 0, lines, face, size);
       return;
     }
     double lh = LineHeight(size);
@@ -817,7 +857,7 @@ class FlowLayout {
       size_t n = std::clamp<size_t>(fit, 1, remaining);
       if (n < remaining && remaining - n < kMinLinesPerPart && n > kMinLinesPerPart)
         n -= kMinLinesPerPart - (remaining - n);
-      DrawRowSlice(t, widths, wrapped, done, n, face, size);
+      DrawRowSlice(t, widths, wrapped, styles, done, n, face, size);
       done += n;
       if (done < lines) {
         NewTablePage(t, widths);
@@ -833,19 +873,20 @@ class FlowLayout {
     auto widths = ColumnWidths(t);
     double h = 1 * kMm + HeaderHeight(t, widths);
     if (t.rows.empty()) {
-      if (!t.empty_text.empty()) h += LineHeight(kCellSize) + 2 * kCellPad;
+      if (!t.empty_text.empty()) h += LineHeight(s_.table_size) + 2 * kCellPad;
     }
-    for (const auto& row : t.rows) {
-      double row_height = CellRowHeight(LineCount(WrapCells(widths, row, FontFace::kRegular, kCellSize)), kCellSize);
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+      double row_height = CellRowHeight(
+          LineCount(WrapCells(widths, t.rows[r], RowStyles(t, r), FontFace::kRegular, s_.table_size)), s_.table_size);
       if (lead_only) {
         double most = BodyHeight() - HeaderHeight(t, widths);
-        if (row_height > most) row_height = CellRowHeight(kMinLinesPerPart, kCellSize);
+        if (row_height > most) row_height = CellRowHeight(kMinLinesPerPart, s_.table_size);
         return h + row_height;
       }
       h += row_height;
     }
     if (!t.footer.empty())
-      h += CellRowHeight(LineCount(WrapCells(widths, t.footer, FontFace::kBold, kCellSize)), kCellSize);
+      h += CellRowHeight(LineCount(WrapCells(widths, t.footer, {}, FontFace::kBold, s_.table_size)), s_.table_size);
     return h + 3 * kMm;
   }
 
@@ -858,13 +899,13 @@ class FlowLayout {
     TableHeader(t, widths);
     if (t.rows.empty() && !t.empty_text.empty()) {
       // Set like a row's text, clear of the header's rule; no rule under it.
-      double lh = LineHeight(kCellSize);
+      double lh = LineHeight(s_.table_size);
       y_ -= kCellPad + lh;
-      Text(s_.margin_left + kCellPad, y_ + lh * 0.25, FontFace::kRegular, kCellSize, t.empty_text);
+      Text(s_.margin_left + kCellPad, y_ + lh * 0.25, FontFace::kRegular, s_.table_size, t.empty_text);
       y_ -= kCellPad;
     }
-    for (const auto& row : t.rows) PlaceRow(t, widths, row, FontFace::kRegular, kCellSize);
-    if (!t.footer.empty()) PlaceRow(t, widths, t.footer, FontFace::kBold, kCellSize);
+    for (size_t r = 0; r < t.rows.size(); ++r) PlaceRow(t, widths, t.rows[r], RowStyles(t, r), FontFace::kRegular, s_.table_size);
+    if (!t.footer.empty()) PlaceRow(t, widths, t.footer, {}, FontFace::kBold, s_.table_size);
     y_ -= 3 * kMm;
   }
 
@@ -981,36 +1022,64 @@ class FlowLayout {
     return name;
   }
 
+  // A header or footer text for page `page` of `total`: the page marks replaced.
+  static std::string RunningText(std::string text, size_t page, size_t total) {
+    auto replace = [&](std::string_view mark, const std::string& by) {
+      for (size_t at = text.find(mark); at != std::string::npos; at = text.find(mark, at + by.size()))
+        text.replace(at, mark.size(), by);
+    };
+    replace(kPageMark, std::to_string(page));
+    replace(kPagesMark, std::to_string(total));
+    return text;
+  }
+
+  // Sets left, centre and right texts on one line at `baseline`, between x = left and right:
+  // each on one line, the centre one centred, the left one ending 10 mm before the next text.
+  void RunningLine(Page* p, std::string texts[3], double left, double right, double baseline) {
+    const double size = s_.running_size;
+    const double gap = 10 * kMm;
+    double widths[3] = {0, 0, 0};
+    // The first line of `text` that fits in `room` (the text itself when it fits).
+    auto fit = [&](std::string* text, double room) {
+      double w = m_.Width(*text, FontFace::kRegular, size);
+      if (w <= room) return w;
+      auto lines = BreakLines(*text, room, FontFace::kRegular, size, m_);
+      *text = lines.empty() ? "" : lines[0];
+      return m_.Width(*text, FontFace::kRegular, size);
+    };
+    for (int i = 1; i < 3; ++i)
+      if (!texts[i].empty()) widths[i] = fit(&texts[i], (right - left) / 2);
+    double left_end = right;  // where the left text must end
+    if (!texts[2].empty()) {
+      p->texts.push_back({right - widths[2], baseline, FontFace::kRegular, size, texts[2]});
+      left_end = right - widths[2] - gap;
+    }
+    if (!texts[1].empty()) {
+      double x = left + (right - left - widths[1]) / 2;
+      p->texts.push_back({x, baseline, FontFace::kRegular, size, texts[1]});
+      left_end = x - gap;
+    }
+    if (!texts[0].empty() && left_end > left) {
+      fit(&texts[0], left_end - left);
+      if (!texts[0].empty()) p->texts.push_back({left, baseline, FontFace::kRegular, size, texts[0]});
+    }
+  }
+
   void AddFooters(LaidOutDocument* doc) {
+    const DocumentInfo& info = doc->info;
+    const std::string number = std::string("Sid ") + kPageMark + " (" + kPagesMark + ")";
+    std::string footer[3] = {info.footer, info.footer_center, info.footer_right};
+    if (info.page_number == PageNumber::kRight && footer[2].empty()) footer[2] = number;
+    if (info.page_number == PageNumber::kCenter && footer[1].empty()) footer[1] = number;
     size_t total = doc->pages.size();
     for (size_t i = 0; i < total; ++i) {
       Page& p = doc->pages[i];
-      double size = 8;
-      std::string number = "Sid " + std::to_string(i + 1) + " (" + std::to_string(total) + ")";
-      double w = m_.Width(number, FontFace::kRegular, size);
       double right = kPageWidth - s_.margin_right;
-      // The footer text runs up to 10 mm before the page number.
-      double footer_end = right;
-      switch (doc->info.page_number) {
-        case PageNumber::kRight:
-          p.texts.push_back({right - w, s_.footer_baseline, FontFace::kRegular, size, number});
-          footer_end = right - w - 10 * kMm;
-          break;
-        case PageNumber::kCenter: {
-          double x = s_.margin_left + (content_width_ - w) / 2;
-          p.texts.push_back({x, s_.footer_baseline, FontFace::kRegular, size, number});
-          footer_end = x - 10 * kMm;
-          break;
-        }
-        case PageNumber::kNone: break;
-      }
-      if (!doc->info.footer.empty()) {
-        auto lines = BreakLines(doc->info.footer, footer_end - s_.margin_left, FontFace::kRegular, size, m_);
-        if (!lines.empty())
-          p.texts.push_back({s_.margin_left, s_.footer_baseline, FontFace::kRegular, size, lines[0]});
-      }
+      std::string bottom[3], top[3];
+      for (int k = 0; k < 3; ++k) bottom[k] = RunningText(footer[k], i + 1, total);
+      RunningLine(&p, bottom, s_.margin_left, right, s_.footer_baseline);
       const Picture& logo = doc->info.logo;
-      double header_width = content_width_;
+      double header_right = right;
       if (logo.image && logo.image->width > 0 && logo.image->height > 0) {
         // Between 7 mm from the top edge and 3 mm above the body, at the right margin.
         const double room = s_.margin_top - 10 * kMm;
@@ -1019,14 +1088,13 @@ class FlowLayout {
         if (w * aspect > room) w = room / aspect;
         if (w > 0) {
           p.images.push_back({logo.image, right - w, kPageHeight - 7 * kMm - w * aspect, w, w * aspect});
-          header_width = content_width_ - w - 5 * kMm;
+          header_right = right - w - 5 * kMm;
         }
       }
-      if (!doc->info.header.empty()) {
-        auto lines = BreakLines(doc->info.header, header_width, FontFace::kRegular, size, m_);
-        if (!lines.empty())
-          p.texts.push_back({s_.margin_left, kPageHeight - 11 * kMm - size, FontFace::kRegular, size, lines[0]});
-      }
+      top[0] = RunningText(info.header, i + 1, total);
+      top[1] = RunningText(info.header_center, i + 1, total);
+      top[2] = RunningText(info.header_right, i + 1, total);
+      RunningLine(&p, top, s_.margin_left, header_right, kPageHeight - s_.header_top - s_.running_size);
       p.lines.push_back({s_.margin_left, s_.footer_baseline + 10, right, s_.footer_baseline + 10, 0.3});
     }
   }
@@ -1057,6 +1125,18 @@ LaidOutDocument LayOutDocument(const Document& document, const TextMeasurer& mea
     own.footer_baseline = std::max(style.footer_baseline, own.margin_bottom - 9 * kMm);
   }
   if (page.body_size > 0) own.body_size = page.body_size;
+  auto set = [](double value, double* target) {
+    if (value > 0) *target = value;
+  };
+  set(page.title_size, &own.title_size);
+  set(page.subtitle_size, &own.subtitle_size);
+  for (int i = 0; i < 3; ++i) set(page.heading_size[i], &own.heading_size[i]);
+  set(page.table_size, &own.table_size);
+  set(page.small_size, &own.small_size);
+  set(page.label_size, &own.label_size);
+  set(page.running_size, &own.running_size);
+  if (page.header_offset_mm > 0) own.header_top = page.header_offset_mm * kMm;
+  if (page.footer_offset_mm > 0) own.footer_baseline = page.footer_offset_mm * kMm;
   if (page.leading > 0) own.leading = page.leading;
   FlowLayout layout(measurer, own);
   return layout.Run(document);

@@ -18,6 +18,12 @@ struct FlowStyle {
   double footer_baseline = 13 * kPointsPerMm;  // stays clear of a 10 mm print margin
   double body_size = 10;
   double label_size = 7.5;
+  double title_size = 16, subtitle_size = 11;
+  double heading_size[3] = {12, 10.5, 10};  // levels 1-3
+  double table_size = 9;          // table cells; the header row is 0.5 pt smaller
+  double small_size = 8.5;        // <p style="small">
+  double running_size = 8;        // header and footer
+  double header_top = 11 * kPointsPerMm;  // from the top edge to the top of the header text
   double leading = 1.3;  // line height as a multiple of font size
   double signature_line_length = 75 * kPointsPerMm;  // at least 60 mm for print
   // The font's ascender per em, the top of its tallest glyph: an accented capital (Liberation

@@ -1,5 +1,6 @@
 #include "layout/line_breaker.h"
 
+#include <algorithm>
 #include <memory>
 
 #include <unicode/brkiter.h>
@@ -8,6 +9,7 @@
 #include <unicode/utext.h>
 
 #include "text/grapheme.h"
+#include "text/unicode.h"
 
 namespace stdok {
 namespace {
@@ -94,9 +96,58 @@ size_t TrimRightEnd(std::string_view text, size_t begin, size_t end) {
   return end;
 }
 
+// The letters of the segment text[begin, end) (a word with its punctuation and trailing
+// spaces) as [*word_begin, *word_end); false when anything but letters lies between them.
+bool WordOfSegment(std::string_view text, size_t begin, size_t end, size_t* word_begin, size_t* word_end) {
+  auto letter_at = [&](size_t at, size_t* next) {
+    size_t pos = at;
+    int32_t cp = NextUtf8(text, &pos);
+    *next = pos;
+    return cp >= 0 && u_isalpha(cp);
+  };
+  size_t at = begin, next = begin;
+  while (at < end && !letter_at(at, &next)) {  // leading punctuation: "(", "»"
+    size_t probe = at;
+    int32_t cp = NextUtf8(text, &probe);
+    if (cp < 0 || u_isdigit(cp) || !u_ispunct(cp)) return false;
+    at = next;
+  }
+  *word_begin = at;
+  while (at < end && letter_at(at, &next)) at = next;
+  *word_end = at;
+  for (; at < end; at = next) {  // only punctuation and spaces may follow
+    int32_t cp = 0;
+    next = at;
+    cp = NextUtf8(text, &next);
+    if (cp < 0 || u_isalnum(cp) || cp == '-' || cp == 0x2010 || cp == 0xA0 || cp == 0x2011) return false;
+  }
+  return *word_end > *word_begin;
+}
+
+// The hyphenation point of the segment text[begin, end) for a line from `line_start`, or 0.
+size_t HyphenationPoint(std::string_view text, size_t line_start, size_t begin, size_t end, double max_width,
+                        const LineWidth& width, const Hyphenation& hyphenation) {
+  size_t word_begin, word_end;
+  if (!WordOfSegment(text, begin, end, &word_begin, &word_end)) return 0;
+  std::vector<size_t> points = hyphenation.points(text.substr(word_begin, word_end - word_begin));
+  for (auto it = points.rbegin(); it != points.rend(); ++it) {
+    size_t at = word_begin + *it;
+    if (width(line_start, at) + hyphenation.hyphen_width(at) <= max_width) return at;
+  }
+  return 0;
+}
+
+// Whether the line text[line_start, end) would have to stretch its spaces by more than the
+// hyphenation allows to fill `max_width`.
+bool BadlyStretched(std::string_view text, size_t line_start, size_t end, double max_width,
+                    const LineWidth& width, const Hyphenation& hyphenation) {
+  size_t spaces = std::count(text.begin() + line_start, text.begin() + end, ' ');
+  return spaces == 0 || (max_width - width(line_start, end)) / spaces > hyphenation.max_stretch;
+}
+
 // Breaks the hard line text[start, stop) into `out` (byte ranges of `text`).
 void BreakHardLine(std::string_view text, size_t start, size_t stop, double max_width,
-                   const LineWidth& width, std::vector<LineRange>* out) {
+                   const LineWidth& width, const Hyphenation* hyphenation, std::vector<LineRange>* out) {
   if (TrimRightEnd(text, start, stop) == start) {
     out->push_back({start, start});
     return;
@@ -112,7 +163,16 @@ void BreakHardLine(std::string_view text, size_t start, size_t stop, double max_
       continue;
     }
     if (fitted_end > line_start) {
-      out->push_back({line_start, TrimRightEnd(text, line_start, fitted_end)});
+      size_t line_end = TrimRightEnd(text, line_start, fitted_end);
+      if (hyphenation && BadlyStretched(text, line_start, line_end, max_width, width, *hyphenation)) {
+        if (size_t at = HyphenationPoint(text, line_start, fitted_end, candidate, max_width, width, *hyphenation)) {
+          out->push_back({line_start, at, true});
+          line_start = fitted_end = at;
+          --i;
+          continue;
+        }
+      }
+      out->push_back({line_start, line_end});
       line_start = fitted_end;
       --i;  // retry this opportunity on the new line
       continue;
@@ -138,14 +198,14 @@ void BreakHardLine(std::string_view text, size_t start, size_t stop, double max_
 }  // namespace
 
 std::vector<LineRange> BreakLineRanges(std::string_view text, double max_width,
-                                       const LineWidth& width) {
+                                       const LineWidth& width, const Hyphenation* hyphenation) {
   std::vector<LineRange> lines;
   if (text.empty()) return lines;
   size_t start = 0;
   while (start <= text.size()) {
     size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
-    BreakHardLine(text, start, end, max_width, width, &lines);
+    BreakHardLine(text, start, end, max_width, width, hyphenation, &lines);
     start = end + 1;
   }
   return lines;

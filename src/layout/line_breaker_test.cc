@@ -111,3 +111,59 @@ TEST(LineBreaker, EmergencyBreakNeverSplitsALetterFromItsMarks) {
 
 }  // namespace
 }  // namespace stdok
+
+namespace stdok {
+namespace {
+
+// Hyphenation by a fake dictionary that allows a break after every third letter.
+struct HyphenationCase {
+  std::vector<LineRange> lines;
+  std::vector<std::string> words_asked;
+};
+HyphenationCase Hyphenate(std::string_view text, int chars_per_line, double max_stretch) {
+  HyphenationCase out;
+  FixedWidthMeasurer m;
+  auto width = [&](size_t b, size_t e) { return m.Width(text.substr(b, e - b), FontFace::kRegular, 10); };
+  Hyphenation h;
+  h.points = [&](std::string_view word) {
+    out.words_asked.emplace_back(word);
+    std::vector<size_t> points;
+    for (size_t at = 3; at + 2 < word.size(); at += 3) points.push_back(at);
+    return points;
+  };
+  h.hyphen_width = [](size_t) { return 5.0; };
+  h.max_stretch = max_stretch;
+  out.lines = BreakLineRanges(text, chars_per_line * 5.0, width, &h);
+  return out;
+}
+
+TEST(LineBreakerHyphenation, ABadlyStretchedLineBreaksTheNextWordWithAHyphen) {
+  std::string_view text = "ab handledningen";
+  HyphenationCase c = Hyphenate(text, 12, 5);
+  ASSERT_EQ(c.lines.size(), 2u);
+  EXPECT_TRUE(c.lines[0].hyphen);
+  // "ab handle" and its hyphen fit in 12 characters; "ab handledni-" would not.
+  EXPECT_EQ(text.substr(c.lines[0].begin, c.lines[0].end - c.lines[0].begin), "ab handle");
+  EXPECT_FALSE(c.lines[1].hyphen);
+  EXPECT_EQ(text.substr(c.lines[1].begin, c.lines[1].end - c.lines[1].begin), "dningen");
+  EXPECT_EQ(c.words_asked, std::vector<std::string>{"handledningen"});
+}
+
+TEST(LineBreakerHyphenation, AWellFilledLineIsNotHyphenated) {
+  // "abcdefghij" leaves 2 characters (10 pt) for its one space: within a 12 pt stretch.
+  HyphenationCase c = Hyphenate("abcde fghij handledningen", 13, 12);
+  ASSERT_GE(c.lines.size(), 2u);
+  EXPECT_FALSE(c.lines[0].hyphen);
+  EXPECT_TRUE(c.words_asked.empty());
+}
+
+TEST(LineBreakerHyphenation, OnlyWordsOfLettersAreOffered) {
+  // Punctuation around a word is not part of it; a hyphen or digit inside keeps it whole.
+  EXPECT_EQ(Hyphenate("ab (handledningen), x", 12, 1).words_asked, std::vector<std::string>{"handledningen"});
+  EXPECT_TRUE(Hyphenate("ab 2026handledning x", 12, 1).words_asked.empty());
+  HyphenationCase c = Hyphenate("ab ST-handledningen x", 12, 1);
+  for (const std::string& w : c.words_asked) EXPECT_EQ(w.find('-'), std::string::npos) << w;
+}
+
+}  // namespace
+}  // namespace stdok

@@ -39,6 +39,12 @@ struct Rectangle {
   double line_width = 0.5;
 };
 
+// A grey area under the lines and text (a shaded table cell); gray 1 is white, 0 black.
+struct ShadedArea {
+  double x = 0, y = 0, w = 0, h = 0;  // y is the bottom edge
+  double gray = 0.9;
+};
+
 // A raster image drawn into the box (x, y bottom-left; w, h in points).
 struct PlacedImage {
   std::shared_ptr<const RasterImage> image;
@@ -57,6 +63,7 @@ struct Page {
   std::string watermark;
   std::vector<LineSegment> lines;
   std::vector<Rectangle> rectangles;
+  std::vector<ShadedArea> shades;
   std::vector<PlacedImage> images;
   std::vector<SignatureWidget> widgets;
 };

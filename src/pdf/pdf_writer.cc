@@ -315,6 +315,16 @@ class Writer {
       AppendNumber(&out, i.y);
       out += "cm /" + image_names_.at(i.image.get()) + " Do Q\n";
     }
+    for (const ShadedArea& a : page.shades) {  // under the lines and the text
+      out += "q ";
+      AppendNumber(&out, a.gray);
+      out += "g ";
+      AppendNumber(&out, a.x);
+      AppendNumber(&out, a.y);
+      AppendNumber(&out, a.w);
+      AppendNumber(&out, a.h);
+      out += "re f Q\n";
+    }
     long long current_width = -1;
     auto set_width = [&](double width) {
       long long w = Fixed(width);
