@@ -1,7 +1,9 @@
 // The one door to XML: every XML file stdok reads (records, templates, forms, region profiles,
 // reference data, the parts of an .xlsx) is loaded here, with the same refusals and the same
 // file:line:column diagnostics. This header is the only place in src/ that includes pugixml
-// (tests/layers_test.cc checks it); callers walk the tree with pugixml's node API.
+// (tests/layers_test.cc checks it); callers walk the tree with pugixml's node API. A large file
+// can be read one top-level element at a time through xml/element_stream.h, which loads its
+// parts into Documents with the same refusals and positions.
 #pragma once
 
 #include <cstddef>
