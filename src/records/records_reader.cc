@@ -5,6 +5,7 @@
 #include <set>
 
 #include "records/element_reader.h"
+#include "xml/element_stream.h"
 #include "text/personnummer.h"
 
 namespace stdok {
@@ -534,12 +535,14 @@ RecordsFile ReadRecords(const std::string& path, std::string_view text, const Da
   options.root = "stdok-records";
   options.refuse_control_characters = false;  // reported per field, so only that record is skipped
   options.keep_whitespace_text = true;
-  xml::Document document;
-  if (!document.Load(path, text, options, diagnostics)) {
+  // Trainee by trainee: memory holds one trainee's tree at a time, not the whole file's.
+  xml::ElementStream stream;
+  if (!stream.Load(path, text, options, "trainee", diagnostics)) {
     file.refused = true;
     return file;
   }
-  const pugi::xml_node root = document.root();
+  const xml::Document& document = stream.root_document();
+  const pugi::xml_node root = stream.root();
   ReadContext context{&document, diagnostics, ""};
   {
     ElementReader r(root, &context);
@@ -566,10 +569,17 @@ RecordsFile ReadRecords(const std::string& path, std::string_view text, const Da
     }
     ReadPeopleAndUnits(r, &file, today, &context);
     std::map<std::string, int> trainee_lines;  // id -> line of its first record
-    for (auto n : r.Children("trainee")) {
+    r.Allow("trainee");
+    file.trainees.reserve(stream.size());
+    xml::Document trainee_document;
+    for (size_t i = 0; i < stream.size(); ++i) {
+      const xml::StreamedElement element = stream.Element(i, &trainee_document);
+      const pugi::xml_node n = element.node;
+      context.document = element.document;
       TraineeReader reader(&context, today);
       Trainee t = reader.Read(n);
       context.trainee_id.clear();
+      context.document = &document;
       if (t.id.empty()) {
         file.trainees.push_back(std::move(t));
         continue;
@@ -579,7 +589,7 @@ RecordsFile ReadRecords(const std::string& path, std::string_view text, const Da
         // The id is now an error of the record that came first as well (HasErrorsFor), so
         // neither is made: which of the two is right cannot be known.
         Diagnostic d;
-        d.location = document.Locate(n.attribute("id"));
+        d.location = element.document->Locate(n.attribute("id"));
         d.trainee_id = t.id;
         d.field = "trainee/@id";
         d.rule = "records.duplicate-id";

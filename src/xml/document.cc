@@ -54,25 +54,23 @@ std::string FindControlCharacter(std::string_view utf8, std::size_t* offset) {
   return "";
 }
 
-bool Document::Load(const std::string& path, std::string_view text, const LoadOptions& options,
-                    Diagnostics* diagnostics) {
-  path_ = path;
+void Document::Reset() {
   document_.reset();
   source_.reset();
   buffer_.reset();
+  pieces_.clear();
   text_.clear();
-  const SourceText whole(path, text);
-  const std::string kind = WithArticle(options.kind);
-  auto refuse = [&](std::ptrdiff_t offset, const char* rule, const std::string& message) {
-    Diagnostic d;
-    d.location = whole.Locate(offset);
-    d.rule = rule;
-    d.message = message;
-    diagnostics->push_back(std::move(d));
-    document_.reset();
-    return false;
-  };
+}
 
+unsigned Document::ParseFlags(const LoadOptions& options) {
+  unsigned flags = pugi::parse_default | pugi::parse_doctype;
+  if (options.keep_whitespace_text) flags |= pugi::parse_ws_pcdata_single;
+  if (options.keep_line_ends) flags &= ~pugi::parse_eol;
+  return flags;
+}
+
+bool Document::CheckBytes(std::string_view text, const LoadOptions& options, const Refuse& refuse) {
+  const std::string kind = WithArticle(options.kind);
   if (text.size() > options.max_bytes)
     return refuse(0, "xml.too-large",
                   "the file is " + std::to_string(text.size() >> 20) + " MiB; " + kind + " may be at most " +
@@ -102,29 +100,25 @@ bool Document::Load(const std::string& path, std::string_view text, const LoadOp
                     "the file holds the control character " + control + " here, which " + kind +
                         " must not contain");
   }
-  const size_t bom = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  const std::string_view body = text.substr(bom);
+  return true;
+}
 
-  // Parse in place so that attribute and text pointers map back to file offsets.
-  buffer_.reset(new char[body.size() + 1]);
-  std::copy(body.begin(), body.end(), buffer_.get());
-  buffer_[body.size()] = '\0';
-  unsigned flags = pugi::parse_default | pugi::parse_doctype;
-  if (options.keep_whitespace_text) flags |= pugi::parse_ws_pcdata_single;
-  if (options.keep_line_ends) flags &= ~pugi::parse_eol;
+bool Document::ParseBuffer(std::size_t size, const LoadOptions& options, std::string_view text, std::size_t bom,
+                           const Refuse& refuse) {
+  const std::string kind = WithArticle(options.kind);
+  const auto at = [&](std::ptrdiff_t buffer_offset) {
+    return TextOffset(buffer_offset) + static_cast<std::ptrdiff_t>(bom);
+  };
   const pugi::xml_parse_result result =
-      document_.load_buffer_inplace(buffer_.get(), body.size(), flags, pugi::encoding_utf8);
-  if (!result)
-    return refuse(result.offset + static_cast<std::ptrdiff_t>(bom), "xml.malformed",
-                  std::string("malformed XML: ") + result.description());
-  if (size_t at = DoubleHyphenInComment(text); at != std::string_view::npos)
-    return refuse(static_cast<std::ptrdiff_t>(at), "xml.malformed", "malformed XML: '--' inside a comment");
+      document_.load_buffer_inplace(buffer_.get(), size, ParseFlags(options), pugi::encoding_utf8);
+  if (!result) return refuse(at(result.offset), "xml.malformed", std::string("malformed XML: ") + result.description());
+  if (size_t hyphens = DoubleHyphenInComment(text); hyphens != std::string_view::npos)
+    return refuse(static_cast<std::ptrdiff_t>(hyphens), "xml.malformed", "malformed XML: '--' inside a comment");
   for (pugi::xml_node n = document_.first_child(); n; n = n.next_sibling()) {
     if (n.type() == pugi::node_doctype) {
       // pugixml's offset is inside the declaration; point at its "<!".
-      size_t at = text.rfind("<!", static_cast<size_t>(n.offset_debug()) + bom);
-      return refuse(at == std::string_view::npos ? n.offset_debug() + static_cast<std::ptrdiff_t>(bom)
-                                                 : static_cast<std::ptrdiff_t>(at),
+      size_t declaration = text.rfind("<!", static_cast<size_t>(at(n.offset_debug())));
+      return refuse(declaration == std::string_view::npos ? at(n.offset_debug()) : static_cast<std::ptrdiff_t>(declaration),
                     "xml.doctype", "a DOCTYPE is not allowed in " + kind + " (entities are not expanded)");
     }
   }
@@ -134,21 +128,56 @@ bool Document::Load(const std::string& path, std::string_view text, const LoadOp
     // pugixml accepts more than one top-level element; XML does not, and a second one must
     // not vanish silently.
     if (n.type() == pugi::node_element)
-      return refuse(n.offset_debug() + static_cast<std::ptrdiff_t>(bom), "xml.root",
+      return refuse(at(n.offset_debug()), "xml.root",
                     std::string("the file has one root element; this second <") + n.name() + "> would be ignored");
   }
   if (!options.root.empty() && options.root != root.name())
-    return refuse(root.offset_debug() + static_cast<std::ptrdiff_t>(bom), "xml.root",
+    return refuse(at(root.offset_debug()), "xml.root",
                   "the root element of " + kind + " must be <" + options.root + ">, not <" + root.name() + ">");
+  return true;
+}
+
+bool Document::Load(const std::string& path, std::string_view text, const LoadOptions& options,
+                    Diagnostics* diagnostics) {
+  Reset();
+  path_ = path;
+  const SourceText whole(path, text);
+  const Refuse refuse = [&](std::ptrdiff_t offset, const char* rule, const std::string& message) {
+    Diagnostic d;
+    d.location = whole.Locate(offset);
+    d.rule = rule;
+    d.message = message;
+    diagnostics->push_back(std::move(d));
+    Reset();
+    return false;
+  };
+  if (!CheckBytes(text, options, refuse)) return false;
+  const size_t bom = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  const std::string_view body = text.substr(bom);
+
+  // Parse in place so that attribute and text pointers map back to file offsets.
+  buffer_.reset(new char[body.size() + 1]);
+  std::copy(body.begin(), body.end(), buffer_.get());
+  buffer_[body.size()] = '\0';
+  pieces_.push_back({0, 0});
+  if (!ParseBuffer(body.size(), options, text, bom, refuse)) return false;
   // Offsets from here on are into the parsed text, after the byte order mark.
   text_.assign(body);
-  source_.emplace(path, text_);
+  source_ = std::make_shared<const SourceText>(path, text_);
   return true;
+}
+
+std::ptrdiff_t Document::TextOffset(std::ptrdiff_t buffer_offset) const {
+  if (buffer_offset < 0 || pieces_.empty()) return buffer_offset;
+  auto after = std::upper_bound(pieces_.begin(), pieces_.end(), static_cast<size_t>(buffer_offset),
+                                [](size_t offset, const Piece& p) { return offset < p.buffer_offset; });
+  const Piece& piece = *(after - 1);
+  return static_cast<std::ptrdiff_t>(piece.text_offset + (static_cast<size_t>(buffer_offset) - piece.buffer_offset));
 }
 
 SourceLocation Document::LocateOffset(std::ptrdiff_t offset) const {
   if (!source_) return SourceLocation{path_, 0, 0};
-  return source_->Locate(offset);
+  return source_->Locate(TextOffset(offset));
 }
 
 SourceLocation Document::Locate(pugi::xml_node node) const { return LocateOffset(node.offset_debug()); }

@@ -1,14 +1,17 @@
 // The one door to XML: every XML file stdok reads (records, templates, forms, region profiles,
 // reference data, the parts of an .xlsx) is loaded here, with the same refusals and the same
 // file:line:column diagnostics. This header is the only place in src/ that includes pugixml
-// (tests/layers_test.cc checks it); callers walk the tree with pugixml's node API.
+// (tests/layers_test.cc checks it); callers walk the tree with pugixml's node API. A large file
+// can be read one top-level element at a time through xml/element_stream.h, which loads its
+// parts into Documents with the same refusals and positions.
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
-#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <pugixml.hpp>
 
@@ -67,10 +70,33 @@ class Document {
   std::ptrdiff_t OffsetOf(const char* value) const { return value - buffer_.get(); }
 
  private:
+  friend class ElementStream;  // xml/element_stream.h parses parts of a file into Documents
+  // Records a refusal at a byte offset of the file's text; returns false.
+  using Refuse = std::function<bool(std::ptrdiff_t offset, const char* rule, const std::string& message)>;
+  // Where a run of the parsed buffer comes from in the file's text (after a byte order mark):
+  // one run for a whole file, several for the parts ElementStream puts together.
+  struct Piece {
+    std::size_t buffer_offset;
+    std::size_t text_offset;
+  };
+
+  void Reset();
+  static unsigned ParseFlags(const LoadOptions& options);
+  // The refusals that only look at the bytes: size, UTF-16/32, NUL, UTF-8, control characters.
+  static bool CheckBytes(std::string_view text, const LoadOptions& options, const Refuse& refuse);
+  // Parses buffer_ (`size` bytes, pieces_ set) and applies the refusals of the tree (malformed,
+  // "--" in a comment of `text`, DOCTYPE, root elements). `text` is the whole file with its
+  // byte order mark of `bom` bytes; offsets given to `refuse` are into it.
+  bool ParseBuffer(std::size_t size, const LoadOptions& options, std::string_view text, std::size_t bom,
+                   const Refuse& refuse);
+  // The offset in the file's text (after a byte order mark) of an offset into buffer_.
+  std::ptrdiff_t TextOffset(std::ptrdiff_t buffer_offset) const;
+
   std::string path_;
   std::unique_ptr<char[]> buffer_;  // parsed in place, so value pointers map to offsets
-  std::string text_;                // the text as read (after a byte order mark), for positions
-  std::optional<SourceText> source_;
+  std::vector<Piece> pieces_;       // sorted by buffer_offset; the first at 0
+  std::string text_;                // Load: the text as read (after a byte order mark), for positions
+  std::shared_ptr<const SourceText> source_;  // over text_, or shared by an ElementStream's parts
   pugi::xml_document document_;
 };
 

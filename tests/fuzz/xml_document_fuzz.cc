@@ -1,16 +1,21 @@
 // libFuzzer target: the XML layer (xml/document.h) and the forms' use of it and of the inline
 // markup must never crash, whatever the bytes. The first byte picks the load options; every
 // node, attribute and text value of a loaded document is located, and must lie inside the file.
-// The same bytes are then loaded as a form and every box and cell value rendered.
+// The same bytes are loaded through xml/element_stream.h, streaming the root's children named
+// as the first child element (or "t"): the outcome, the refusal and every streamed element's
+// tree and positions must be the whole-file load's. The same bytes are then loaded as a form
+// and every box and cell value rendered.
 // Seeds: tests/fuzz/corpus/xml_document/ and forms/ (scripts/fuzz.sh).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <sstream>
 #include <string>
 #include <string_view>
 
 #include "forms/form.h"
 #include "xml/document.h"
+#include "xml/element_stream.h"
 
 namespace {
 
@@ -29,6 +34,56 @@ void Walk(const stdok::xml::Document& document, pugi::xml_node node, size_t line
     if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) Check(document.LocateValue(c.value()), lines);
     Walk(document, c, lines, depth + 1);
   }
+}
+
+std::string Printed(pugi::xml_node node) {
+  std::ostringstream out;
+  node.print(out, "", pugi::format_raw | pugi::format_no_escapes);
+  return out.str();
+}
+
+// Every node and attribute of `a` (in document `da`) is located where its twin in `b` is.
+void SamePositions(const stdok::xml::Document& da, pugi::xml_node a, const stdok::xml::Document& db,
+                   pugi::xml_node b, int depth) {
+  if (depth > 10000) return;
+  if (da.Locate(a).ToString() != db.Locate(b).ToString()) std::abort();
+  for (pugi::xml_attribute x = a.first_attribute(), y = b.first_attribute(); x || y;
+       x = x.next_attribute(), y = y.next_attribute()) {
+    if (!x || !y || da.Locate(x).ToString() != db.Locate(y).ToString() ||
+        da.LocateValue(x.value()).ToString() != db.LocateValue(y.value()).ToString())
+      std::abort();
+  }
+  for (pugi::xml_node x = a.first_child(), y = b.first_child(); x || y; x = x.next_sibling(), y = y.next_sibling()) {
+    if (!x || !y) std::abort();
+    if (x.type() == pugi::node_pcdata && da.LocateValue(x.value()).ToString() != db.LocateValue(y.value()).ToString())
+      std::abort();
+    SamePositions(da, x, db, y, depth + 1);
+  }
+}
+
+void CompareWithStream(std::string_view text, const stdok::xml::LoadOptions& options, bool loaded,
+                       const stdok::xml::Document& whole, const stdok::Diagnostics& refusal) {
+  std::string name = "t";
+  if (loaded)
+    if (pugi::xml_node first = whole.root().find_child([](pugi::xml_node n) { return n.type() == pugi::node_element; }))
+      name = first.name();
+  stdok::Diagnostics diagnostics;
+  stdok::xml::ElementStream stream;
+  if (stream.Load("fuzz.xml", text, options, name, &diagnostics) != loaded) std::abort();
+  if (!loaded) {
+    if (diagnostics.size() != 1 || diagnostics[0].ToString() != refusal[0].ToString()) std::abort();
+    return;
+  }
+  std::vector<pugi::xml_node> expected;
+  for (pugi::xml_node n = whole.root().child(name.c_str()); n; n = n.next_sibling(name.c_str())) expected.push_back(n);
+  if (stream.size() != expected.size()) std::abort();
+  stdok::xml::Document scratch;
+  for (size_t i = 0; i < expected.size(); ++i) {
+    const stdok::xml::StreamedElement e = stream.Element(i, &scratch);
+    if (Printed(e.node) != Printed(expected[i])) std::abort();
+    SamePositions(*e.document, e.node, whole, expected[i], 0);
+  }
+  if (std::string(stream.root().name()) != whole.root().name()) std::abort();
 }
 
 stdok::Value Context() {
@@ -55,12 +110,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (flags & 16) options.max_bytes = 64;
   stdok::Diagnostics diagnostics;
   stdok::xml::Document document;
-  if (document.Load("fuzz.xml", text, options, &diagnostics)) {
+  const bool loaded = document.Load("fuzz.xml", text, options, &diagnostics);
+  if (loaded) {
     Walk(document, document.root().parent(), lines, 0);
   } else {
     if (diagnostics.size() != 1) std::abort();  // one refusal, located
     Check(diagnostics[0].location, lines);
   }
+  CompareWithStream(text, options, loaded, document, diagnostics);
 
   static const stdok::Value context = Context();
   stdok::FormDefinition form;
