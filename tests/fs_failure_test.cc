@@ -3,6 +3,7 @@
 // written, the exit code follows ExitCode(), and no partial or temporary file is left.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -410,6 +411,91 @@ TEST(FsFailure, InterruptedRewriteLeavesThePreviousFileIntact) {
   expected.insert({"manifest.json", "manifest.csv", "manifest.xlsx"});
   EXPECT_EQ(f.Files(), expected);  // no temporary file beside it
   EXPECT_NE(ReadText(f.out + "/asa-oberg/iup.pdf"), std::string()) << "the others were rewritten";
+}
+
+// The real disk, recording each sync and each durable write (the manifest's) in order; a sync
+// of `fail_path` fails with EIO.
+struct SyncRecordingDisk : DiskFileSystem {
+  std::string fail_path;
+  std::mutex mutex;
+  std::vector<std::string> events;  // "sync <path>" or "write <path>"
+  bool WriteAtomically(const std::string& path, std::string_view bytes, std::string* error) override {
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      events.push_back("write " + path);
+    }
+    return DiskFileSystem::WriteAtomically(path, bytes, error);
+  }
+
+ protected:
+  bool Sync(int fd, const std::string& path) override {
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      events.push_back("sync " + path);
+    }
+    if (path == fail_path) {
+      errno = EIO;
+      return false;
+    }
+    return DiskFileSystem::Sync(fd, path);
+  }
+};
+
+// Documents are written without waiting for the disk and made durable together, each file and
+// then its folder, before the manifest that lists them is written.
+TEST(FsFailure, EveryDocumentIsDurableBeforeTheManifest) {
+  Fixture f;
+  SyncRecordingDisk disk;
+  RenderOptions options = f.Options();
+  options.print_pack = true;
+  Diagnostics diagnostics;
+  RenderSummary summary = RunRender(options, &disk, &diagnostics);
+  ASSERT_EQ(ExitCode(summary), 0) << Dump(diagnostics);
+  auto at = [&](const std::string& event) {
+    auto it = std::find(disk.events.begin(), disk.events.end(), event);
+    EXPECT_NE(it, disk.events.end()) << "no " << event;
+    return it - disk.events.begin();
+  };
+  const auto manifest = at("write " + f.out + "/manifest.json");
+  size_t made = 0, packs = 0;
+  for (const ManifestEntry& e : summary.entries) {
+    if (e.status != "written") continue;
+    ++made;
+    packs += e.file.rfind("utskriftspaket/", 0) == 0;
+    const std::string path = f.out + "/" + e.file;
+    const auto file = at("sync " + path), folder = at("sync " + path.substr(0, path.rfind('/')));
+    EXPECT_LT(file, folder) << path;
+    EXPECT_LT(folder, manifest) << path;
+  }
+  EXPECT_GE(packs, 1u);
+  EXPECT_EQ(made, kDocuments.size() + packs) << "the documents and the print packs";
+}
+
+TEST(FsFailure, ADocumentThatCannotBeMadeDurableFailsOnlyThatDocument) {
+  Fixture f;
+  SyncRecordingDisk disk;
+  const std::string path = f.out + "/lukasz-zolkiewski/iup.pdf";
+  disk.fail_path = path;
+  Diagnostics diagnostics;
+  RenderSummary summary = RunRender(f.Options(), &disk, &diagnostics);
+  EXPECT_EQ(summary.written, 5);
+  EXPECT_EQ(summary.failed, 1);
+  EXPECT_TRUE(summary.manifest_written);
+  EXPECT_EQ(ExitCode(summary), 1);
+  if (const Diagnostic* d = ErrorAbout(diagnostics, path)) {
+    EXPECT_EQ(d->message, path + ": Input/output error");
+    EXPECT_EQ(d->rule, "io.write");
+    EXPECT_EQ(d->trainee_id, "T-2");
+  }
+  std::set<std::string> expected = Without(kDocuments, {"lukasz-zolkiewski/iup.pdf"});
+  expected.insert({"manifest.json", "manifest.csv", "manifest.xlsx"});
+  EXPECT_EQ(f.Files(), expected) << "a file that may not survive a power cut stays beside the manifest";
+  const ManifestEntry* entry = EntryFor(summary, "T-2", "iup");
+  ASSERT_NE(entry, nullptr);
+  EXPECT_EQ(entry->status, "failed");
+  EXPECT_EQ(entry->file, "");
+  EXPECT_EQ(entry->sha256, "");
+  EXPECT_EQ(entry->reason, path + ": Input/output error");
 }
 
 }  // namespace

@@ -61,7 +61,7 @@ bool WriteDocumentFile(const std::string& output_dir, const std::string& relativ
                        const std::string& bytes, int pages, FileSystem* fs, ManifestEntry* entry,
                        std::string* error) {
   const std::string path = output_dir + "/" + relative_path;
-  if (!fs->MakeDirectories(path.substr(0, path.rfind('/')), error) || !fs->WriteAtomically(path, bytes, error))
+  if (!fs->MakeDirectories(path.substr(0, path.rfind('/')), error) || !fs->WriteAtomicallyUnsynced(path, bytes, error))
     return false;
   entry->file = relative_path;
   entry->pages = pages;

@@ -20,8 +20,10 @@ bool WriteWork(const WorkItem& work, const LaidOutDocument& pages, const RenderO
                const RenderSetup& setup, std::string* bytes, std::string* error);
 
 // Writes a document's PDF bytes to output_dir/relative_path (its folders made, the file
-// written atomically) and records it in `entry`: file, pages, bytes and SHA-256; the status
-// and reason stay the caller's. On failure sets *error and leaves `entry` as it was.
+// written atomically but not yet durable: FileSystem::WriteAtomicallyUnsynced) and records it in
+// `entry`: file, pages, bytes and SHA-256; the status and reason stay the caller's. On failure
+// sets *error and leaves `entry` as it was. The caller makes the files durable (FileSystem::
+// SyncFiles) before any manifest lists them.
 bool WriteDocumentFile(const std::string& output_dir, const std::string& relative_path,
                        const std::string& bytes, int pages, FileSystem* fs, ManifestEntry* entry,
                        std::string* error);

@@ -60,6 +60,42 @@ WorkResult RenderOne(const WorkItem& work, const RenderOptions& options, const R
   return result;
 }
 
+// Makes every document the entries list as made durable, in one pass (FileSystem::SyncFiles)
+// rather than one wait per file. A document that may not be durable becomes "failed" with the
+// reason and is removed, so the manifest lists only files that survive a power cut.
+void SyncDocuments(const std::string& output_dir, FileSystem* fs, RenderSummary* summary,
+                   Diagnostics* diagnostics) {
+  std::vector<std::string> paths;
+  std::vector<ManifestEntry*> made;
+  for (ManifestEntry& e : summary->entries) {
+    if (e.status != "written" && e.status != "draft") continue;
+    paths.push_back(output_dir + "/" + e.file);
+    made.push_back(&e);
+  }
+  std::vector<FileSystem::SyncFailure> failures = fs->SyncFiles(paths);
+  size_t at = 0;  // failures come in the order of `paths`
+  for (const FileSystem::SyncFailure& f : failures) {
+    while (at < paths.size() && paths[at] != f.path) ++at;
+    if (at == paths.size()) break;
+    ManifestEntry& e = *made[at];
+    const bool pack = e.file.rfind(std::string(kPrintPackFolder) + "/", 0) == 0;  // not counted as written
+    if (!pack) {
+      --summary->written;
+      if (e.status == "draft") --summary->drafts;
+    }
+    ++summary->failed;
+    e.status = "failed";
+    e.reason = f.error;
+    e.file.clear();
+    e.pages = 0;
+    e.bytes = 0;
+    e.sha256.clear();
+    std::string ignored;
+    fs->RemoveFile(f.path, &ignored);  // best effort: it is not in the manifest either way
+    diagnostics->push_back({Severity::kError, {f.path}, e.trainee_id, "", "io.write", f.error, ""});
+  }
+}
+
 }  // namespace
 
 RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostics* diagnostics) {
@@ -155,6 +191,7 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
     for (auto& d : setup.director_diagnostics) diagnostics->push_back(std::move(d));
   summary.trainees_with_errors = static_cast<int>(with_errors.size());
   if (options.print_pack) WritePrintPacks(setup, &pack, options, fs, &summary, diagnostics);
+  SyncDocuments(options.output_dir, fs, &summary, diagnostics);
   // Last: every file it lists is already durable; the previous run's manifest was removed before
   // the first document, so OUT never holds a manifest that describes other documents.
   summary.manifest_written = WriteManifestFiles(summary.entries, summary.shard, options.output_dir, fs, &error);

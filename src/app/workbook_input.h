@@ -41,6 +41,12 @@ class OverlayFileSystem : public FileSystem {
   bool WriteAtomically(const std::string& path, std::string_view bytes, std::string* error) override {
     return base_->WriteAtomically(path, bytes, error);
   }
+  bool WriteAtomicallyUnsynced(const std::string& path, std::string_view bytes, std::string* error) override {
+    return base_->WriteAtomicallyUnsynced(path, bytes, error);
+  }
+  std::vector<SyncFailure> SyncFiles(const std::vector<std::string>& paths) override {
+    return base_->SyncFiles(paths);
+  }
   bool RemoveFile(const std::string& path, std::string* error) override { return base_->RemoveFile(path, error); }
   bool ReadFile(const std::string& path, std::string* bytes, std::string* error) override;
 

@@ -8,27 +8,58 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <thread>
 
 namespace stdok {
 namespace {
 
 std::string ErrnoText(const std::string& path, int err) { return path + ": " + std::strerror(err); }
 
+// Runs fn(0) … fn(n - 1) on a few threads. For fsync, which mostly waits for the disk: the file
+// system commits syncs that wait at the same time together.
+constexpr size_t kSyncThreads = 8;
+void ForEachInParallel(size_t n, const std::function<void(size_t)>& fn) {
+  std::atomic<size_t> next{0};
+  auto work = [&]() {
+    for (size_t i = next++; i < n; i = next++) fn(i);
+  };
+  std::vector<std::thread> threads;
+  for (size_t t = 1; t < std::min(kSyncThreads, n); ++t) threads.emplace_back(work);
+  work();
+  for (auto& t : threads) t.join();
+}
+
+std::string FolderOf(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+}
+
 }  // namespace
 
 bool DiskFileSystem::MakeDirectories(const std::string& path, std::string* error) {
-  std::string partial;
-  size_t pos = 0;
-  while (pos <= path.size()) {
-    size_t next = path.find('/', pos);
-    if (next == std::string::npos) next = path.size();
-    partial = path.substr(0, next);
-    pos = next + 1;
-    if (partial.empty() || partial == "." || partial == "..") continue;
-    if (mkdir(partial.c_str(), 0777) != 0 && errno != EEXIST) {
-      *error = ErrnoText(partial, errno);
-      return false;
+  // Most calls are for a folder that exists or whose parent does (one per trainee): try the
+  // folder itself first, and walk down from the root only when a parent is missing.
+  if (mkdir(path.c_str(), 0777) == 0) return true;
+  if (errno == ENOENT) {
+    std::string partial;
+    size_t pos = 0;
+    while (pos <= path.size()) {
+      size_t next = path.find('/', pos);
+      if (next == std::string::npos) next = path.size();
+      partial = path.substr(0, next);
+      pos = next + 1;
+      if (partial.empty() || partial == "." || partial == "..") continue;
+      if (mkdir(partial.c_str(), 0777) != 0 && errno != EEXIST) {
+        *error = ErrnoText(partial, errno);
+        return false;
+      }
     }
+  } else if (errno != EEXIST) {
+    *error = ErrnoText(path, errno);
+    return false;
   }
   struct stat st;
   if (stat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
@@ -42,9 +73,7 @@ bool DiskFileSystem::Sync(int fd, const std::string& path) { return fsync(fd) ==
 
 // Makes the folder's entries (a rename, a removal) durable. Some file systems cannot sync a
 // folder at all (EINVAL); there nothing more can be done.
-bool DiskFileSystem::SyncFolderOf(const std::string& path, std::string* error) {
-  const size_t slash = path.rfind('/');
-  const std::string folder = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+bool DiskFileSystem::SyncFolder(const std::string& folder, std::string* error) {
   int fd = open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) {
     *error = ErrnoText(folder, errno);
@@ -57,7 +86,12 @@ bool DiskFileSystem::SyncFolderOf(const std::string& path, std::string* error) {
   return ok;
 }
 
-bool DiskFileSystem::WriteAtomically(const std::string& path, std::string_view bytes, std::string* error) {
+bool DiskFileSystem::SyncFolderOf(const std::string& path, std::string* error) {
+  return SyncFolder(FolderOf(path), error);
+}
+
+bool DiskFileSystem::WriteAndRename(const std::string& path, std::string_view bytes, bool sync,
+                                    std::string* error) {
   static std::atomic<unsigned> counter{0};
   std::string temp = path + ".tmp-" + std::to_string(getpid()) + "-" + std::to_string(counter++);
   int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
@@ -82,12 +116,49 @@ bool DiskFileSystem::WriteAtomically(const std::string& path, std::string_view b
   }
   // The bytes reach the disk before the name does: a power cut after the rename must not leave
   // an empty or partial file under the final name.
-  if (!Sync(fd, temp)) return fail(errno);
+  if (sync && !Sync(fd, temp)) return fail(errno);
+  // Unsynced: start writing the bytes out now, without waiting, so that SyncFiles later finds
+  // them on the disk already. Only a hint: its failure changes nothing.
+  if (!sync) sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
   const int closed = close(fd);
   fd = -1;
   if (closed != 0) return fail(errno);
   if (rename(temp.c_str(), path.c_str()) != 0) return fail(errno);
-  return SyncFolderOf(path, error);
+  return true;
+}
+
+bool DiskFileSystem::WriteAtomically(const std::string& path, std::string_view bytes, std::string* error) {
+  return WriteAndRename(path, bytes, /*sync=*/true, error) && SyncFolderOf(path, error);
+}
+
+bool DiskFileSystem::WriteAtomicallyUnsynced(const std::string& path, std::string_view bytes, std::string* error) {
+  return WriteAndRename(path, bytes, /*sync=*/false, error);
+}
+
+std::vector<FileSystem::SyncFailure> DiskFileSystem::SyncFiles(const std::vector<std::string>& paths) {
+  std::vector<std::string> errors(paths.size());
+  ForEachInParallel(paths.size(), [&](size_t i) {
+    int fd = open(paths[i].c_str(), O_RDONLY | O_CLOEXEC);
+    bool ok = fd >= 0 && Sync(fd, paths[i]);
+    int err = errno;
+    if (fd >= 0) close(fd);
+    if (!ok) errors[i] = ErrnoText(paths[i], err);
+  });
+  // Then each folder once, after its files; a folder that fails fails every file in it.
+  std::map<std::string, std::vector<size_t>> by_folder;
+  for (size_t i = 0; i < paths.size(); ++i)
+    if (errors[i].empty()) by_folder[FolderOf(paths[i])].push_back(i);
+  std::vector<const std::pair<const std::string, std::vector<size_t>>*> folders;
+  for (const auto& entry : by_folder) folders.push_back(&entry);
+  std::vector<std::string> folder_errors(folders.size());
+  ForEachInParallel(folders.size(), [&](size_t f) { SyncFolder(folders[f]->first, &folder_errors[f]); });
+  for (size_t f = 0; f < folders.size(); ++f)
+    if (!folder_errors[f].empty())
+      for (size_t i : folders[f]->second) errors[i] = folder_errors[f];
+  std::vector<SyncFailure> failures;
+  for (size_t i = 0; i < paths.size(); ++i)
+    if (!errors[i].empty()) failures.push_back({paths[i], errors[i]});
+  return failures;
 }
 
 bool DiskFileSystem::RemoveFile(const std::string& path, std::string* error) {

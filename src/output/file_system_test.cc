@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
+#include <set>
 #include <sstream>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -163,7 +165,10 @@ class SyncRecordingDisk : public DiskFileSystem {
 
  protected:
   bool Sync(int fd, const std::string& path) override {
-    syncs.push_back({path, fs::exists(watched_) ? Slurp(watched_) : "<none>"});
+    {
+      std::lock_guard<std::mutex> lock(mutex_);  // SyncFiles syncs on several threads
+      syncs.push_back({path, fs::exists(watched_) ? Slurp(watched_) : "<none>"});
+    }
     if (path == fail_path || (fail_temporary && path.find(".tmp-") != std::string::npos)) {
       errno = EIO;
       return false;
@@ -173,6 +178,7 @@ class SyncRecordingDisk : public DiskFileSystem {
 
  private:
   std::string watched_;
+  std::mutex mutex_;
 };
 
 TEST(DiskFileSystem, WriteAtomicallySyncsTheFileBeforeTheRenameAndTheFolderAfter) {
@@ -237,6 +243,54 @@ TEST(DiskFileSystem, RemoveFileRemovesSyncsAndAcceptsAMissingFile) {
   fs::create_directory(root + "/folder");
   EXPECT_FALSE(disk.RemoveFile(root + "/folder", &error));
   EXPECT_EQ(error, root + "/folder: Is a directory");
+  fs::remove_all(root);
+}
+
+TEST(DiskFileSystem, UnsyncedWritesWaitForNothingUntilSyncFilesSyncsEachFileThenEachFolderOnce) {
+  std::string root = TempDir();
+  fs::create_directory(root + "/a");
+  fs::create_directory(root + "/b");
+  SyncRecordingDisk disk(root + "/a/1.pdf");
+  std::string error;
+  const std::vector<std::string> paths = {root + "/a/1.pdf", root + "/b/2.pdf", root + "/a/3.pdf"};
+  for (const std::string& path : paths) ASSERT_TRUE(disk.WriteAtomicallyUnsynced(path, "x" + path, &error)) << error;
+  EXPECT_TRUE(disk.syncs.empty()) << "an unsynced write waited for the disk";
+  EXPECT_EQ(Slurp(root + "/a/1.pdf"), "x" + root + "/a/1.pdf") << "the whole file is under its name at once";
+  EXPECT_EQ(Names(root + "/a"), (std::vector<std::string>{"1.pdf", "3.pdf"})) << "a temporary file was left";
+  EXPECT_TRUE(disk.SyncFiles(paths).empty());
+  // The files in any order (they are synced together), then each folder once.
+  ASSERT_EQ(disk.syncs.size(), 5u);
+  std::set<std::string> files, folders;
+  for (size_t i = 0; i < 5; ++i) (i < 3 ? files : folders).insert(disk.syncs[i].path);
+  EXPECT_EQ(files, std::set<std::string>(paths.begin(), paths.end()));
+  EXPECT_EQ(folders, (std::set<std::string>{root + "/a", root + "/b"}));
+  fs::remove_all(root);
+}
+
+TEST(DiskFileSystem, SyncFilesNamesEachFileThatMayNotBeDurableInOrder) {
+  std::string root = TempDir();
+  fs::create_directory(root + "/a");
+  fs::create_directory(root + "/b");
+  const std::vector<std::string> paths = {root + "/a/1.pdf", root + "/b/2.pdf", root + "/a/3.pdf",
+                                          root + "/b/missing.pdf"};
+  SyncRecordingDisk disk(paths[0]);
+  std::string error;
+  for (size_t i = 0; i < 3; ++i) ASSERT_TRUE(disk.WriteAtomicallyUnsynced(paths[i], "x", &error)) << error;
+  disk.fail_path = root + "/a";  // the folder: both of its files may lose their names
+  std::vector<FileSystem::SyncFailure> failures = disk.SyncFiles(paths);
+  ASSERT_EQ(failures.size(), 3u);
+  EXPECT_EQ(failures[0].path, paths[0]);
+  EXPECT_EQ(failures[0].error, root + "/a: Input/output error");
+  EXPECT_EQ(failures[1].path, paths[2]);
+  EXPECT_EQ(failures[1].error, root + "/a: Input/output error");
+  EXPECT_EQ(failures[2].path, paths[3]);
+  EXPECT_EQ(failures[2].error, paths[3] + ": No such file or directory");
+  disk.fail_path = paths[1];  // a file: only that one
+  failures = disk.SyncFiles(paths);
+  ASSERT_EQ(failures.size(), 2u);
+  EXPECT_EQ(failures[0].path, paths[1]);
+  EXPECT_EQ(failures[0].error, paths[1] + ": Input/output error");
+  EXPECT_EQ(failures[1].path, paths[3]);
   fs::remove_all(root);
 }
 

@@ -86,7 +86,10 @@ std::string BuildXmp(const XmpInfo& info) {
   x += "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n";
   x += "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n";
   x += "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n";
-  x += "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n";
+  // One rdf:Description with every namespace (four of them cost ~180 bytes more).
+  x += "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+       "xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" "
+       "xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n";
   x += "<dc:format>application/pdf</dc:format>\n";
   if (!info.title.empty())
     x += "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + XmlEscape(info.title) +
@@ -96,18 +99,12 @@ std::string BuildXmp(const XmpInfo& info) {
   if (!info.subject.empty())
     x += "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + XmlEscape(info.subject) +
          "</rdf:li></rdf:Alt></dc:description>\n";
-  x += "</rdf:Description>\n";
-  x += "<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n";
   x += "<xmp:CreateDate>" + info.iso_date + "</xmp:CreateDate>\n";
   x += "<xmp:ModifyDate>" + info.iso_date + "</xmp:ModifyDate>\n";
   x += "<xmp:MetadataDate>" + info.iso_date + "</xmp:MetadataDate>\n";
   x += "<xmp:CreatorTool>" + XmlEscape(info.producer) + "</xmp:CreatorTool>\n";
-  x += "</rdf:Description>\n";
-  x += "<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n";
   x += "<pdf:Producer>" + XmlEscape(info.producer) + "</pdf:Producer>\n";
   if (!info.keywords.empty()) x += "<pdf:Keywords>" + XmlEscape(info.keywords) + "</pdf:Keywords>\n";
-  x += "</rdf:Description>\n";
-  x += "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n";
   x += "<pdfaid:part>1</pdfaid:part>\n";
   x += "<pdfaid:conformance>B</pdfaid:conformance>\n";
   x += "</rdf:Description>\n";
