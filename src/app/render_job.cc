@@ -191,6 +191,9 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
     for (auto& d : setup.director_diagnostics) diagnostics->push_back(std::move(d));
   summary.trainees_with_errors = static_cast<int>(with_errors.size());
   if (options.print_pack) WritePrintPacks(setup, &pack, options, fs, &summary, diagnostics);
+  // The records and plans are not read past this point: their memory goes to the manifest.
+  setup.file = RecordsFile();
+  setup.work = {};
   SyncDocuments(options.output_dir, fs, &summary, diagnostics);
   // Last: every file it lists is already durable; the previous run's manifest was removed before
   // the first document, so OUT never holds a manifest that describes other documents.

@@ -53,10 +53,13 @@ bool WriteManifestWorkbook(const std::vector<ManifestEntry>& entries, const std:
   SheetTable table;
   table.sheet = "Manifest";
   table.headers = {"trainee_id", "trainee_name", "document_id", "file", "pages", "bytes", "sha256", "status", "reason"};
-  for (const ManifestEntry& e : entries)
-    table.rows.push_back({TableCell::Text(e.trainee_id), TableCell::Text(e.trainee_name), TableCell::Text(e.doc_id),
-                          TableCell::Text(e.file), TableCell::Number(e.pages), TableCell::Number(double(e.bytes)),
-                          TableCell::Text(e.sha256), TableCell::Text(e.status), TableCell::Text(e.reason)});
+  table.row_count = entries.size();
+  table.make_row = [&entries](std::size_t r, std::vector<TableCell>* cells) {
+    const ManifestEntry& e = entries[r];
+    *cells = {TableCell::Text(e.trainee_id), TableCell::Text(e.trainee_name), TableCell::Text(e.doc_id),
+              TableCell::Text(e.file),       TableCell::Number(e.pages),        TableCell::Number(double(e.bytes)),
+              TableCell::Text(e.sha256),     TableCell::Text(e.status),         TableCell::Text(e.reason)};
+  };
   return WriteAtomically(table, path, fs, error);
 }
 

@@ -59,6 +59,37 @@ TEST(ManifestJson, BytesThatAreNotUtf8BecomeReplacementCharacters) {
   EXPECT_EQ(json["documents"][0]["reason"], "\uFFFD");
 }
 
+// The manifest is written entry by entry; its text must be what one JSON tree of it would dump.
+TEST(ManifestJson, TextIsWhatTheWholeTreeWouldDump) {
+  ManifestEntry held = Written();
+  held.status = "held-back";
+  held.file.clear();
+  held.reason = "not true as of 2026-12-05: \"placering\" ends\n2026-12-06 \xff";
+  const std::vector<ManifestEntry> entries = {Written(), held, Written()};
+  for (const ManifestShard& shard : {ManifestShard{}, ManifestShard{2, 3, std::string(64, 'b'), "2026-12-05"}}) {
+    for (size_t count = 0; count <= entries.size(); ++count) {
+      const std::vector<ManifestEntry> some(entries.begin(), entries.begin() + count);
+      nlohmann::ordered_json documents = nlohmann::ordered_json::array();
+      for (const ManifestEntry& e : some) {
+        nlohmann::ordered_json d = {{"trainee_id", e.trainee_id}, {"trainee_name", e.trainee_name},
+                                    {"document_id", e.doc_id},    {"file", e.file},
+                                    {"pages", e.pages},           {"bytes", e.bytes},
+                                    {"sha256", e.sha256},         {"status", e.status}};
+        if (!e.reason.empty()) d["reason"] = e.reason;
+        documents.push_back(d);
+      }
+      nlohmann::ordered_json whole = {{"generator", "stdok test"}};
+      if (shard.index)
+        whole["shard"] = {{"index", shard.index}, {"count", shard.count},
+                          {"records_sha256", shard.records_sha256}, {"as_of", shard.as_of}};
+      whole["documents"] = documents;
+      EXPECT_EQ(ManifestJson(some, "stdok test", shard),
+                whole.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n")
+          << count << " entries, shard " << shard.index;
+    }
+  }
+}
+
 TEST(ManifestCsv, BomHeaderAndQuotedFields) {
   const std::string csv = ManifestCsv({Written()});
   EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");

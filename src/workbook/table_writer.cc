@@ -7,7 +7,9 @@
 namespace stdok {
 
 bool WriteTables(const std::vector<SheetTable>& tables, const std::string& path, std::string* error) {
-  lxw_workbook* wb = workbook_new(path.c_str());
+  lxw_workbook_options options = {};
+  options.constant_memory = LXW_TRUE;
+  lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
   if (!wb) {
     *error = "cannot create " + path;
     return false;
@@ -30,9 +32,16 @@ bool WriteTables(const std::vector<SheetTable>& tables, const std::string& path,
                            std::clamp<double>(double(table.headers[c].size()) * 1.1, 10, 40), nullptr);
     }
     worksheet_freeze_panes(ws, 1, 0);
-    for (std::size_t r = 0; r < table.rows.size(); ++r)
-      for (std::size_t c = 0; c < table.rows[r].size(); ++c) {
-        const TableCell& cell = table.rows[r][c];
+    const std::size_t rows = table.make_row ? table.row_count : table.rows.size();
+    std::vector<TableCell> made;
+    for (std::size_t r = 0; r < rows; ++r) {
+      if (table.make_row) {
+        made.clear();
+        table.make_row(r, &made);
+      }
+      const std::vector<TableCell>& cells = table.make_row ? made : table.rows[r];
+      for (std::size_t c = 0; c < cells.size(); ++c) {
+        const TableCell& cell = cells[c];
         const lxw_row_t row = static_cast<lxw_row_t>(r + 1);
         const lxw_col_t col = static_cast<lxw_col_t>(c);
         switch (cell.kind) {
@@ -46,14 +55,15 @@ bool WriteTables(const std::vector<SheetTable>& tables, const std::string& path,
           }
         }
       }
-    if (table.colour_scale_column >= 0 && !table.rows.empty()) {
+    }
+    if (table.colour_scale_column >= 0 && rows > 0) {
       lxw_conditional_format scale = {};
       scale.type = LXW_CONDITIONAL_3_COLOR_SCALE;
       scale.min_color = 0x63BE7B;
       scale.mid_color = 0xFFEB84;
       scale.max_color = 0xF8696B;
       const lxw_col_t col = static_cast<lxw_col_t>(table.colour_scale_column);
-      worksheet_conditional_format_range(ws, 1, col, static_cast<lxw_row_t>(table.rows.size()), col, &scale);
+      worksheet_conditional_format_range(ws, 1, col, static_cast<lxw_row_t>(rows), col, &scale);
     }
   }
   const lxw_error status = workbook_close(wb);
