@@ -16,6 +16,12 @@ constexpr double kMm = kPointsPerMm;
 // A run of lines is not split so that fewer than this many lines stand alone on a page.
 constexpr size_t kMinLinesPerPart = 2;
 
+// How many of a paragraph's first `lines` must share a page: all of a paragraph too short to
+// leave kMinLinesPerPart on each side of a break, else kMinLinesPerPart (no orphan).
+size_t LinesKeptTogether(size_t lines) {
+  return lines < 2 * kMinLinesPerPart ? lines : kMinLinesPerPart;
+}
+
 class FlowLayout {
  public:
   FlowLayout(const TextMeasurer& m, const FlowStyle& s) : m_(m), s_(s) {
@@ -417,7 +423,8 @@ class FlowLayout {
     double size = ParagraphSize(p);
     double h = 0;
     for (const auto& lines : ParagraphParts(p)) {
-      if (lead_only && lines.size() > kMinLinesPerPart) return h + kMinLinesPerPart * LineHeight(size);
+      if (lead_only && lines.size() > LinesKeptTogether(lines.size()))
+        return h + LinesKeptTogether(lines.size()) * LineHeight(size);
       h += lines.size() * LineHeight(size) + size * 0.5;
       if (lead_only && !lines.empty()) return h;
     }
@@ -477,9 +484,12 @@ class FlowLayout {
     std::vector<Segment> segments = Segments(p);
     // Keep a half line between the parts.
     for (const auto& lines : ParagraphParts(p)) {
+      Need(LinesKeptTogether(lines.size()) * lh);
       for (size_t i = 0; i < lines.size(); ++i) {
         size_t after = p.text.find_first_not_of(' ', lines[i].end);
         bool last = i + 1 == lines.size() || after == std::string::npos || p.text[after] == '\n';
+        // No widow: when only the last line would go over to the next page, this line goes too.
+        if (i >= kMinLinesPerPart && i + 2 == lines.size() && Fits(lh) && !Fits(2 * lh)) NewPage();
         Need(lh);
         y_ -= lh;
         SetParagraphLine(p, segments, lines[i], last, y_ + lh * 0.25);

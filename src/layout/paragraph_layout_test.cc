@@ -190,5 +190,35 @@ TEST(PageSetupLayout, CentredPageNumberAndATableWithoutHeader) {
   EXPECT_FALSE(title);
 }
 
+// Whatever room is left on the page, a paragraph broken over two pages keeps at least two
+// lines on each (no orphan, no widow), and one of two or three lines is never broken.
+TEST(ParagraphLayout, ABrokenParagraphKeepsTwoLinesOnEachPage) {
+  FaceMeasurer m;
+  FlowStyle style;
+  const std::string word(70, 'w');  // 350 pt: one word per line
+  for (size_t lines = 2; lines <= 6; ++lines) {
+    std::string text;
+    for (size_t i = 0; i < lines; ++i) text += (i ? " " : "") + word;
+    bool broken = false;
+    for (int fillers = 0; fillers < 60; ++fillers) {
+      Document doc;
+      for (int f = 0; f < fillers; ++f) doc.blocks.push_back(OneParagraph("f", Align::kLeft).blocks[0]);
+      doc.blocks.push_back(OneParagraph(text, Align::kJustify).blocks[0]);
+      LaidOutDocument out = LayOutDocument(doc, m, style);
+      std::vector<size_t> per_page;
+      for (const Page& page : out.pages) {
+        size_t n = 0;
+        for (const TextRun& t : page.texts) n += t.text.rfind("www", 0) == 0;
+        if (n) per_page.push_back(n);
+      }
+      ASSERT_FALSE(per_page.empty());
+      if (per_page.size() > 1) broken = true;
+      for (size_t n : per_page)
+        EXPECT_GE(n, lines < 4 ? lines : 2u) << lines << " lines after " << fillers << " fillers";
+    }
+    if (lines >= 4) EXPECT_TRUE(broken) << "no filler count made a paragraph of " << lines << " lines break";
+  }
+}
+
 }  // namespace
 }  // namespace stdok
