@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libhpdf-dev libpugixml-dev libicu-dev libcli11-dev libgtest-dev zlib1g-dev
-  libssl-dev nlohmann-json3-dev libzip-dev libxlsxwriter-dev libpng-dev libcpp-httplib-dev libhyphen-dev hyphen-sv
+  libssl-dev nlohmann-json3-dev libzip-dev libxlsxwriter-dev libpng-dev libcpp-httplib-dev libhyphen-dev hyphen-sv libdeflate-dev libjemalloc-dev
   qpdf poppler-utils libnss3-tools libxml2-utils icc-profiles-free
   python3 python3-fonttools python3-openpyxl fonts-dejavu-core fonts-liberation2 libharfbuzz-bin liblcms2-utils time openssl ccache clang libclang-rt-14-dev linux-perf
 )
