@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <memory>
+#include <string>
+#include <unordered_map>
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
@@ -82,13 +84,36 @@ bool InsideParenthesisedToken(std::string_view text, size_t at) {
 }
 
 // Break opportunities (byte offsets, ascending, ending with text.size()) of one hard line.
-std::vector<size_t> Opportunities(std::string_view text) {
+std::vector<size_t> FindOpportunities(std::string_view text) {
   std::vector<size_t> breaks = IcuOpportunities(text);
   std::erase_if(breaks, [&](size_t at) {
     return at > 0 && at < text.size() &&
            (AfterCapitalPrefixHyphen(text, at) || InsideParenthesisedToken(text, at));
   });
   return breaks;
+}
+
+// The opportunities depend on the text alone, and most text of a run is the templates' own,
+// the same in every document: each thread remembers what it found, up to a bounded size
+// (then it starts over), and asks ICU only for text it has not seen.
+constexpr size_t kMemoBytes = 4 << 20;
+constexpr size_t kMemoTextBytes = 4096;
+std::vector<size_t> Opportunities(std::string_view text) {
+  if (text.size() > kMemoTextBytes) return FindOpportunities(text);
+  struct Memo {
+    std::unordered_map<std::string, std::vector<size_t>> found;
+    size_t bytes = 0;
+  };
+  thread_local Memo memo;
+  const std::string key(text);
+  if (auto it = memo.found.find(key); it != memo.found.end()) return it->second;
+  const size_t cost = 2 * key.size() + 64;  // the key, the offsets (≈ one per word), the node
+  if (memo.bytes + cost > kMemoBytes) {
+    memo.found.clear();
+    memo.bytes = 0;
+  }
+  memo.bytes += cost;
+  return memo.found.emplace(key, FindOpportunities(text)).first->second;
 }
 
 size_t TrimRightEnd(std::string_view text, size_t begin, size_t end) {

@@ -38,28 +38,25 @@ const std::vector<SetInfo>& Sets() {
   return sets;
 }
 
-std::string AsciiLower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 int SetOrder(DelmalSet set) { return static_cast<int>(set); }
 
 }  // namespace
 
 std::optional<DelmalCode> ParseDelmal(std::string_view code) {
-  std::string lower = AsciiLower(code);
-  // Longest prefixes first so that "stc1" is not read as "s…".
+  // Longest prefixes first so that "stc1" is not read as "s…". No allocation but the result:
+  // every fact, check and sort of delmål goes through here.
+  auto starts_with = [&](const std::string& prefix) {
+    if (code.size() < prefix.size()) return false;
+    for (size_t i = 0; i < prefix.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(code[i])) != std::tolower(static_cast<unsigned char>(prefix[i])))
+        return false;
+    return true;
+  };
   const SetInfo* best = nullptr;
-  for (const SetInfo& info : Sets()) {
-    std::string prefix = AsciiLower(info.prefix);
-    if (lower.compare(0, prefix.size(), prefix) == 0 &&
-        (best == nullptr || prefix.size() > best->prefix.size()))
-      best = &info;
-  }
+  for (const SetInfo& info : Sets())
+    if ((best == nullptr || info.prefix.size() > best->prefix.size()) && starts_with(info.prefix)) best = &info;
   if (best == nullptr) return std::nullopt;
-  std::string digits = lower.substr(best->prefix.size());
+  const std::string_view digits = code.substr(best->prefix.size());
   if (digits.empty() || digits.size() > 2 || digits[0] == '0') return std::nullopt;
   int number = 0;
   for (char c : digits) {
@@ -67,7 +64,9 @@ std::optional<DelmalCode> ParseDelmal(std::string_view code) {
     number = number * 10 + (c - '0');
   }
   if (best->count > 0 && number > best->count) return std::nullopt;
-  return DelmalCode{best->set, number, best->prefix + digits};
+  std::string canonical = best->prefix;
+  canonical += digits;
+  return DelmalCode{best->set, number, std::move(canonical)};
 }
 
 bool SetBelongsTo(DelmalSet set, const std::string& regulation) {

@@ -147,13 +147,6 @@ std::string CourseSignerProblem(const RecordsFile& file, const Course& c) {
          "leader-name=\"Given Family\")";
 }
 
-bool DelmalBefore(const std::string& a, const std::string& b) {
-  auto pa = ParseDelmal(a), pb = ParseDelmal(b);
-  if (!pa || !pb) return !pa && pb ? false : (pa && !pb ? true : a < b);
-  if (pa->set != pb->set) return static_cast<int>(pa->set) < static_cast<int>(pb->set);
-  return pa->number < pb->number;
-}
-
 class DelmalLedger {
  public:
   void Mark(const std::vector<std::string>& codes, DelmalState state,
@@ -174,11 +167,21 @@ class DelmalLedger {
     f.code = code;
   }
   std::vector<DelmalFact> InOrder(const std::string& regulation) const {
-    std::vector<DelmalFact> out;
+    struct Keyed {
+      DelmalCode key;
+      const DelmalFact* fact;
+    };
+    std::vector<Keyed> keyed;
     for (const auto& [code, fact] : facts_)
-      if (auto parsed = ParseDelmal(code); parsed && SetBelongsTo(parsed->set, regulation)) out.push_back(fact);
-    std::sort(out.begin(), out.end(),
-              [](const DelmalFact& a, const DelmalFact& b) { return DelmalBefore(a.code, b.code); });
+      if (auto parsed = ParseDelmal(code); parsed && SetBelongsTo(parsed->set, regulation))
+        keyed.push_back({std::move(*parsed), &fact});
+    std::stable_sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+      if (a.key.set != b.key.set) return static_cast<int>(a.key.set) < static_cast<int>(b.key.set);
+      return a.key.number < b.key.number;
+    });
+    std::vector<DelmalFact> out;
+    out.reserve(keyed.size());
+    for (const Keyed& k : keyed) out.push_back(*k.fact);
     return out;
   }
 

@@ -3,6 +3,7 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace stdok {
@@ -24,6 +25,9 @@ icu::Transliterator* ThreadTransliterator() {
 }
 
 std::string ToAsciiLower(std::string_view utf8) {
+  // ASCII needs no transliteration (document ids, most folder names): skip ICU.
+  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return std::string(utf8);
   icu::Transliterator* transliterator = ThreadTransliterator();
   if (transliterator == nullptr) return std::string(utf8);
   icu::UnicodeString text =
