@@ -90,9 +90,10 @@ class Planner {
     return best;
   }
 
-  void PlanTrainee(const Trainee& trainee, const TraineeFacts& facts, const std::string& folder) {
+  void PlanTrainee(const Trainee& trainee, const TraineeFacts& facts, const std::string& folder,
+                   const ContextNeeds& needs) {
     std::vector<WorkItem>* work = &out_->work;
-    auto context = std::make_shared<const Value>(BuildTraineeContext(file_, trainee, profile_, facts));
+    auto context = std::make_shared<const Value>(BuildTraineeContext(file_, trainee, profile_, facts, needs));
     Scope scope(context.get());
     const std::string& regulation = facts.regulation;
     std::map<std::string, int> used;
@@ -330,6 +331,12 @@ bool PrepareRender(const RenderOptions& options, FileSystem* fs, RenderSetup* se
     summary->io_error = true;
     return false;
   }
+  std::vector<const NameSet*> documents;  // the run's documents (--doc, --pack): what they read
+  for (const Template& t : setup->catalog.templates)
+    if (Listed(options.doc_ids, t.id) && PackAllows(options.pack, t)) documents.push_back(&t.names);
+  for (const FormDefinition& f : setup->catalog.forms)
+    if (Listed(options.doc_ids, f.id)) documents.push_back(&f.names);
+  setup->context_needs = ContextNeeds::Of(documents);
   std::string error;
   if (!setup->fonts.Load(options.fonts_dir, fs, &error)) return io_failure(options.fonts_dir, "cannot load fonts: " + error);
   std::string text;
@@ -425,7 +432,7 @@ TraineePlan PlanTrainee(const RenderOptions& options, const RenderSetup& setup, 
     plan.skipped = true;
     return plan;
   }
-  Planner(options, setup.catalog, file, setup.profile, &plan).PlanTrainee(trainee, facts, setup.folders[index]);
+  Planner(options, setup.catalog, file, setup.profile, &plan).PlanTrainee(trainee, facts, setup.folders[index], setup.context_needs);
   return plan;
 }
 

@@ -11,6 +11,7 @@
 #include "app/catalog.h"
 #include "app/font_set.h"
 #include "app/render_job.h"
+#include "fill/context.h"
 #include "fill/value.h"
 #include "records/model.h"
 
@@ -54,6 +55,7 @@ struct RenderSetup {
   // The studierektor contracts (after PlanEveryTrainee, also every trainee's documents).
   std::vector<WorkItem> work;
   Diagnostics director_diagnostics;  // checks and planning of the studierektor contracts
+  ContextNeeds context_needs;  // the costly context members the run's documents read
 };
 
 // Fills *setup: templates, fonts, records (the reader's findings go to *diagnostics), profile,

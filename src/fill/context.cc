@@ -70,8 +70,9 @@ bool DelmalBefore(const std::string& a, const std::string& b) {
 
 class ContextBuilder {
  public:
-  explicit ContextBuilder(const RecordsFile& file, int follow_up_months = 3, int revision_months = 12)
-      : file_(file), follow_up_months_(follow_up_months), revision_months_(revision_months) {}
+  explicit ContextBuilder(const RecordsFile& file, int follow_up_months = 3, int revision_months = 12,
+                          ContextNeeds needs = {})
+      : file_(file), follow_up_months_(follow_up_months), revision_months_(revision_months), needs_(needs) {}
 
   // The IUP version printed: the recorded revision, else the run's date.
   static Date IupVersion(const stdok::Trainee& t, const TraineeFacts& f) {
@@ -494,7 +495,7 @@ class ContextBuilder {
     });
     m["placements"] = Value(std::move(placements));
     m["clinical_service"] = Value(std::move(service));
-    m["service_rows"] = ServiceRows(t, f);
+    if (needs_.service_rows) m["service_rows"] = ServiceRows(t, f);
 
     ValueList sides;
     for (size_t i = 0; i < t.side_placements.size(); ++i)
@@ -588,7 +589,7 @@ class ContextBuilder {
     ValueList plans;
     for (const ActionPlan& ap : t.action_plans) plans.push_back(ActionPlanValue(ap));
     m["action_plans"] = Value(std::move(plans));
-    m["delmal_overview"] = DelmalOverview(t, f);
+    if (needs_.delmal_overview) m["delmal_overview"] = DelmalOverview(t, f);
     m["readiness"] = Value(ValueMap{{"bt_service", ReadinessValue(f.bt_service)},
                                     {"bt_competence", ReadinessValue(f.bt_competence)},
                                     {"bt_application", ReadinessValue(f.bt_application)},
@@ -620,6 +621,7 @@ class ContextBuilder {
   const RecordsFile& file_;
   int follow_up_months_ = 3;
   int revision_months_ = 12;
+  ContextNeeds needs_;
 };
 
 // The months to the first follow-up of an action plan: the profile's value (the same key the
@@ -644,11 +646,20 @@ Value ProfileValue(const Profile& profile) {
 
 }  // namespace
 
+ContextNeeds ContextNeeds::Of(const std::vector<const NameSet*>& documents) {
+  ContextNeeds needs{false, false};
+  for (const NameSet* names : documents) {
+    needs.delmal_overview |= names->contains("delmal_overview");
+    needs.service_rows |= names->contains("service_rows");
+  }
+  return needs;
+}
+
 Value BuildTraineeContext(const RecordsFile& file, const Trainee& trainee, const Profile& profile,
-                          const TraineeFacts& facts) {
+                          const TraineeFacts& facts, const ContextNeeds& needs) {
   std::optional<int> revisions = ProfileInt(profile, "iup-revisions-per-year");
   ContextBuilder builder(file, FollowUpMonths(profile),
-                         revisions && *revisions > 0 ? std::max(1, 12 / *revisions) : 12);
+                         revisions && *revisions > 0 ? std::max(1, 12 / *revisions) : 12, needs);
   ValueMap root{{"region", RegionValue(file, profile)},
                 {"profile", ProfileValue(profile)},
                 {"today", facts.as_of},

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/date.h"
+#include "fill/expression.h"
 #include "fill/value.h"
 #include "records/model.h"
 #include "records/profile.h"
@@ -13,11 +14,20 @@
 
 namespace stdok {
 
+// The members of a trainee's context that cost most to build and that few documents read. A
+// run builds one only when a template or form of the run names it; left out, it is null.
+struct ContextNeeds {
+  bool delmal_overview = true;  // trainee.delmal_overview (the IUP's delmålsöversikt)
+  bool service_rows = true;     // trainee.service_rows (the tjänsteförteckningar)
+  // What documents need whose texts hold these names (Template::names, FormDefinition::names).
+  static ContextNeeds Of(const std::vector<const NameSet*>& documents);
+};
+
 // Root value for one trainee's documents: region, profile, today, trainee. Every computed
 // value (service parts, months, progress, delmål states, readiness, earliest completion) is
 // read from `facts`, computed for the same trainee and date; nothing is recomputed here.
 Value BuildTraineeContext(const RecordsFile& file, const Trainee& trainee, const Profile& profile,
-                          const TraineeFacts& facts);
+                          const TraineeFacts& facts, const ContextNeeds& needs = {});
 // Root value for a studierektorskontrakt: region, profile, today, contract.
 Value BuildDirectorContext(const RecordsFile& file, const DirectorContract& contract,
                            const Profile& profile, const Date& today);

@@ -359,4 +359,18 @@ Value ApplyFilter(const std::string& name, const Value& input, const std::vector
   return Value();
 }
 
+void AddNameWords(std::string_view source_text, NameSet* names) {
+  auto name_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; };
+  for (size_t i = 0; i < source_text.size();) {
+    if (!name_char(source_text[i])) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < source_text.size() && name_char(source_text[end])) ++end;
+    if (!names->contains(source_text.substr(i, end - i))) names->emplace(source_text.substr(i, end - i));
+    i = end;
+  }
+}
+
 }  // namespace stdok

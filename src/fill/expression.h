@@ -8,6 +8,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,12 @@ class Expression {
   std::shared_ptr<const ExpressionNode> root_;
   std::string source_;
 };
+
+// The words of a template's or form's source text that could be names in its expressions
+// (runs of letters, digits, '_' and '-'). A superset of what its expressions can reach: a
+// member of the context none of them names is never read.
+using NameSet = std::set<std::string, std::less<>>;
+void AddNameWords(std::string_view source_text, NameSet* names);
 
 // Applies a named filter (exposed for tests and for the form filler).
 Value ApplyFilter(const std::string& name, const Value& input, const std::vector<Value>& args,

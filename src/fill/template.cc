@@ -62,6 +62,7 @@ struct IncludeChain {
   std::vector<SourceLocation> includes;  // includes[i]: where paths[i] includes paths[i + 1]
   std::map<std::string, std::shared_ptr<const RasterImage>, std::less<>> images;  // by src
   bool hyphenation_checked = false;  // whether the patterns were looked for
+  NameSet names;  // of the template's text and every fragment's
 };
 
 // A cell's shade: percent of black, 0–50 (text stays readable).
@@ -281,6 +282,7 @@ void Loader::Include(pugi::xml_node n, std::vector<TemplateNode>* out) {
   std::stringstream content;
   content << in.rdbuf();
   std::string text = content.str();
+  AddNameWords(text, &chain_->names);
   chain_->includes.push_back(document_->LocateOffset(n.offset_debug()));
   chain_->paths.push_back(path);
   xml::Document document;
@@ -420,6 +422,7 @@ bool LoadTemplate(const std::string& path, std::string_view text, Template* out,
   IncludeChain chain;
   chain.folder = std::filesystem::path(path).parent_path().string();
   chain.paths.push_back(path);
+  AddNameWords(text, &chain.names);
   xml::Document document;
   Loader loader(&document, diagnostics, &chain);
   if (!LoadXml(text, "document", &document, diagnostics, loader, chain)) return false;
@@ -481,6 +484,7 @@ bool LoadTemplate(const std::string& path, std::string_view text, Template* out,
     ReadNumber(a, root, a.value(), 5, 100, "logo-width (mm)", &loader, &out->logo_width_mm);
   loader.BlockChildren(root, &out->body);
   out->images = std::move(chain.images);
+  out->names = std::move(chain.names);
   return loader.ok();
 }
 

@@ -41,6 +41,8 @@ struct Template {
   // Every image the template and its fragments show (<image src>, the root's logo), by src as
   // written, read once when the template is loaded.
   std::map<std::string, std::shared_ptr<const RasterImage>, std::less<>> images;
+  // Every name-like word of the template's text and of the fragments it includes (AddNameWords).
+  NameSet names;
   std::string logo;            // src of the logo at the top of every page; empty for none
   double logo_width_mm = 0;    // 0: 40 mm
 };

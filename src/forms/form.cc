@@ -541,6 +541,7 @@ bool LoadForm(const std::string& path, std::string_view text, FormDefinition* ou
       loader.Error(a, root, std::string("<form> has no attribute '") + a.name() + "'");
   *out = FormDefinition();
   out->path = path;
+  AddNameWords(text, &out->names);
   out->id = loader.Text(root, "id", true);
   out->title = loader.Text(root, "title", true);
   out->regulation = loader.Text(root, "regulation", true);

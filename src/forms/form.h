@@ -121,6 +121,7 @@ struct FormDefinition {
   std::vector<FormPage> pages;
   std::vector<FormTable> tables;
   std::vector<OfficialLine> official;
+  NameSet names;  // every name-like word of the form's text (AddNameWords)
 };
 
 // Parses a form file's text. Mistakes are errors located at file:line:column; returns false
