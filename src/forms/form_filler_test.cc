@@ -118,7 +118,9 @@ TEST(FormFiller, ValuesSitClearOfBordersAndOfLabelsOfSeveralLines) {
         label_bottom = std::min(label_bottom, run.baseline - 0.212 * run.size);
         ++label_lines;
       }
-    if (c.label) EXPECT_GE(label_lines, 1) << c.label;
+    if (c.label) {
+      EXPECT_GE(label_lines, 1) << c.label;
+    }
     int values = 0;
     for (const TextRun& run : page.texts) {
       if (run.size == 7 || run.baseline < r.y0 || run.baseline > r.y1) continue;
