@@ -179,8 +179,16 @@ class ContextBuilder {
     (*m)["done"] = progress == Progress::kDone;
   }
 
+  // A person named in several roles of one record (huvudhandledare, a placement's supervisor,
+  // an assessor …) is built once: values are immutable, so every role shares it.
   Value PersonValue(const std::string& id) const {
     if (id.empty()) return Value();
+    auto [cached, inserted] = people_.try_emplace(id);
+    if (inserted) cached->second = MakePersonValue(id);
+    return cached->second;
+  }
+
+  Value MakePersonValue(const std::string& id) const {
     auto it = file_.people.find(id);
     ValueMap m;
     if (it == file_.people.end()) {
@@ -622,6 +630,7 @@ class ContextBuilder {
   int follow_up_months_ = 3;
   int revision_months_ = 12;
   ContextNeeds needs_;
+  mutable std::map<std::string, Value, std::less<>> people_;  // PersonValue's, by id
 };
 
 // The months to the first follow-up of an action plan: the profile's value (the same key the
