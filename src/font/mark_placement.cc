@@ -32,21 +32,31 @@ bool IsCombiningMark(char32_t c) {
   return type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK;
 }
 
+void MarkPlacer::MeasureBase() {
+  const uint16_t base = font_.GlyphFor(base_char_);
+  const FontFile::Box box = font_.GlyphBox(base);
+  const int advance = font_.Width(base);
+  base_center_ = (box.x_min == box.x_max ? advance / 2 : Center(box)) - advance;
+  base_middle_ = (box.y_min + box.y_max) / 2;
+  top_ = box.y_max;
+  bottom_ = std::min(0, box.y_min);
+  base_measured_ = true;
+}
+
 MarkPlacer::Offset MarkPlacer::Next(char32_t c) {
-  uint16_t glyph = font_.GlyphFor(c);
-  if (!IsCombiningMark(c) || !has_base_ || glyph == 0 || font_.Width(glyph) != 0) {
-    if (IsCombiningMark(c)) return {};  // a mark with an advance of its own: as the font has it
-    uint16_t base = font_.GlyphFor(c);
-    FontFile::Box box = font_.GlyphBox(base);
-    int advance = font_.Width(base);
+  // Below U+0300 nothing combines: most characters are a new base, measured only if a mark
+  // follows it.
+  const bool mark_char = c >= 0x300 && IsCombiningMark(c);
+  if (!mark_char) {
     has_base_ = true;
-    base_center_ = (box.x_min == box.x_max ? advance / 2 : Center(box)) - advance;
-    base_middle_ = (box.y_min + box.y_max) / 2;
-    top_ = box.y_max;
-    bottom_ = std::min(0, box.y_min);
+    base_char_ = c;
+    base_measured_ = false;
     above_ = below_ = 0;
     return {};
   }
+  const uint16_t glyph = font_.GlyphFor(c);
+  if (!has_base_ || glyph == 0 || font_.Width(glyph) != 0) return {};  // a mark with an advance: as the font has it
+  if (!base_measured_) MeasureBase();
   FontFile::Box mark = font_.GlyphBox(glyph);
   Offset offset;
   switch (SideOf(c)) {

@@ -36,8 +36,12 @@ class MarkPlacer {
   void Reset() { has_base_ = false; }
 
  private:
+  void MeasureBase();  // the base's box, once a mark follows it
+
   const FontFile& font_;
   bool has_base_ = false;
+  char32_t base_char_ = 0;
+  bool base_measured_ = false;
   int base_center_ = 0;  // x of the base's middle, from the pen position after the base
   int base_middle_ = 0;  // the height of that middle (an italic's middle moves with height)
   int top_ = 0;          // top of the base and the marks above it so far
