@@ -177,6 +177,13 @@ bool DiskFileSystem::ReadFile(const std::string& path, std::string* bytes, std::
     return false;
   }
   bytes->clear();
+  // A regular file is read straight into a string of its size (a records file may be 1 GiB:
+  // no growing and copying); what is beyond that size, or a pipe, is appended as it comes.
+  struct stat st;
+  if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    bytes->resize(static_cast<size_t>(st.st_size));
+    bytes->resize(std::fread(bytes->data(), 1, bytes->size(), f));
+  }
   char buffer[65536];
   size_t n;
   while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) bytes->append(buffer, n);

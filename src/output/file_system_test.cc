@@ -12,6 +12,7 @@
 #include <sstream>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace stdok {
@@ -122,6 +123,30 @@ TEST(DiskFileSystem, WriteIntoAMissingFolderFailsWithThePath) {
   std::string error;
   EXPECT_FALSE(disk.WriteAtomically(root + "/missing/doc.pdf", "x", &error));
   EXPECT_EQ(error, root + "/missing/doc.pdf: No such file or directory");
+  fs::remove_all(root);
+}
+
+// Read at once into a string of the file's size, or chunk by chunk when the size is not
+// known ahead (a pipe, a /proc file that reports 0 bytes): the same bytes either way.
+TEST(DiskFileSystem, ReadFileReadsRegularFilesPipesAndSizelessFilesWhole) {
+  DiskFileSystem disk;
+  std::string root = TempDir(), error, bytes;
+  std::string text;
+  for (int i = 0; text.size() < 200000; ++i) text += "rad " + std::to_string(i) + " \xC3\xA5\xC3\xA4\xC3\xB6\n";
+  ASSERT_TRUE(disk.WriteAtomically(root + "/big.txt", text, &error)) << error;
+  ASSERT_TRUE(disk.ReadFile(root + "/big.txt", &bytes, &error)) << error;
+  EXPECT_EQ(bytes, text);
+  ASSERT_EQ(mkfifo((root + "/pipe").c_str(), 0600), 0);
+  pid_t child = fork();
+  if (child == 0) {
+    std::ofstream(root + "/pipe", std::ios::binary) << text;
+    _exit(0);
+  }
+  ASSERT_TRUE(disk.ReadFile(root + "/pipe", &bytes, &error)) << error;
+  EXPECT_EQ(bytes, text);
+  waitpid(child, nullptr, 0);
+  ASSERT_TRUE(disk.ReadFile("/proc/self/status", &bytes, &error)) << error;
+  EXPECT_NE(bytes.find("Name:"), std::string::npos);
   fs::remove_all(root);
 }
 
