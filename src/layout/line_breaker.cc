@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
@@ -94,26 +95,39 @@ std::vector<size_t> FindOpportunities(std::string_view text) {
 }
 
 // The opportunities depend on the text alone, and most text of a run is the templates' own,
-// the same in every document: each thread remembers what it found, up to a bounded size
-// (then it starts over), and asks ICU only for text it has not seen.
+// the same in every document: each thread remembers what it found for text it has seen twice
+// (a name or a date is seen once and costs a hash), up to a bounded size (then it starts
+// over), and asks ICU only for text it has no answer for.
 constexpr size_t kMemoBytes = 4 << 20;
 constexpr size_t kMemoTextBytes = 4096;
+constexpr size_t kSeenOnceEntries = 1 << 16;
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view text) const { return std::hash<std::string_view>()(text); }
+};
 std::vector<size_t> Opportunities(std::string_view text) {
   if (text.size() > kMemoTextBytes) return FindOpportunities(text);
   struct Memo {
-    std::unordered_map<std::string, std::vector<size_t>> found;
+    std::unordered_map<std::string, std::vector<size_t>, TextHash, std::equal_to<>> found;
+    std::unordered_set<size_t> seen_once;  // hashes of text looked up once
     size_t bytes = 0;
   };
   thread_local Memo memo;
-  const std::string key(text);
-  if (auto it = memo.found.find(key); it != memo.found.end()) return it->second;
-  const size_t cost = 2 * key.size() + 64;  // the key, the offsets (≈ one per word), the node
+  if (auto it = memo.found.find(text); it != memo.found.end()) return it->second;
+  std::vector<size_t> breaks = FindOpportunities(text);
+  const size_t hash = TextHash()(text);
+  if (memo.seen_once.insert(hash).second) {
+    if (memo.seen_once.size() > kSeenOnceEntries) memo.seen_once = {hash};
+    return breaks;
+  }
+  const size_t cost = 2 * text.size() + 64;  // the key, the offsets (≈ one per word), the node
   if (memo.bytes + cost > kMemoBytes) {
     memo.found.clear();
     memo.bytes = 0;
   }
   memo.bytes += cost;
-  return memo.found.emplace(key, FindOpportunities(text)).first->second;
+  memo.found.emplace(std::string(text), breaks);
+  return breaks;
 }
 
 size_t TrimRightEnd(std::string_view text, size_t begin, size_t end) {
