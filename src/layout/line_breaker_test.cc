@@ -165,19 +165,22 @@ TEST(LineBreakerHyphenation, OnlyWordsOfLettersAreOffered) {
   for (const std::string& w : c.words_asked) EXPECT_EQ(w.find('-'), std::string::npos) << w;
 }
 
-// Break opportunities are remembered per thread (the templates' text repeats in every
-// document); the memory is bounded and starts over. Lines must be the same on a first sight, a
+// Break opportunities are remembered per thread for text seen twice (the templates' text
+// repeats in every document); the memory is bounded and starts over. Lines must be the same on a first sight, a
 // remembered sight, and after the memory has been filled with other text and cleared.
 TEST(LineBreaker, RememberedTextBreaksAsOnFirstSight) {
   const std::string text = "ST-läkaren och huvudhandledaren (ÅÅÅÅ-MM-DD) följer upp den individuella utbildningsplanen.";
   const auto first = Break(text, 23);
-  EXPECT_EQ(Break(text, 23), first);
+  EXPECT_EQ(Break(text, 23), first);  // seen twice: remembered
+  EXPECT_EQ(Break(text, 23), first);  // from the memory
   EXPECT_EQ(first, (std::vector<std::string>{"ST-läkaren och", "huvudhandledaren", "(ÅÅÅÅ-MM-DD) följer upp", "den individuella", "utbildningsplanen."}));
   // Text that begins the same but goes on otherwise is not taken for the remembered one.
   EXPECT_EQ(Break("ST-läkaren och huvudhandledaren är överens om att planen gäller.", 23),
             (std::vector<std::string>{"ST-läkaren och", "huvudhandledaren är", "överens om att planen", "gäller."}));
-  std::string filler(3000, 'x');
-  for (int i = 0; i < 1000; ++i) Break(std::to_string(i) + " " + filler, 40);  // > the memory's bound
+  std::string filler;
+  while (filler.size() < 3990) filler += "ord ";
+  for (int i = 0; i < 600; ++i)  // each seen twice, so remembered: more than the memory's bound
+    for (int twice = 0; twice < 2; ++twice) Break(std::to_string(i) + " " + filler, 40);
   EXPECT_EQ(Break(text, 23), first);
 }
 
