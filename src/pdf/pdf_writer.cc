@@ -20,8 +20,9 @@
 namespace stdok {
 namespace {
 
-// zlib level of the page content streams (text and lines).
-constexpr int kContentLevel = 6;
+// libdeflate level of the page content streams (text and lines), compressed for every
+// document: 9 (docs/performance.md, "libdeflate").
+constexpr int kContentLevel = 9;
 
 std::tm Utc(std::time_t t) {
   std::tm utc{};
@@ -181,7 +182,7 @@ class Writer {
       WriteContents(page);
       if (!Deflate(content_, kContentLevel, &compressed_)) return Fail("cannot compress the page contents", error);
       haru::Dict p = pdf_.AddPage(kPageWidth, kPageHeight, compressed_);
-      if (!pdf_.Put(p, "Resources", Resources())) return Fail("cannot add a page", error);
+      if (!p) return Fail("cannot add a page", error);
       if (options_.signature_fields && !AddSignatureFields(&pdf_, p, page.widgets, &fields, &appearances))
         return Fail("cannot add the signature fields", error);
     }
@@ -248,14 +249,15 @@ class Writer {
     return true;
   }
 
-  // One resource dictionary for every page: /ProcSet [/PDF /Text] and the fonts (added to it
-  // by AddFonts).
+  // One resource dictionary for every page, on the page tree (the pages inherit it):
+  // /ProcSet [/PDF /Text] and the fonts (added to it by AddFonts).
   haru::Dict Resources() {
     if (resources_) return resources_;
-    resources_ = pdf_.NewIndirectDict();
+    resources_ = pdf_.NewDict();
     haru::Array procset = pdf_.NewArray();
     bool ok = pdf_.PushName(procset, "PDF") && pdf_.PushName(procset, "Text");
     ok = ok && pdf_.Put(resources_, "ProcSet", procset);
+    ok = ok && pdf_.Put(pdf_.pages(), "Resources", resources_);
     if (!ok) resources_ = haru::Dict{};
     return resources_;
   }
@@ -537,7 +539,7 @@ bool LoadPdfFonts(std::string regular, std::string bold, PdfFonts* fonts, std::s
 
 std::string DeflateIccProfile(const std::string& icc_bytes) {
   std::string out;
-  if (!Deflate(icc_bytes, 9, &out)) return "";
+  if (!Deflate(icc_bytes, kMaxDeflateLevel, &out)) return "";
   return out;
 }
 
