@@ -25,9 +25,11 @@ bool SizeAllowed(long width, long height, std::string* error) {
   return true;
 }
 
-// zlib format at libdeflate's smallest level: an image is compressed once per run.
+// zlib format, libdeflate level 9: on a logo's long runs of one colour its levels 10-12 take
+// 30 times as long (the placeholder's 480×120 greys: 17.7 ms at 12, 0.6 ms at 9) for 2-8 %
+// fewer bytes, and every template with a logo reads it when a run starts.
 bool Deflate(const std::vector<unsigned char>& pixels, std::string* out) {
-  libdeflate_compressor* compressor = libdeflate_alloc_compressor(12);
+  libdeflate_compressor* compressor = libdeflate_alloc_compressor(9);
   if (!compressor) return false;
   out->resize(libdeflate_zlib_compress_bound(compressor, pixels.size()));
   size_t size = libdeflate_zlib_compress(compressor, pixels.data(), pixels.size(), out->data(), out->size());

@@ -26,6 +26,7 @@ struct FontSubset {
   size_t program_length = 0;  // uncompressed (/Length1)
   std::string to_unicode;  // the /ToUnicode CMap, zlib format
   std::vector<int> widths;  // of code kFirstCode + i, 1/1000 em
+  int level = 0;  // the libdeflate level of program and to_unicode
 };
 
 class PdfFont {
@@ -54,12 +55,14 @@ class PdfFont {
   // Empties the subset cache (benchmarks start each pass from the same state).
   void ClearCache() const;
 
-  // libdeflate level of the font programs and ToUnicode maps: the smallest, as a subset is
-  // compressed once and reused by every document with the same characters
-  // (docs/performance.md, "libdeflate").
-  static constexpr int kProgramLevel = 12;
+  // libdeflate levels of the font programs and ToUnicode maps (docs/performance.md,
+  // "libdeflate").
+  static constexpr int kFirstLevel = 9;
+  static constexpr int kReusedLevel = 12;
 
  private:
+  std::shared_ptr<const FontSubset> Make(const std::u32string& chars, int level) const;
+
   std::shared_ptr<const FontFile> program_;
   ProgramMaker make_program_;  // null: FontFile::Subset
   mutable std::mutex mutex_;
