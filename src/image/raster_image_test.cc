@@ -98,37 +98,46 @@ TEST(RasterImage, TransparencyIsFlattenedOntoWhite) {
   EXPECT_EQ(rgb.substr(6, 3), "\xE3\x7F\x7F");
 }
 
-// A logo of few colours becomes palette indices when that is smaller: 3 greys, 2 bits a pixel.
+// What libpng reads from a PNG as 8-bit gray or RGB: the pixels a RasterImage must show.
+std::string PngPixels(const std::string& png, bool color) {
+  png_image image{};
+  image.version = PNG_IMAGE_VERSION;
+  EXPECT_TRUE(png_image_begin_read_from_memory(&image, png.data(), png.size()));
+  image.format = color ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY;
+  std::string pixels(PNG_IMAGE_SIZE(image), '\0');
+  EXPECT_TRUE(png_image_finish_read(&image, nullptr, pixels.data(), 0, nullptr));
+  return pixels;
+}
+
+// A logo of few colours becomes palette indices when that is smaller: the placeholder logo
+// (480×120, 3 greys) at 2 bits a pixel.
 TEST(RasterImage, FewColoursBecomeAPaletteWhenSmaller) {
-  const int w = 240, h = 60;
-  std::vector<unsigned char> gray(w * h), noise(w * h);
-  for (int y = 0; y < h; ++y)
-    for (int x = 0; x < w; ++x) {
-      gray[y * w + x] = (x / 7 + y / 5) % 3 == 0 ? 0x40 : (x * y) % 11 == 0 ? 0xA0 : 0xFF;
-      noise[y * w + x] = static_cast<unsigned char>((x * 37 + y * 101 + x * y * 13) & 0xFF);
-    }
+  const std::string logo = ReadFile(std::string(STDOK_SOURCE_DIR) + "/templates/logo.png");
+  ASSERT_FALSE(logo.empty());
   RasterImage image;
   std::string error;
-  ASSERT_TRUE(ReadRasterImage(Png(w, h, PNG_FORMAT_GRAY, gray), &image, &error)) << error;
+  ASSERT_TRUE(ReadRasterImage(logo, &image, &error)) << error;
   EXPECT_EQ(image.components, 1);
   EXPECT_EQ(image.bits, 2);
-  EXPECT_EQ(image.palette, std::string("\x40\xFF\xA0"));  // in order of first appearance
-  EXPECT_EQ(Pixels(image), std::string(gray.begin(), gray.end()));
-  EXPECT_LT(image.data.size() + image.palette.size(), 400u);
+  EXPECT_EQ(image.palette.size(), 3u);
+  EXPECT_EQ(Pixels(image), PngPixels(logo, false));
+  EXPECT_LT(image.data.size() + image.palette.size(), 300u);
 
-  // Colour with an odd width (rows padded to a byte) and 5 colours: 4 bits.
-  const int cw = 33, ch = 20;
+  // Colour, an odd width (rows padded to a byte), 5 colours: 4 bits.
+  const int w = 45, h = 30;
   const unsigned char colours[5][3] = {{200, 16, 46}, {0, 0, 0}, {255, 255, 255}, {0, 90, 160}, {250, 200, 0}};
   std::vector<unsigned char> rgb;
-  for (int y = 0; y < ch; ++y)
-    for (int x = 0; x < cw; ++x) rgb.insert(rgb.end(), colours[(x / 3 + y / 4) % 5], colours[(x / 3 + y / 4) % 5] + 3);
-  ASSERT_TRUE(ReadRasterImage(Png(cw, ch, PNG_FORMAT_RGB, rgb), &image, &error)) << error;
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) rgb.insert(rgb.end(), colours[(x * x + 3 * y) % 5], colours[(x * x + 3 * y) % 5] + 3);
+  ASSERT_TRUE(ReadRasterImage(Png(w, h, PNG_FORMAT_RGB, rgb), &image, &error)) << error;
   EXPECT_EQ(image.bits, 4);
   EXPECT_EQ(image.palette.size(), 15u);
   EXPECT_EQ(Pixels(image), std::string(rgb.begin(), rgb.end()));
 
   // 256 grey levels of noise: no smaller as indices, kept as grey pixels.
-  ASSERT_TRUE(ReadRasterImage(Png(w, h, PNG_FORMAT_GRAY, noise), &image, &error)) << error;
+  std::vector<unsigned char> noise(240 * 60);
+  for (size_t i = 0; i < noise.size(); ++i) noise[i] = static_cast<unsigned char>((i * 2654435761u) >> 13);
+  ASSERT_TRUE(ReadRasterImage(Png(240, 60, PNG_FORMAT_GRAY, noise), &image, &error)) << error;
   EXPECT_TRUE(image.palette.empty());
   EXPECT_EQ(image.bits, 8);
   EXPECT_EQ(Pixels(image), std::string(noise.begin(), noise.end()));

@@ -1,6 +1,5 @@
 #include "pdf/pdf_font.h"
 
-#include <algorithm>
 #include <cstdio>
 
 #include "pdf/deflate.h"
@@ -133,35 +132,25 @@ void PdfFont::ClearCache() const {
 }
 
 std::shared_ptr<const FontSubset> PdfFont::Subset(const std::u32string& chars) const {
-  bool reused = false;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     auto it = cache_.find(chars);
-    if (it != cache_.end()) {
-      if (it->second->level == kReusedLevel) return it->second;
-      reused = true;
-    }
+    if (it != cache_.end()) return it->second;
   }
-  auto subset = Make(chars, reused ? kReusedLevel : kFirstLevel);
+  auto subset = Make(chars);
   if (!subset) return nullptr;
   std::lock_guard<std::mutex> lock(mutex_);
   size_t size = subset->program.size() + subset->to_unicode.size() + 4 * chars.size() + 128;
-  auto it = cache_.find(chars);
-  if (it != cache_.end()) {  // the first compression (or another thread's) is replaced
-    cached_bytes_ -= std::min(cached_bytes_, it->second->program.size() + it->second->to_unicode.size() +
-                                                 4 * chars.size() + 128);
-    cache_.erase(it);
-  }
   if (cached_bytes_ + size > kCacheBytes) {
     cache_.clear();
     cached_bytes_ = 0;
   }
-  cache_.emplace(chars, subset);
-  cached_bytes_ += size;
-  return subset;
+  auto [it, inserted] = cache_.emplace(chars, subset);
+  if (inserted) cached_bytes_ += size;
+  return it->second;
 }
 
-std::shared_ptr<const FontSubset> PdfFont::Make(const std::u32string& chars, int level) const {
+std::shared_ptr<const FontSubset> PdfFont::Make(const std::u32string& chars) const {
   if (chars.empty() || chars.size() > static_cast<size_t>(FontSubset::kMaxCodes)) return nullptr;
   auto subset = std::make_shared<FontSubset>();
   std::vector<uint16_t> glyphs;
@@ -173,10 +162,9 @@ std::shared_ptr<const FontSubset> PdfFont::Make(const std::u32string& chars, int
   std::string program = make_program_ ? make_program_(chars, glyphs, FontSubset::kFirstCode)
                                       : program_->Subset(glyphs, FontSubset::kFirstCode);
   subset->program_length = program.size();
-  if (program.empty() || !Deflate(program, level, &subset->program) ||
-      !Deflate(ToUnicodeCMap(chars), level, &subset->to_unicode))
+  if (program.empty() || !Deflate(program, kProgramLevel, &subset->program) ||
+      !Deflate(ToUnicodeCMap(chars), kProgramLevel, &subset->to_unicode))
     return nullptr;
-  subset->level = level;
   subset->tag = SubsetTag(program_->postscript_name(), chars);
   return subset;
 }

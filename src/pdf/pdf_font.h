@@ -26,7 +26,6 @@ struct FontSubset {
   size_t program_length = 0;  // uncompressed (/Length1)
   std::string to_unicode;  // the /ToUnicode CMap, zlib format
   std::vector<int> widths;  // of code kFirstCode + i, 1/1000 em
-  int level = 0;  // the libdeflate level of program and to_unicode
 };
 
 class PdfFont {
@@ -55,13 +54,13 @@ class PdfFont {
   // Empties the subset cache (benchmarks start each pass from the same state).
   void ClearCache() const;
 
-  // libdeflate levels of the font programs and ToUnicode maps (docs/performance.md,
-  // "libdeflate").
-  static constexpr int kFirstLevel = 9;
-  static constexpr int kReusedLevel = 12;
+  // libdeflate level of the font programs and ToUnicode maps: 10 is within 3 bytes of 12 at
+  // three quarters of its time, and about as fast as zlib 6 was (docs/performance.md, "Smaller
+  // files").
+  static constexpr int kProgramLevel = 10;
 
  private:
-  std::shared_ptr<const FontSubset> Make(const std::u32string& chars, int level) const;
+  std::shared_ptr<const FontSubset> Make(const std::u32string& chars) const;
 
   std::shared_ptr<const FontFile> program_;
   ProgramMaker make_program_;  // null: FontFile::Subset
