@@ -48,19 +48,16 @@ class PdfFont {
   const FontFile& program() const { return *program_; }
 
   // The subset for `chars` (at most kMaxCodes, in code order), from the cache when another
-  // document used the same characters. Null on a compression error.
-  std::shared_ptr<const FontSubset> Subset(const std::u32string& chars) const;
+  // document used the same characters, else compressed at libdeflate `level` (a caller gives
+  // one level per font, so the bytes never depend on which document came first). Null on a
+  // compression error.
+  std::shared_ptr<const FontSubset> Subset(const std::u32string& chars, int level) const;
 
   // Empties the subset cache (benchmarks start each pass from the same state).
   void ClearCache() const;
 
-  // libdeflate level of the font programs and ToUnicode maps: 10 is within 3 bytes of 12 at
-  // three quarters of its time, and about as fast as zlib 6 was (docs/performance.md, "Smaller
-  // files").
-  static constexpr int kProgramLevel = 10;
-
  private:
-  std::shared_ptr<const FontSubset> Make(const std::u32string& chars) const;
+  std::shared_ptr<const FontSubset> Make(const std::u32string& chars, int level) const;
 
   std::shared_ptr<const FontFile> program_;
   ProgramMaker make_program_;  // null: FontFile::Subset
