@@ -421,17 +421,20 @@ std::string FontFile::Subset(const std::vector<uint16_t>& glyphs, int first_code
                                        : U16(old_hmtx, 4 * size_t{num_h_metrics_} + 2 * (g - num_h_metrics_)));
   }
 
-  // cmap: one (3,0) format 4 subtable: a segment over the codes (glyph ids from an array)
-  // and the closing 0xFFFF segment.
+  // cmap: one (3,0) format 4 subtable: a segment over the codes and the closing 0xFFFF
+  // segment. When code first_code + i shows glyph i + 1 for every i (each character has its own
+  // glyph, the usual case) the segment is a delta; otherwise glyph ids come from an array.
   std::string cmap;
   uint16_t n = static_cast<uint16_t>(glyphs.size());
   uint16_t first = static_cast<uint16_t>(0xF000 + first_code), last = static_cast<uint16_t>(first + n - 1);
+  bool in_order = true;
+  for (uint16_t i = 0; i < n; ++i) in_order = in_order && renumbered(glyphs[i]) == i + 1;
   Append16(&cmap, 0);   // version
   Append16(&cmap, 1);   // one subtable
   Append16(&cmap, 3);   // Windows
   Append16(&cmap, 0);   // symbol
   Append32(&cmap, 12);  // offset
-  uint16_t length = static_cast<uint16_t>(16 + 2 * 8 + 2 * n);
+  uint16_t length = static_cast<uint16_t>(16 + 2 * 8 + (in_order ? 0 : 2 * n));
   Append16(&cmap, 4);
   Append16(&cmap, length);
   Append16(&cmap, 0);  // language
@@ -444,11 +447,12 @@ std::string FontFile::Subset(const std::vector<uint16_t>& glyphs, int first_code
   Append16(&cmap, 0);  // reservedPad
   Append16(&cmap, first);
   Append16(&cmap, 0xFFFF);
-  Append16(&cmap, 0);  // idDelta
+  Append16(&cmap, in_order ? static_cast<uint16_t>(1 - first) : 0);  // idDelta, modulo 65536
   Append16(&cmap, 1);
-  Append16(&cmap, 4);  // idRangeOffset: from this word to glyphIdArray[0]
+  Append16(&cmap, in_order ? 0 : 4);  // idRangeOffset: from this word to glyphIdArray[0]
   Append16(&cmap, 0);
-  for (uint16_t g : glyphs) Append16(&cmap, renumbered(g));
+  if (!in_order)
+    for (uint16_t g : glyphs) Append16(&cmap, renumbered(g));
 
   std::string head(TableData(head_).substr(0, 54));
   Put32(&head, 8, 0);  // checkSumAdjustment, set below
@@ -458,20 +462,14 @@ std::string FontFile::Subset(const std::vector<uint16_t>& glyphs, int first_code
   std::string maxp(TableData(maxp_));
   Put16(&maxp, 4, static_cast<uint16_t>(order.size()));
   std::string name = TrimmedNameTable(TableData(name_));
-  std::string post;
-  if (post_.length >= 32) {
-    post = std::string(TableData(post_).substr(0, 32));
-    Put32(&post, 0, 0x00030000);  // format 3: no glyph names
-  }
-
   struct Out {
     const char* tag;
     std::string_view data;
   };
-  // Sorted by tag. The hinting tables go as they are: glyph instructions call the functions of
+  // Sorted by tag. No OS/2 and no post: a PDF reader takes the metrics from the font descriptor
+  // and needs no glyph names (ISO 32000-1, 9.9, lists neither). The hinting tables go as they are: glyph instructions call the functions of
   // fpgm and read the values of cvt, and prep sets up both.
-  std::array<Out, 13> tables = {{{"OS/2", TableData(os2_)},
-                                 {"cmap", cmap},
+  std::array<Out, 11> tables = {{{"cmap", cmap},
                                  {"cvt ", TableData(cvt_)},
                                  {"fpgm", TableData(fpgm_)},
                                  {"glyf", glyf},
@@ -481,7 +479,6 @@ std::string FontFile::Subset(const std::vector<uint16_t>& glyphs, int first_code
                                  {"loca", loca},
                                  {"maxp", maxp},
                                  {"name", name},
-                                 {"post", post},
                                  {"prep", TableData(prep_)}}};
   uint16_t count = 0;
   for (const Out& t : tables) count += t.data.empty() ? 0 : 1;

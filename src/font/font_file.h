@@ -63,7 +63,7 @@ class FontFile {
   // A complete TrueType program holding .notdef, the glyphs `glyphs` (original ids, in order;
   // repeats are kept once) and the components of composite glyphs, renumbered from 1. Its only
   // cmap subtable is (3,0), the symbolic encoding: 0xF000 + first_code + i -> glyphs[i]. Tables:
-  // OS/2 cmap glyf head hhea hmtx loca maxp name post, and the hinting tables cvt fpgm prep
+  // cmap glyf head hhea hmtx loca maxp name (no OS/2, no post), and the hinting tables cvt fpgm prep
   // unchanged when the font has them (glyphs keep their instructions, which call into them).
   std::string Subset(const std::vector<uint16_t>& glyphs, int first_code) const;
 

@@ -1,9 +1,10 @@
 #include "image/raster_image.h"
 
 #include <png.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <cstdint>
+#include <map>
 #include <vector>
 
 namespace stdok {
@@ -24,13 +25,45 @@ bool SizeAllowed(long width, long height, std::string* error) {
   return true;
 }
 
+// zlib format, libdeflate level 9: on a logo's long runs of one colour its levels 10-12 take
+// 30 times as long (the placeholder's 480×120 greys: 17.7 ms at 12, 0.6 ms at 9) for 2-8 %
+// fewer bytes, and every template with a logo reads it when a run starts.
 bool Deflate(const std::vector<unsigned char>& pixels, std::string* out) {
-  uLongf size = compressBound(static_cast<uLong>(pixels.size()));
+  libdeflate_compressor* compressor = libdeflate_alloc_compressor(9);
+  if (!compressor) return false;
+  out->resize(libdeflate_zlib_compress_bound(compressor, pixels.size()));
+  size_t size = libdeflate_zlib_compress(compressor, pixels.data(), pixels.size(), out->data(), out->size());
+  libdeflate_free_compressor(compressor);
   out->resize(size);
-  if (compress2(reinterpret_cast<Bytef*>(out->data()), &size, pixels.data(), static_cast<uLong>(pixels.size()),
-                Z_BEST_COMPRESSION) != Z_OK)
-    return false;
-  out->resize(size);
+  return size != 0;
+}
+
+// `pixels` (components bytes each) as indices into a palette of their colours, packed at the
+// fewest bits per index that hold them, each row starting on a byte. False when there are more
+// than 256 colours.
+bool ToPalette(const std::vector<unsigned char>& pixels, int width, int height, int components,
+               std::vector<unsigned char>* packed, std::string* palette, int* bits) {
+  std::map<uint32_t, unsigned> index;  // colour -> its entry, in order of first appearance
+  std::vector<unsigned> indices(pixels.size() / components);
+  for (size_t p = 0; p < indices.size(); ++p) {
+    uint32_t colour = 0;
+    for (int c = 0; c < components; ++c) colour = colour << 8 | pixels[p * components + c];
+    auto [it, added] = index.emplace(colour, static_cast<unsigned>(index.size()));
+    if (added) {
+      if (index.size() > 256) return false;
+      palette->append(reinterpret_cast<const char*>(&pixels[p * components]), components);
+    }
+    indices[p] = it->second;
+  }
+  *bits = index.size() <= 2 ? 1 : index.size() <= 4 ? 2 : index.size() <= 16 ? 4 : 8;
+  const size_t row_bytes = (static_cast<size_t>(width) * *bits + 7) / 8;
+  packed->assign(row_bytes * height, 0);
+  for (int y = 0; y < height; ++y)
+    for (int x = 0; x < width; ++x) {
+      const size_t bit = static_cast<size_t>(x) * *bits;
+      const unsigned value = indices[static_cast<size_t>(y) * width + x];
+      (*packed)[y * row_bytes + bit / 8] |= static_cast<unsigned char>(value << (8 - *bits - bit % 8));
+    }
   return true;
 }
 
@@ -76,6 +109,16 @@ bool ReadPng(std::string_view bytes, RasterImage* out, std::string* error) {
   if (!Deflate(pixels, &out->data)) {
     *error = "the image could not be compressed";
     return false;
+  }
+  // A logo of a few colours is smaller as palette indices (the placeholder: 3 greys, 2 bits).
+  std::vector<unsigned char> packed;
+  std::string palette, indexed;
+  int bits = 8;
+  if (ToPalette(pixels, out->width, out->height, components, &packed, &palette, &bits) &&
+      Deflate(packed, &indexed) && indexed.size() + palette.size() < out->data.size()) {
+    out->data = std::move(indexed);
+    out->palette = std::move(palette);
+    out->bits = bits;
   }
   return true;
 }

@@ -10,13 +10,18 @@ namespace stdok {
 
 struct RasterImage {
   enum class Encoding {
-    kDeflatedPixels,  // rows of pixels, zlib-compressed (PDF /FlateDecode)
+    kDeflatedPixels,  // rows of pixels (or of palette indices), zlib format (PDF /FlateDecode)
     kJpeg,            // the JPEG file as it is (PDF /DCTDecode)
   };
   Encoding encoding = Encoding::kDeflatedPixels;
   int width = 0;   // pixels
   int height = 0;
-  int components = 3;  // 1 gray, 3 RGB
+  int components = 3;  // 1 gray, 3 RGB (of the palette's entries when there is one)
+  // With a palette (a PNG of at most 256 colours, when that is smaller): each pixel is an
+  // index of `bits` bits (1, 2, 4 or 8; rows start on a byte) into `palette`, `components`
+  // bytes an entry (PDF /Indexed). Without, `bits` is 8 and the pixels are the colours.
+  int bits = 8;
+  std::string palette;
   std::string data;
   // The PNG had transparency; it was composited onto white (the paper it is printed on), as
   // PDF/A-1 allows no soft mask.

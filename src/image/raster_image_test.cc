@@ -36,6 +36,25 @@ std::string Inflate(const std::string& data, size_t size) {
   return out;
 }
 
+// The colours of an image's pixels, `components` bytes each, as a PDF reader sees them: the
+// inflated rows, or with a palette the entries its packed indices name.
+std::string Pixels(const RasterImage& image) {
+  const size_t pixels = static_cast<size_t>(image.width) * image.height;
+  if (image.palette.empty()) return Inflate(image.data, pixels * image.components);
+  const size_t row_bytes = (static_cast<size_t>(image.width) * image.bits + 7) / 8;
+  const std::string rows = Inflate(image.data, row_bytes * image.height);
+  std::string out;
+  for (int y = 0; y < image.height; ++y)
+    for (int x = 0; x < image.width; ++x) {
+      const size_t bit = static_cast<size_t>(x) * image.bits;
+      const unsigned byte = static_cast<unsigned char>(rows[y * row_bytes + bit / 8]);
+      const unsigned index = (byte >> (8 - image.bits - bit % 8)) & ((1u << image.bits) - 1);
+      EXPECT_LT((index + 1) * image.components, image.palette.size() + 1);
+      out += image.palette.substr(index * image.components, image.components);
+    }
+  return out;
+}
+
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream s;
@@ -53,7 +72,7 @@ TEST(RasterImage, RgbPngBecomesDeflatedRows) {
   EXPECT_EQ(image.height, 2);
   EXPECT_EQ(image.components, 3);
   EXPECT_FALSE(image.flattened);
-  EXPECT_EQ(Inflate(image.data, 12), std::string(pixels.begin(), pixels.end()));
+  EXPECT_EQ(Pixels(image), std::string(pixels.begin(), pixels.end()));
 }
 
 TEST(RasterImage, GrayStaysGray) {
@@ -61,7 +80,7 @@ TEST(RasterImage, GrayStaysGray) {
   std::string error;
   ASSERT_TRUE(ReadRasterImage(Png(3, 1, PNG_FORMAT_GRAY, {0, 128, 255}), &image, &error)) << error;
   EXPECT_EQ(image.components, 1);
-  EXPECT_EQ(Inflate(image.data, 3), std::string("\x00\x80\xFF", 3));
+  EXPECT_EQ(Pixels(image), std::string("\x00\x80\xFF", 3));
 }
 
 // PDF/A-1 has no soft masks: transparency is composited onto white, the paper.
@@ -72,11 +91,56 @@ TEST(RasterImage, TransparencyIsFlattenedOntoWhite) {
   ASSERT_TRUE(ReadRasterImage(Png(3, 1, PNG_FORMAT_RGBA, pixels), &image, &error)) << error;
   EXPECT_TRUE(image.flattened);
   EXPECT_EQ(image.components, 3);
-  const std::string rgb = Inflate(image.data, 9);
+  const std::string rgb = Pixels(image);
   EXPECT_EQ(rgb.substr(0, 3), std::string("\x00\x00\x00", 3)) << "opaque black stays black";
   EXPECT_EQ(rgb.substr(3, 3), "\xFF\xFF\xFF") << "fully transparent becomes white";
   // Half-transparent red over white, blended in sRGB values as a browser does: (200·128 + 255·127) / 255 ≈ 227.
   EXPECT_EQ(rgb.substr(6, 3), "\xE3\x7F\x7F");
+}
+
+// What libpng reads from a PNG as 8-bit gray or RGB: the pixels a RasterImage must show.
+std::string PngPixels(const std::string& png, bool color) {
+  png_image image{};
+  image.version = PNG_IMAGE_VERSION;
+  EXPECT_TRUE(png_image_begin_read_from_memory(&image, png.data(), png.size()));
+  image.format = color ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY;
+  std::string pixels(PNG_IMAGE_SIZE(image), '\0');
+  EXPECT_TRUE(png_image_finish_read(&image, nullptr, pixels.data(), 0, nullptr));
+  return pixels;
+}
+
+// A logo of few colours becomes palette indices when that is smaller: the placeholder logo
+// (480×120, 3 greys) at 2 bits a pixel.
+TEST(RasterImage, FewColoursBecomeAPaletteWhenSmaller) {
+  const std::string logo = ReadFile(std::string(STDOK_SOURCE_DIR) + "/templates/logo.png");
+  ASSERT_FALSE(logo.empty());
+  RasterImage image;
+  std::string error;
+  ASSERT_TRUE(ReadRasterImage(logo, &image, &error)) << error;
+  EXPECT_EQ(image.components, 1);
+  EXPECT_EQ(image.bits, 2);
+  EXPECT_EQ(image.palette.size(), 3u);
+  EXPECT_EQ(Pixels(image), PngPixels(logo, false));
+  EXPECT_LT(image.data.size() + image.palette.size(), 300u);
+
+  // Colour, an odd width (rows padded to a byte), 5 colours: 4 bits.
+  const int w = 45, h = 30;
+  const unsigned char colours[5][3] = {{200, 16, 46}, {0, 0, 0}, {255, 255, 255}, {0, 90, 160}, {250, 200, 0}};
+  std::vector<unsigned char> rgb;
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) rgb.insert(rgb.end(), colours[(x * x + 3 * y) % 5], colours[(x * x + 3 * y) % 5] + 3);
+  ASSERT_TRUE(ReadRasterImage(Png(w, h, PNG_FORMAT_RGB, rgb), &image, &error)) << error;
+  EXPECT_EQ(image.bits, 4);
+  EXPECT_EQ(image.palette.size(), 15u);
+  EXPECT_EQ(Pixels(image), std::string(rgb.begin(), rgb.end()));
+
+  // 256 grey levels of noise: no smaller as indices, kept as grey pixels.
+  std::vector<unsigned char> noise(240 * 60);
+  for (size_t i = 0; i < noise.size(); ++i) noise[i] = static_cast<unsigned char>((i * 2654435761u) >> 13);
+  ASSERT_TRUE(ReadRasterImage(Png(240, 60, PNG_FORMAT_GRAY, noise), &image, &error)) << error;
+  EXPECT_TRUE(image.palette.empty());
+  EXPECT_EQ(image.bits, 8);
+  EXPECT_EQ(Pixels(image), std::string(noise.begin(), noise.end()));
 }
 
 TEST(RasterImage, JpegIsKeptAsItIs) {

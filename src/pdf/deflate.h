@@ -1,5 +1,5 @@
-// zlib (FlateDecode) compression for PDF streams, with one compressor per thread and level that
-// is reset rather than rebuilt for every stream. Internal to pdf/.
+// FlateDecode (zlib format) compression for PDF streams with libdeflate, one compressor per
+// thread and level, made once and reused (docs/design.md, "Libraries").
 #pragma once
 
 #include <string>
@@ -7,7 +7,12 @@
 
 namespace stdok {
 
-// Replaces *out with `in` compressed at `level` (zlib format, 1-9). False on a zlib error.
+// libdeflate's levels: 1 fastest, 12 smallest (its 9 already compresses better than zlib's 9).
+inline constexpr int kMinDeflateLevel = 1;
+inline constexpr int kMaxDeflateLevel = 12;
+
+// Replaces *out with `in` compressed at `level` (zlib format). False when `level` is outside
+// kMinDeflateLevel..kMaxDeflateLevel or libdeflate fails.
 bool Deflate(std::string_view in, int level, std::string* out);
 
 }  // namespace stdok

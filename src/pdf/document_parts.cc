@@ -126,8 +126,17 @@ haru::Dict AddImage(haru::Document* pdf, const RasterImage& image) {
   ok &= pdf->PutName(stream, "Subtype", "Image");
   ok &= pdf->PutNumber(stream, "Width", image.width);
   ok &= pdf->PutNumber(stream, "Height", image.height);
-  ok &= pdf->PutName(stream, "ColorSpace", image.components == 1 ? "DeviceGray" : "DeviceRGB");
-  ok &= pdf->PutNumber(stream, "BitsPerComponent", 8);
+  const char* device = image.components == 1 ? "DeviceGray" : "DeviceRGB";
+  if (image.palette.empty()) {
+    ok &= pdf->PutName(stream, "ColorSpace", device);
+  } else {  // [/Indexed base highest-index <palette>]
+    haru::Array indexed = pdf->NewArray();
+    ok &= pdf->PushName(indexed, "Indexed") && pdf->PushName(indexed, device);
+    ok &= pdf->PushNumber(indexed, static_cast<long>(image.palette.size() / image.components) - 1);
+    ok &= pdf->PushBinary(indexed, std::vector<uint8_t>(image.palette.begin(), image.palette.end()));
+    ok &= pdf->Put(stream, "ColorSpace", indexed);
+  }
+  ok &= pdf->PutNumber(stream, "BitsPerComponent", image.bits);
   return ok ? stream : haru::Dict{};
 }
 

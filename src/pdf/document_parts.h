@@ -33,7 +33,8 @@ std::string BuildXmp(const XmpInfo& info);
 // Attaches the packet as the catalog's uncompressed /Metadata stream.
 bool AddMetadata(haru::Document* pdf, const std::string& xmp);
 // A new image XObject holding the image's bytes as they are (/FlateDecode pixels or a
-// /DCTDecode JPEG), 8 bits per component, DeviceGray or DeviceRGB, no mask (PDF/A-1).
+// /DCTDecode JPEG), DeviceGray or DeviceRGB (8 bits per component) or an /Indexed palette of
+// one of them, no mask (PDF/A-1).
 haru::Dict AddImage(haru::Document* pdf, const RasterImage& image);
 // Adds an sRGB /OutputIntents entry from the ICC profile, given zlib-compressed.
 bool AddOutputIntent(haru::Document* pdf, const std::string& icc_bytes);

@@ -1,13 +1,19 @@
 // The only file that includes libharu. Beyond its public API (hpdf.h) it relies on these
 // internals of libharu 2.3.0, each pinned by a test in pdf/haru_test.cc:
-//   1. HPDF_Doc_Rec's mmgr, xref, catalog, trailer, info and pdf_version fields (hpdf_doc.h):
-//      the object API needs the memory manager and the cross-reference table, and the catalog,
-//      trailer and info dictionary are where the AcroForm, metadata, output intent and /ID go.
-//   2. HPDF_Dict_Rec's filter, stream and write_fn (hpdf_objects.h): a stream whose filter is
-//      HPDF_STREAM_FILTER_NONE is copied as it is; HPDF_Dict_Write then drops any /Filter entry
-//      of the dictionary, so /Filter /FlateDecode is written by write_fn, which runs after the
-//      entries. That keeps the filter of bytes stdok compressed itself.
-//   3. HPDF_PageAttr's contents and stream (hpdf_pages.h): a page's content stream, replaced.
+//   1. HPDF_Doc_Rec's mmgr, xref, catalog, trailer, info, root_pages and pdf_version fields
+//      (hpdf_doc.h): the object API needs the memory manager and the cross-reference table, and
+//      the catalog, trailer, info dictionary and page tree are where the pages, AcroForm,
+//      metadata, output intent and /ID go.
+//   2. HPDF_Dict_Rec's write_fn, after_write_fn, free_fn and attr (hpdf_objects.h): write_fn
+//      runs after a dictionary's entries, before its ">>", and gets the output stream;
+//      after_write_fn runs right after the ">>". A stream is therefore written as a plain
+//      dictionary whose write_fn adds /Length (a direct number: libharu's own streams refuse
+//      anything but an indirect /Length object, one more object and cross-reference entry each)
+//      and /Filter, and whose after_write_fn writes "stream", the bytes and "endstream"; the
+//      bytes live in attr, freed by free_fn.
+//   3. A dictionary whose obj_class has HPDF_OSUBCLASS_PAGE counts as a page in the /Count that
+//      the page tree (HPDF_Pages_New's before_write_fn) writes; stdok makes its page
+//      dictionaries itself (HPDF_AddPage would add a content stream with an indirect /Length).
 //   4. HPDF_SetInfoDateAttr with ind '+' writes "D:YYYYMMDDHHmmSS+00'00'" ('Z' writes an
 //      invalid date in 2.3.0).
 #include "pdf/haru.h"
@@ -21,6 +27,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <new>
 
 namespace stdok::haru {
 namespace {
@@ -30,21 +37,36 @@ static_assert(HPDF_VERSION_ID == 20300, "stdok's pdf/haru.cc is written against 
 HPDF_Dict D(Dict d) { return static_cast<HPDF_Dict>(d.p); }
 HPDF_Array A(Array a) { return static_cast<HPDF_Array>(a.p); }
 
-HPDF_STATUS WriteFlateFilter(HPDF_Dict, HPDF_Stream stream) {
-  return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+// A stream written by stdok (internal 2): its bytes follow this header in one block.
+struct RawStream {
+  HPDF_Stream out = nullptr;  // set by WriteStreamKeys, used by WriteStreamData
+  const char* filter = nullptr;  // "/Filter /FlateDecode\012", ... or null
+  HPDF_UINT size = 0;
+  const HPDF_BYTE* bytes() const { return reinterpret_cast<const HPDF_BYTE*>(this + 1); }
+};
+
+HPDF_STATUS WriteStreamKeys(HPDF_Dict dict, HPDF_Stream out) {
+  auto* raw = static_cast<RawStream*>(dict->attr);
+  raw->out = out;
+  char length[32];
+  std::snprintf(length, sizeof length, "/Length %u\012", static_cast<unsigned>(raw->size));
+  HPDF_STATUS ret = HPDF_Stream_WriteStr(out, length);
+  if (ret == HPDF_OK && raw->filter) ret = HPDF_Stream_WriteStr(out, raw->filter);
+  return ret;
 }
 
-HPDF_STATUS WriteDctFilter(HPDF_Dict, HPDF_Stream stream) {
-  return HPDF_Stream_WriteStr(stream, "/Filter /DCTDecode\012");
+// After ">>": one LINE FEED after "stream" and before "endstream" (ISO 19005-1, 6.1.7).
+HPDF_STATUS WriteStreamData(HPDF_Dict dict) {
+  auto* raw = static_cast<RawStream*>(dict->attr);
+  HPDF_STATUS ret = HPDF_Stream_WriteStr(raw->out, "\012stream\012");
+  if (ret == HPDF_OK && raw->size) ret = HPDF_Stream_Write(raw->out, raw->bytes(), raw->size);
+  if (ret == HPDF_OK) ret = HPDF_Stream_WriteStr(raw->out, "\012endstream");
+  return ret;
 }
 
-// Copies `bytes` into a stream dictionary as they are (internal 2 above); `write_filter`
-// writes its /Filter, if any.
-bool FillStream(HPDF_Dict stream, const std::string& bytes, HPDF_STATUS (*write_filter)(HPDF_Dict, HPDF_Stream)) {
-  stream->filter = HPDF_STREAM_FILTER_NONE;
-  if (write_filter) stream->write_fn = write_filter;
-  return bytes.empty() || HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                                            static_cast<HPDF_UINT>(bytes.size())) == HPDF_OK;
+void FreeStreamData(HPDF_Dict dict) {
+  if (dict->attr) HPDF_FreeMem(dict->mmgr, dict->attr);
+  dict->attr = nullptr;
 }
 
 }  // namespace
@@ -55,6 +77,8 @@ struct Document::State {
   HPDF_Doc pdf = nullptr;
   HPDF_STATUS code = HPDF_OK, detail = 0;
   std::string problem;  // a failure that is not libharu's own
+  bool media_box_set = false;  // on the page tree, by the first page
+  double media_box[2] = {0, 0};
 };
 
 namespace {
@@ -105,18 +129,36 @@ Dict Document::NewIndirectDict() {
   return d;
 }
 
+namespace {
+// An indirect stream of `bytes` as they are (internal 2).
+HPDF_Dict NewRawStream(HPDF_Doc pdf, const std::string& bytes, const char* filter) {
+  if (!pdf) return nullptr;
+  HPDF_Dict dict = HPDF_Dict_New(pdf->mmgr);
+  if (!dict) return nullptr;
+  void* block = HPDF_GetMem(pdf->mmgr, static_cast<HPDF_UINT>(sizeof(RawStream) + bytes.size()));
+  if (!block) {
+    HPDF_Dict_Free(dict);
+    return nullptr;
+  }
+  auto* raw = new (block) RawStream;
+  raw->filter = filter;
+  raw->size = static_cast<HPDF_UINT>(bytes.size());
+  if (!bytes.empty()) std::memcpy(raw + 1, bytes.data(), bytes.size());
+  dict->attr = raw;
+  dict->write_fn = WriteStreamKeys;
+  dict->after_write_fn = WriteStreamData;
+  dict->free_fn = FreeStreamData;
+  if (HPDF_Xref_Add(pdf->xref, dict) != HPDF_OK) return nullptr;  // the table frees it then
+  return dict;
+}
+}  // namespace
+
 Dict Document::NewStream(const std::string& bytes, bool flate) {
-  if (!state_->pdf) return Dict{};
-  HPDF_Dict stream = HPDF_DictStream_New(state_->pdf->mmgr, state_->pdf->xref);
-  if (!stream || !FillStream(stream, bytes, flate ? WriteFlateFilter : nullptr)) return Dict{};
-  return Dict{stream};
+  return Dict{NewRawStream(state_->pdf, bytes, flate ? "/Filter /FlateDecode\012" : nullptr)};
 }
 
 Dict Document::NewJpegStream(const std::string& jpeg) {
-  if (!state_->pdf) return Dict{};
-  HPDF_Dict stream = HPDF_DictStream_New(state_->pdf->mmgr, state_->pdf->xref);
-  if (!stream || !FillStream(stream, jpeg, WriteDctFilter)) return Dict{};
-  return Dict{stream};
+  return Dict{NewRawStream(state_->pdf, jpeg, "/Filter /DCTDecode\012")};
 }
 
 // A direct object is owned by what holds it: one that cannot be put anywhere (the holder is a
@@ -202,19 +244,37 @@ void Document::SetVersion14() {
 
 Dict Document::AddPage(double width, double height, const std::string& compressed) {
   if (!state_->pdf) return Dict{};
-  HPDF_Page page = HPDF_AddPage(state_->pdf);
+  HPDF_Doc pdf = state_->pdf;
+  HPDF_Dict page = HPDF_Dict_New(pdf->mmgr);
   if (!page) return Dict{};
-  HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(width));
-  HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(height));
-  auto attr = static_cast<HPDF_PageAttr>(page->attr);  // internal 3
-  if (!compressed.empty()) {
-    attr->contents->filter = HPDF_STREAM_FILTER_NONE;
-    attr->contents->write_fn = WriteFlateFilter;
-    if (HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(compressed.data()),
-                          static_cast<HPDF_UINT>(compressed.size())) != HPDF_OK)
-      return Dict{};
+  page->header.obj_class |= HPDF_OSUBCLASS_PAGE;  // internal 3
+  if (HPDF_Xref_Add(pdf->xref, page) != HPDF_OK) return Dict{};
+  HPDF_Dict contents = NewRawStream(pdf, compressed, "/Filter /FlateDecode\012");
+  HPDF_Array kids = static_cast<HPDF_Array>(HPDF_Dict_GetItem(pdf->root_pages, "Kids", HPDF_OCLASS_ARRAY));
+  // The first page's size goes on the page tree, which its pages inherit; another size is the
+  // page's own.
+  bool ok = contents && kids;
+  if (!state_->media_box_set) {
+    ok = ok && Put(Dict{pdf->root_pages}, "MediaBox", Box(width, height));
+    state_->media_box_set = true;
+    state_->media_box[0] = width;
+    state_->media_box[1] = height;
+  } else if (width != state_->media_box[0] || height != state_->media_box[1]) {
+    ok = ok && Put(Dict{page}, "MediaBox", Box(width, height));
   }
-  return Dict{page};
+  ok = ok && HPDF_Dict_AddName(page, "Type", "Page") == HPDF_OK;
+  ok = ok && HPDF_Dict_Add(page, "Parent", pdf->root_pages) == HPDF_OK;
+  ok = ok && HPDF_Dict_Add(page, "Contents", contents) == HPDF_OK;
+  ok = ok && HPDF_Array_Add(kids, page) == HPDF_OK;
+  return ok ? Dict{page} : Dict{};
+}
+
+Dict Document::pages() { return state_->pdf ? Dict{state_->pdf->root_pages} : Dict{}; }
+
+Array Document::Box(double width, double height) {
+  Array box = NewArray();
+  bool ok = PushNumber(box, 0) && PushNumber(box, 0) && PushReal(box, width) && PushReal(box, height);
+  return ok ? box : Array{};
 }
 
 bool Document::Save(std::string* bytes) {

@@ -48,8 +48,9 @@ class Document {
   Array NewArray();
   // A dictionary written as an indirect object ("12 0 obj"), referenced where it is put.
   Dict NewIndirectDict();
-  // A stream holding `bytes` exactly as given. With flate, the bytes are zlib data and the
-  // dictionary says /Filter /FlateDecode; without, the stream is written uncompressed.
+  // A stream holding `bytes` exactly as given, with a direct /Length. With flate, the bytes are
+  // zlib data and the dictionary says /Filter /FlateDecode; without, the stream is written
+  // uncompressed.
   Dict NewStream(const std::string& bytes, bool flate);
   // A stream holding a JPEG file as it is, with /Filter /DCTDecode.
   Dict NewJpegStream(const std::string& jpeg);
@@ -79,7 +80,10 @@ class Document {
   void SetVersion14();
 
   // A new page of the given size (points) whose content stream is `compressed` (zlib data).
+  // The first page's size is put on the page tree (inherited by the pages of that size).
   Dict AddPage(double width, double height, const std::string& compressed);
+  // The root of the page tree: what is put here (e.g. /Resources) every page inherits.
+  Dict pages();
 
   // The whole file. False (with error()) on a libharu failure.
   bool Save(std::string* bytes);
@@ -87,6 +91,8 @@ class Document {
   struct State;  // libharu's document and the first error (pdf/haru.cc)
 
  private:
+  Array Box(double width, double height);  // [0 0 width height]
+
   std::unique_ptr<State> state_;
 };
 

@@ -27,8 +27,9 @@ TEST(Haru, IsTheVersionStdokIsWrittenAgainst) {
 TEST(Haru, StreamsKeepTheirBytesAndFilterAndPagesTheirContents) {
   std::string compressed;
   ASSERT_TRUE(Deflate("BT /F1 12 Tf (precompressed) Tj ET", 6, &compressed));
-  std::string contents;
+  std::string contents, landscape;
   ASSERT_TRUE(Deflate("0 0 m 100 100 l S", 6, &contents));
+  ASSERT_TRUE(Deflate("0 0 m 200 100 l S", 6, &landscape));
   Document pdf;
   Dict flate = pdf.NewStream(compressed, true);              // internal 2
   Dict plain = pdf.NewStream("<x:xmpmeta>plain</x:xmpmeta>", false);
@@ -38,6 +39,11 @@ TEST(Haru, StreamsKeepTheirBytesAndFilterAndPagesTheirContents) {
   ASSERT_TRUE(pdf.Put(pdf.catalog(), "Plain", plain));
   Dict page = pdf.AddPage(595.276, 841.89, contents);         // internal 3
   ASSERT_TRUE(page);
+  ASSERT_TRUE(pdf.AddPage(841.89, 595.276, landscape));
+  ASSERT_TRUE(pdf.AddPage(595.276, 841.89, contents));
+  Dict resources = pdf.NewDict();
+  ASSERT_TRUE(pdf.PutName(resources, "Test", "Inherited"));
+  ASSERT_TRUE(pdf.Put(pdf.pages(), "Resources", resources));
   std::tm utc{};
   utc.tm_year = 2026 - 1900, utc.tm_mon = 8, utc.tm_mday = 21, utc.tm_hour = 14, utc.tm_min = 13, utc.tm_sec = 20;
   ASSERT_TRUE(pdf.PutString(pdf.InfoWithDates(utc), "Title", "Avtal"));
@@ -47,23 +53,41 @@ TEST(Haru, StreamsKeepTheirBytesAndFilterAndPagesTheirContents) {
   ASSERT_TRUE(pdf.Save(&bytes)) << pdf.error();
 
   EXPECT_EQ(bytes.rfind("%PDF-1.4", 0), 0u);
-  EXPECT_NE(bytes.find(compressed), std::string::npos) << "the compressed bytes are copied as they are";
-  EXPECT_NE(bytes.find(contents), std::string::npos) << "the page contents are ours";
-  EXPECT_NE(bytes.find("stream\r\n<x:xmpmeta>plain</x:xmpmeta>"), std::string::npos);
-  EXPECT_EQ(Count(bytes, "/Filter /FlateDecode"), 2u) << "one per compressed stream, none on the plain one";
+  EXPECT_NE(bytes.find("/Type /Test\n/Length " + std::to_string(compressed.size()) +
+                       "\n/Filter /FlateDecode\n>>\nstream\n" + compressed + "\nendstream\nendobj\n"),
+            std::string::npos)
+      << "the compressed bytes are copied as they are, with a direct /Length";
+  EXPECT_NE(bytes.find("/Length 28\n>>\nstream\n<x:xmpmeta>plain</x:xmpmeta>\nendstream"), std::string::npos);
+  EXPECT_NE(bytes.find("\nstream\n" + contents + "\nendstream"), std::string::npos) << "the page contents are ours";
+  EXPECT_EQ(Count(bytes, "/Filter /FlateDecode"), 4u) << "one per compressed stream, none on the plain one";
+  EXPECT_EQ(Count(bytes, " 0 obj\n"), 11u)
+      << "catalog, page tree, info, 2 streams, 3 pages with 3 contents, no /Length objects:\n" << bytes;
   EXPECT_NE(bytes.find("/CreationDate (D:20260921141320+00'00')"), std::string::npos);  // internal 4
   EXPECT_NE(bytes.find("/ModDate (D:20260921141320+00'00')"), std::string::npos);
   EXPECT_NE(bytes.find("<FEFF0041>"), std::string::npos);
-  EXPECT_NE(bytes.find("/MediaBox [ 0 0 595.276 841.89001 ]"), std::string::npos);
+  EXPECT_EQ(Count(bytes, "/MediaBox [ 0 0 595.276 841.89001 ]"), 1u) << "once, on the page tree";
+  EXPECT_EQ(Count(bytes, "/MediaBox [ 0 0 841.89001 595.276 ]"), 1u) << "the landscape page's own";
+  EXPECT_NE(bytes.find("/Count 3"), std::string::npos);
 
   std::string dir = testing::MakeTempDir();
   testing::WriteText(dir + "/haru.pdf", bytes);
   testing::CommandResult check = testing::RunCommand("qpdf --check " + testing::Quote(dir + "/haru.pdf"));
   EXPECT_EQ(check.exit_code, 0) << check.output;
+  EXPECT_EQ(check.output.find("WARNING"), std::string::npos) << check.output;
   testing::CommandResult text = testing::RunCommand("qpdf --qdf --object-streams=disable " +
                                                     testing::Quote(dir + "/haru.pdf") + " -");
   EXPECT_NE(text.output.find("0 0 m 100 100 l S"), std::string::npos) << "the contents inflate";
+  EXPECT_NE(text.output.find("0 0 m 200 100 l S"), std::string::npos);
   EXPECT_NE(text.output.find("(precompressed) Tj"), std::string::npos) << "the stream inflates";
+  // Every page has its size: the first and third inherit it from the page tree.
+  testing::CommandResult info = testing::RunCommand("pdfinfo -f 1 -l 3 " + testing::Quote(dir + "/haru.pdf"));
+  auto size_of = [&](int page) {
+    size_t at = info.output.find("Page    " + std::to_string(page) + " size:");
+    return at == std::string::npos ? std::string() : info.output.substr(at + 15, 30);
+  };
+  EXPECT_NE(size_of(1).find("595.276 x 841.89 pts"), std::string::npos) << info.output;
+  EXPECT_NE(size_of(2).find("841.89 x 595.276 pts"), std::string::npos) << info.output;
+  EXPECT_NE(size_of(3).find("595.276 x 841.89 pts"), std::string::npos) << info.output;
 }
 
 TEST(Haru, NullHandlesFailWithoutCrashing) {

@@ -131,12 +131,29 @@ void PdfFont::ClearCache() const {
   cached_bytes_ = 0;
 }
 
-std::shared_ptr<const FontSubset> PdfFont::Subset(const std::u32string& chars) const {
+std::shared_ptr<const FontSubset> PdfFont::Subset(const std::u32string& chars, int level) const {
+  // Keyed by the characters and the level (one font given two levels caches both).
+  std::u32string key = chars;
+  key.push_back(static_cast<char32_t>(0x110000 + level));  // past Unicode: never a character
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    auto it = cache_.find(chars);
+    auto it = cache_.find(key);
     if (it != cache_.end()) return it->second;
   }
+  auto subset = Make(chars, level);
+  if (!subset) return nullptr;
+  std::lock_guard<std::mutex> lock(mutex_);
+  size_t size = subset->program.size() + subset->to_unicode.size() + 4 * chars.size() + 128;
+  if (cached_bytes_ + size > kCacheBytes) {
+    cache_.clear();
+    cached_bytes_ = 0;
+  }
+  auto [it, inserted] = cache_.emplace(std::move(key), subset);
+  if (inserted) cached_bytes_ += size;
+  return it->second;
+}
+
+std::shared_ptr<const FontSubset> PdfFont::Make(const std::u32string& chars, int level) const {
   if (chars.empty() || chars.size() > static_cast<size_t>(FontSubset::kMaxCodes)) return nullptr;
   auto subset = std::make_shared<FontSubset>();
   std::vector<uint16_t> glyphs;
@@ -148,19 +165,11 @@ std::shared_ptr<const FontSubset> PdfFont::Subset(const std::u32string& chars) c
   std::string program = make_program_ ? make_program_(chars, glyphs, FontSubset::kFirstCode)
                                       : program_->Subset(glyphs, FontSubset::kFirstCode);
   subset->program_length = program.size();
-  if (program.empty() || !Deflate(program, kProgramLevel, &subset->program) ||
-      !Deflate(ToUnicodeCMap(chars), kProgramLevel, &subset->to_unicode))
+  if (program.empty() || !Deflate(program, level, &subset->program) ||
+      !Deflate(ToUnicodeCMap(chars), level, &subset->to_unicode))
     return nullptr;
   subset->tag = SubsetTag(program_->postscript_name(), chars);
-  std::lock_guard<std::mutex> lock(mutex_);
-  size_t size = subset->program.size() + subset->to_unicode.size() + 4 * chars.size() + 128;
-  if (cached_bytes_ + size > kCacheBytes) {
-    cache_.clear();
-    cached_bytes_ = 0;
-  }
-  auto [it, inserted] = cache_.emplace(chars, subset);
-  if (inserted) cached_bytes_ += size;
-  return it->second;
+  return subset;
 }
 
 }  // namespace stdok

@@ -22,9 +22,9 @@ struct FontSubset {
   static constexpr int kFirstCode = 32;
   static constexpr int kMaxCodes = 224;  // 32-255
   std::string tag;         // "ABCDEF": the subset prefix of /BaseFont
-  std::string program;     // the subset's TrueType program, zlib-compressed (/FontFile2)
+  std::string program;     // the subset's TrueType program, zlib format (/FontFile2)
   size_t program_length = 0;  // uncompressed (/Length1)
-  std::string to_unicode;  // the /ToUnicode CMap, zlib-compressed
+  std::string to_unicode;  // the /ToUnicode CMap, zlib format
   std::vector<int> widths;  // of code kFirstCode + i, 1/1000 em
 };
 
@@ -48,16 +48,17 @@ class PdfFont {
   const FontFile& program() const { return *program_; }
 
   // The subset for `chars` (at most kMaxCodes, in code order), from the cache when another
-  // document used the same characters. Null on a zlib error.
-  std::shared_ptr<const FontSubset> Subset(const std::u32string& chars) const;
+  // document used the same characters, else compressed at libdeflate `level` (a caller gives
+  // one level per font, so the bytes never depend on which document came first). Null on a
+  // compression error.
+  std::shared_ptr<const FontSubset> Subset(const std::u32string& chars, int level) const;
 
   // Empties the subset cache (benchmarks start each pass from the same state).
   void ClearCache() const;
 
-  // zlib level of the font program streams.
-  static constexpr int kProgramLevel = 6;
-
  private:
+  std::shared_ptr<const FontSubset> Make(const std::u32string& chars, int level) const;
+
   std::shared_ptr<const FontFile> program_;
   ProgramMaker make_program_;  // null: FontFile::Subset
   mutable std::mutex mutex_;

@@ -39,10 +39,10 @@ const PdfFonts& Fonts() {
 bool FindStream(const std::string& pdf, const std::string& key, std::string* dict, std::string* data) {
   size_t at = pdf.find(key);
   if (at == std::string::npos) return false;
-  size_t open = pdf.rfind("<<", at), close = pdf.find(">>\nstream\r\n", at);
+  size_t open = pdf.rfind("<<", at), close = pdf.find(">>\nstream\n", at);
   if (open == std::string::npos || close == std::string::npos) return false;
   *dict = pdf.substr(open, close + 2 - open);
-  size_t begin = close + 11, end = pdf.find("\nendstream", begin);
+  size_t begin = close + 10, end = pdf.find("\nendstream", begin);
   if (end == std::string::npos) return false;
   *data = pdf.substr(begin, end - begin);
   return true;
