@@ -15,7 +15,9 @@ namespace stdok {
 CheckReport RunCheck(const CheckOptions& options, FileSystem* fs) {
   Diagnostics all;
   RecordsInput input;
-  if (!ReadRecordsInput(options.input, options.templates_dir, options.today, fs, &input, &all)) {
+  // Trainee by trainee: memory holds the file's text and one trainee, not the whole model.
+  if (!ReadRecordsInput(options.input, options.templates_dir, options.today, fs, &input, &all,
+                        /*trainees_on_demand=*/true)) {
     CheckReport report;
     report.diagnostics = std::move(all);
     report.io_error = true;
@@ -27,16 +29,22 @@ CheckReport RunCheck(const CheckOptions& options, FileSystem* fs) {
 CheckReport CheckRecords(const RecordsInput& input, const CheckOptions& options, Diagnostics all,
                          std::vector<TraineeFacts>* facts) {
   CheckReport report;
-  const RecordsFile& file = input.file;
+  const RecordsFile& file = input.Root();
+  const RecordsSource* source = input.source.get();
   const Profile& profile = input.profile;
   std::map<std::string, std::string> names;
-  if (facts) facts->assign(file.trainees.size(), TraineeFacts{});
-  for (size_t i = 0; i < file.trainees.size(); ++i) {
-    const Trainee& t = file.trainees[i];
-    names[t.id] = t.family_name + " " + t.given_name;
+  const size_t count = source ? source->size() : file.trainees.size();
+  if (facts) facts->assign(count, TraineeFacts{});
+  for (size_t i = 0; i < count; ++i) {
+    const std::string& id = source ? source->id(i) : file.trainees[i].id;
+    names[id] = source ? source->family_name(i) + " " + source->given_name(i)
+                       : file.trainees[i].family_name + " " + file.trainees[i].given_name;
     if (!options.trainee_ids.empty() &&
-        std::find(options.trainee_ids.begin(), options.trainee_ids.end(), t.id) == options.trainee_ids.end())
+        std::find(options.trainee_ids.begin(), options.trainee_ids.end(), id) == options.trainee_ids.end())
       continue;
+    Trainee read;
+    if (source) read = source->Read(i);
+    const Trainee& t = source ? read : file.trainees[i];
     TraineeFacts computed = ComputeTraineeFacts(file, t, profile, options.today);
     CheckTrainee(file, t, profile, computed, &all);
     if (facts) (*facts)[i] = std::move(computed);
