@@ -542,8 +542,10 @@ xml::LoadOptions RecordsLoadOptions() {
 }
 
 // Reads the loaded `stream` into *file; each trainee that is kept (not a second record of an
-// id) goes to `keep` with the index of its <trainee> element, in file order.
-void ReadStream(const xml::ElementStream& stream, const Date& today, Diagnostics* diagnostics, RecordsFile* file,
+// id) goes to `keep` with the index of its <trainee> element, in file order. False when a
+// <trainee> cannot be parsed (the stream was loaded without checking them): what was read is
+// then to be dropped.
+bool ReadStream(const xml::ElementStream& stream, const Date& today, Diagnostics* diagnostics, RecordsFile* file,
                 const std::function<void(std::size_t element, Trainee trainee)>& keep) {
   const xml::Document& document = stream.root_document();
   const pugi::xml_node root = stream.root();
@@ -576,6 +578,7 @@ void ReadStream(const xml::ElementStream& stream, const Date& today, Diagnostics
   xml::Document trainee_document;
   for (size_t i = 0; i < stream.size(); ++i) {
     const xml::StreamedElement element = stream.Element(i, &trainee_document);
+    if (!element.document) return false;
     const pugi::xml_node n = element.node;
     context.document = element.document;
     TraineeReader reader(&context, today);
@@ -605,6 +608,26 @@ void ReadStream(const xml::ElementStream& stream, const Date& today, Diagnostics
   }
   for (auto n : r.Children("director-contract"))
     file->director_contracts.push_back(ReadDirectorContract(n, &context));
+  return true;
+}
+
+// Loads `text` into *stream and reads it, each <trainee> parsed once (not also to check it
+// first): when one cannot be parsed, what was read is dropped and the whole file is loaded
+// for its one refusal, as if it had been refused at once. False when refused.
+bool LoadAndRead(const std::string& path, std::string_view text, const Date& today, Diagnostics* diagnostics,
+                 xml::ElementStream* stream, RecordsFile* file,
+                 const std::function<void(std::size_t element, Trainee trainee)>& keep,
+                 const std::function<void()>& drop) {
+  const xml::LoadOptions options = RecordsLoadOptions();
+  if (!stream->Load(path, text, options, "trainee", diagnostics, /*check_elements=*/false)) return false;
+  const std::size_t mark = diagnostics->size();
+  if (ReadStream(*stream, today, diagnostics, file, keep)) return true;
+  diagnostics->resize(mark);
+  *file = RecordsFile();
+  file->path = path;
+  drop();
+  if (!stream->LoadWhole(path, text, options, "trainee", diagnostics)) return false;
+  return ReadStream(*stream, today, diagnostics, file, keep);  // the whole tree: cannot fail
 }
 
 }  // namespace
@@ -615,13 +638,18 @@ RecordsFile ReadRecords(const std::string& path, std::string_view text, const Da
   file.path = path;
   // Trainee by trainee: memory holds one trainee's tree at a time, not the whole file's.
   xml::ElementStream stream;
-  if (!stream.Load(path, text, RecordsLoadOptions(), "trainee", diagnostics)) {
+  std::vector<Trainee> trainees;
+  if (!LoadAndRead(
+          path, text, today, diagnostics, &stream, &file,
+          [&](std::size_t, Trainee t) {
+            if (trainees.empty()) trainees.reserve(stream.size());
+            trainees.push_back(std::move(t));
+          },
+          [&] { trainees.clear(); })) {
     file.refused = true;
     return file;
   }
-  file.trainees.reserve(stream.size());
-  ReadStream(stream, today, diagnostics, &file,
-             [&](std::size_t, Trainee t) { file.trainees.push_back(std::move(t)); });
+  file.trainees = std::move(trainees);
   return file;
 }
 
@@ -631,14 +659,15 @@ RecordsSource::RecordsSource(const std::string& path, std::string text, const Da
       stream_(std::make_unique<xml::ElementStream>()),
       today_(today) {
   file_.path = path;
-  if (!stream_->Load(path, *text_, RecordsLoadOptions(), "trainee", diagnostics)) {
+  auto keep = [&](std::size_t element, Trainee t) {
+    if (trainees_.empty()) trainees_.reserve(stream_->size());
+    trainees_.push_back({element, std::move(t.id), std::move(t.given_name), std::move(t.family_name)});
+  };
+  if (!LoadAndRead(path, *text_, today, diagnostics, stream_.get(), &file_, keep, [&] { trainees_.clear(); })) {
     file_.refused = true;
+    trainees_.clear();
     return;
   }
-  trainees_.reserve(stream_->size());
-  ReadStream(*stream_, today, diagnostics, &file_, [&](std::size_t element, Trainee t) {
-    trainees_.push_back({element, std::move(t.id), std::move(t.given_name), std::move(t.family_name)});
-  });
   trainees_.shrink_to_fit();
 }
 

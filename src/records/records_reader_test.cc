@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "records/element_reader.h"
+#include "xml/document.h"
 #include "xml/source_text.h"
 
 namespace stdok {
@@ -81,6 +82,40 @@ TEST(RecordsReader, MalformedXmlGivesOneLocatedError) {
   EXPECT_EQ(d[0].rule.rfind("xml.", 0), 0u) << d[0].rule;
   EXPECT_EQ(d[0].location.line, 3);
   EXPECT_TRUE(file.trainees.empty());
+}
+
+// Each <trainee> is parsed once, while it is read: one that pugixml refuses (the scan for
+// trainees accepts it) still refuses the whole file with Document::Load's one error, and
+// nothing read before it (a finding about the first trainee) is reported.
+TEST(RecordsReader, AMalformedTraineeAfterGoodOnesRefusesTheFileWithOneError) {
+  std::string bad_first = kGoodTrainee;
+  bad_first.replace(bad_first.find("rate=\"75\" home"), 10, "rate=\"175\" home");  // a finding
+  const std::string text = Wrap(bad_first + "  <trainee id=\"T-2\"><name></names></trainee>\n" + kGoodTrainee);
+  xml::LoadOptions options;
+  options.kind = "records file";
+  options.root = "stdok-records";
+  options.refuse_control_characters = false;
+  options.keep_whitespace_text = true;
+  Diagnostics expected;
+  xml::Document whole;
+  ASSERT_FALSE(whole.Load("in.xml", text, options, &expected));
+  ASSERT_EQ(expected.size(), 1u);
+  for (int source = 0; source < 2; ++source) {
+    Diagnostics d;
+    if (source) {
+      const RecordsSource records("in.xml", text, kToday, &d);
+      EXPECT_TRUE(records.file().refused);
+      EXPECT_EQ(records.size(), 0u);
+    } else {
+      const RecordsFile file = ReadRecords("in.xml", text, kToday, &d);
+      EXPECT_TRUE(file.refused);
+      EXPECT_TRUE(file.trainees.empty());
+      EXPECT_TRUE(file.people.empty());
+    }
+    ASSERT_EQ(d.size(), 1u) << d[0].ToString();
+    EXPECT_EQ(d[0].ToString(), expected[0].ToString());
+    EXPECT_EQ(d[0].location.line, 13);
+  }
 }
 
 TEST(RecordsReader, RejectsUtf16AndDoctype) {
