@@ -7,7 +7,7 @@
 namespace stdok {
 
 bool ReadRecordsInput(const std::string& input, const std::string& templates_dir, const Date& today,
-                      FileSystem* fs, RecordsInput* out, Diagnostics* diagnostics, bool trainees_on_demand) {
+                      FileSystem* fs, RecordsInput* out, Diagnostics* diagnostics) {
   std::string text, error;
   ImportedRecords workbook;
   const bool is_workbook = IsWorkbookInput(input);
@@ -23,18 +23,15 @@ bool ReadRecordsInput(const std::string& input, const std::string& templates_dir
   Diagnostics catalog_diagnostics;  // template problems are `render`'s and `docs`' to report
   LoadCatalog(templates_dir, fs, &catalog, &catalog_diagnostics);
   const std::size_t before = diagnostics->size();
-  if (trainees_on_demand && !is_workbook)
-    out->source = std::make_unique<RecordsSource>(input, std::move(text), today, diagnostics);
-  else
-    out->file = ReadRecords(input, text, today, diagnostics);
+  out->file = ReadRecords(input, text, today, diagnostics);
   if (is_workbook) {
     Diagnostics read(diagnostics->begin() + static_cast<std::ptrdiff_t>(before), diagnostics->end());
     LocateInWorkbook(workbook, input, &read);
     std::copy(read.begin(), read.end(), diagnostics->begin() + static_cast<std::ptrdiff_t>(before));
     out->workbook = std::move(workbook);
   }
-  if (out->Root().refused) return false;
-  if (auto it = catalog.profiles.find(out->Root().region.id); it != catalog.profiles.end())
+  if (out->file.refused) return false;
+  if (auto it = catalog.profiles.find(out->file.region.id); it != catalog.profiles.end())
     out->profile = it->second;
   return true;
 }

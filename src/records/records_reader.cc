@@ -654,12 +654,13 @@ RecordsFile ReadRecords(const std::string& path, std::string_view text, const Da
 }
 
 RecordsSource::RecordsSource(const std::string& path, std::string text, const Date& today,
-                             Diagnostics* diagnostics)
+                             Diagnostics* diagnostics, const Visit& visit)
     : text_(std::make_unique<const std::string>(std::move(text))),
       stream_(std::make_unique<xml::ElementStream>()),
       today_(today) {
   file_.path = path;
   auto keep = [&](std::size_t element, Trainee t) {
+    if (visit) visit(file_, trainees_.size(), t);
     if (trainees_.empty()) trainees_.reserve(stream_->size());
     trainees_.push_back({element, std::move(t.id), std::move(t.given_name), std::move(t.family_name)});
   };

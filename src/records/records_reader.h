@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -32,7 +33,14 @@ class RecordsSource {
  public:
   // Reads `text` (taken over), the whole file read from `path`, as ReadRecords does: the same
   // diagnostics in the same order, and the same trainees in the same order (size(), Read).
-  RecordsSource(const std::string& path, std::string text, const Date& today, Diagnostics* diagnostics);
+  // `visit`, when given, sees each trainee kept as it is read (for work that needs every
+  // trainee once, without reading it again): its index (as for Read) and the root's records
+  // read so far (all but the studierektor contracts, which come after the trainees). Should a
+  // <trainee> be refused after others were visited, the reading starts over: a visit of index 0
+  // means that everything visited before is to be dropped (and a refused file has no trainees).
+  using Visit = std::function<void(const RecordsFile& root, std::size_t index, const Trainee& trainee)>;
+  RecordsSource(const std::string& path, std::string text, const Date& today, Diagnostics* diagnostics,
+                const Visit& visit = nullptr);
   ~RecordsSource();
   RecordsSource(const RecordsSource&) = delete;
   RecordsSource& operator=(const RecordsSource&) = delete;
