@@ -56,7 +56,9 @@ CheckReport CheckRecordsFile(const CheckOptions& options, FileSystem* fs) {
     refused.diagnostics = std::move(all);
     return refused;
   }
+  all.reserve(all.size() + checks.size());
   for (Diagnostic& d : checks) all.push_back(std::move(d));
+  checks = {};
   std::map<std::string, std::string> names;
   for (size_t i = 0; i < source.size(); ++i) names[source.id(i)] = source.family_name(i) + " " + source.given_name(i);
   return Report(file, options, ImportedRecords(), std::move(names), std::move(all));
@@ -105,6 +107,7 @@ CheckReport Report(const RecordsFile& file, const CheckOptions& options, const I
     CheckDirectorContract(file, c, options.today, &all);
   }
   LocateInWorkbook(workbook, options.input, &all);  // a workbook's findings name its cells
+  report.diagnostics.reserve(all.size());
   for (auto& d : all) {
     if (!options.trainee_ids.empty() && !d.trainee_id.empty() &&
         std::find(options.trainee_ids.begin(), options.trainee_ids.end(), d.trainee_id) == options.trainee_ids.end())
