@@ -678,7 +678,7 @@ Trainee RecordsSource::Read(std::size_t index) const {
   xml::Document scratch;
   const xml::StreamedElement element = stream_->Element(trainees_[index].element, &scratch);
   Diagnostics reported;  // when the file was read, in the constructor
-  ReadContext context{element.document, &reported, ""};
+  ReadContext context{element.document, &reported, "", /*findings_known=*/true};
   return TraineeReader(&context, today_).Read(element.node);
 }
 
