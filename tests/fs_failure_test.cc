@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <vector>
@@ -167,10 +168,11 @@ std::set<std::string> Without(std::set<std::string> all, const std::set<std::str
   return all;
 }
 
-const ManifestEntry* EntryFor(const RenderSummary& summary, const std::string& trainee, const std::string& doc) {
-  for (const auto& e : summary.entries)
-    if (e.trainee_id == trainee && e.doc_id == doc) return &e;
-  return nullptr;
+std::optional<ManifestEntry> EntryFor(const RenderSummary& summary, const std::string& trainee,
+                                     const std::string& doc) {
+  for (const ManifestEntry& e : summary.entries)
+    if (e.trainee_id == trainee && e.doc_id == doc) return e;
+  return std::nullopt;
 }
 
 TEST(FsFailure, DiskFullOnOneDocumentFailsOnlyThatDocument) {
@@ -191,8 +193,8 @@ TEST(FsFailure, DiskFullOnOneDocumentFailsOnlyThatDocument) {
   std::set<std::string> expected = Without(kDocuments, {"asa-oberg/st-kontrakt.pdf"});
   expected.insert({"manifest.json", "manifest.csv", "manifest.xlsx"});
   EXPECT_EQ(f.Files(), expected);
-  const ManifestEntry* entry = EntryFor(summary, "T-1", "st-kontrakt");
-  ASSERT_NE(entry, nullptr);
+  const std::optional<ManifestEntry> entry = EntryFor(summary, "T-1", "st-kontrakt");
+  ASSERT_TRUE(entry.has_value());
   EXPECT_EQ(entry->status, "failed");
   EXPECT_EQ(entry->file, "");
   EXPECT_NE(entry->reason.find("No space left on device"), std::string::npos);
@@ -426,6 +428,13 @@ struct SyncRecordingDisk : DiskFileSystem {
     }
     return DiskFileSystem::WriteAtomically(path, bytes, error);
   }
+  bool WriteAtomicallyInParts(const std::string& path, const NextPart& next, std::string* error) override {
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      events.push_back("write " + path);
+    }
+    return DiskFileSystem::WriteAtomicallyInParts(path, next, error);
+  }
 
  protected:
   bool Sync(int fd, const std::string& path) override {
@@ -490,8 +499,8 @@ TEST(FsFailure, ADocumentThatCannotBeMadeDurableFailsOnlyThatDocument) {
   std::set<std::string> expected = Without(kDocuments, {"lukasz-zolkiewski/iup.pdf"});
   expected.insert({"manifest.json", "manifest.csv", "manifest.xlsx"});
   EXPECT_EQ(f.Files(), expected) << "a file that may not survive a power cut stays beside the manifest";
-  const ManifestEntry* entry = EntryFor(summary, "T-2", "iup");
-  ASSERT_NE(entry, nullptr);
+  const std::optional<ManifestEntry> entry = EntryFor(summary, "T-2", "iup");
+  ASSERT_TRUE(entry.has_value());
   EXPECT_EQ(entry->status, "failed");
   EXPECT_EQ(entry->file, "");
   EXPECT_EQ(entry->sha256, "");

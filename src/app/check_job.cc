@@ -4,6 +4,7 @@
 #include <map>
 
 #include "app/catalog.h"
+#include "app/workbook_input.h"
 #include "output/json.h"
 #include "records/records_reader.h"
 #include "rules/checks.h"
@@ -12,7 +13,61 @@
 
 namespace stdok {
 
+namespace {
+
+bool Wanted(const CheckOptions& options, const std::string& id) {
+  return options.trainee_ids.empty() ||
+         std::find(options.trainee_ids.begin(), options.trainee_ids.end(), id) != options.trainee_ids.end();
+}
+
+// The report of `all`, the findings in the order they were made; `names` of the trainees by id.
+CheckReport Report(const RecordsFile& file, const CheckOptions& options, const ImportedRecords& workbook,
+                   std::map<std::string, std::string> names, Diagnostics all);
+
+// A records file (not a workbook) read trainee by trainee, each checked as it is read: memory
+// holds the file's text and one trainee, not the whole model, and no trainee is read twice.
+CheckReport CheckRecordsFile(const CheckOptions& options, FileSystem* fs) {
+  CheckReport refused;
+  refused.io_error = true;
+  std::string text, error;
+  if (!fs->ReadFile(options.input, &text, &error)) {
+    refused.diagnostics.push_back({Severity::kError, {options.input}, "", "", "io.read",
+                                   "cannot read the records file: " + error, ""});
+    return refused;
+  }
+  Catalog catalog;
+  Diagnostics catalog_diagnostics;  // template problems are `render`'s and `docs`' to report
+  LoadCatalog(options.templates_dir, fs, &catalog, &catalog_diagnostics);
+  Profile profile;  // the region's, found once the root's <region> is read (before any trainee)
+  bool profile_found = false;
+  Diagnostics all, checks;
+  auto check = [&](const RecordsFile& root, size_t index, const Trainee& t) {
+    if (index == 0) checks.clear();  // (read again from the start)
+    if (!profile_found) {
+      if (auto it = catalog.profiles.find(root.region.id); it != catalog.profiles.end()) profile = it->second;
+      profile_found = true;
+    }
+    if (!Wanted(options, t.id)) return;
+    CheckTrainee(root, t, profile, ComputeTraineeFacts(root, t, profile, options.today), &checks);
+  };
+  const RecordsSource source(options.input, std::move(text), options.today, &all, check);
+  const RecordsFile& file = source.file();
+  if (file.refused) {
+    refused.diagnostics = std::move(all);
+    return refused;
+  }
+  all.reserve(all.size() + checks.size());
+  for (Diagnostic& d : checks) all.push_back(std::move(d));
+  checks = {};
+  std::map<std::string, std::string> names;
+  for (size_t i = 0; i < source.size(); ++i) names[source.id(i)] = source.family_name(i) + " " + source.given_name(i);
+  return Report(file, options, ImportedRecords(), std::move(names), std::move(all));
+}
+
+}  // namespace
+
 CheckReport RunCheck(const CheckOptions& options, FileSystem* fs) {
+  if (!IsWorkbookInput(options.input)) return CheckRecordsFile(options, fs);
   Diagnostics all;
   RecordsInput input;
   if (!ReadRecordsInput(options.input, options.templates_dir, options.today, fs, &input, &all)) {
@@ -26,7 +81,6 @@ CheckReport RunCheck(const CheckOptions& options, FileSystem* fs) {
 
 CheckReport CheckRecords(const RecordsInput& input, const CheckOptions& options, Diagnostics all,
                          std::vector<TraineeFacts>* facts) {
-  CheckReport report;
   const RecordsFile& file = input.file;
   const Profile& profile = input.profile;
   std::map<std::string, std::string> names;
@@ -34,19 +88,26 @@ CheckReport CheckRecords(const RecordsInput& input, const CheckOptions& options,
   for (size_t i = 0; i < file.trainees.size(); ++i) {
     const Trainee& t = file.trainees[i];
     names[t.id] = t.family_name + " " + t.given_name;
-    if (!options.trainee_ids.empty() &&
-        std::find(options.trainee_ids.begin(), options.trainee_ids.end(), t.id) == options.trainee_ids.end())
-      continue;
+    if (!Wanted(options, t.id)) continue;
     TraineeFacts computed = ComputeTraineeFacts(file, t, profile, options.today);
     CheckTrainee(file, t, profile, computed, &all);
     if (facts) (*facts)[i] = std::move(computed);
   }
+  return Report(file, options, input.workbook, std::move(names), std::move(all));
+}
+
+namespace {
+
+CheckReport Report(const RecordsFile& file, const CheckOptions& options, const ImportedRecords& workbook,
+                   std::map<std::string, std::string> names, Diagnostics all) {
+  CheckReport report;
   for (const DirectorContract& c : file.director_contracts) {
     if (auto person = file.people.find(c.person); person != file.people.end())
       names[c.person] = person->second.family_name + " " + person->second.given_name + ", studierektor";
     CheckDirectorContract(file, c, options.today, &all);
   }
-  LocateInWorkbook(input.workbook, options.input, &all);  // a workbook's findings name its cells
+  LocateInWorkbook(workbook, options.input, &all);  // a workbook's findings name its cells
+  report.diagnostics.reserve(all.size());
   for (auto& d : all) {
     if (!options.trainee_ids.empty() && !d.trainee_id.empty() &&
         std::find(options.trainee_ids.begin(), options.trainee_ids.end(), d.trainee_id) == options.trainee_ids.end())
@@ -74,6 +135,8 @@ CheckReport CheckRecords(const RecordsInput& input, const CheckOptions& options,
   }
   return report;
 }
+
+}  // namespace
 
 std::string FormatCheckText(const CheckReport& report) {
   std::string out;

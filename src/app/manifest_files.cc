@@ -10,11 +10,14 @@ bool RemoveManifestFiles(const std::string& output_dir, FileSystem* fs, std::str
          fs->RemoveFile(output_dir + "/" + kManifestXlsx, error);
 }
 
-bool WriteManifestFiles(const std::vector<ManifestEntry>& entries, const ManifestShard& shard,
+bool WriteManifestFiles(const ManifestEntries& entries, const ManifestShard& shard,
                         const std::string& output_dir, FileSystem* fs, std::string* error) {
   const std::string generator = std::string("stdok ") + STDOK_VERSION;
-  if (fs->WriteAtomically(output_dir + "/" + kManifestJson, ManifestJson(entries, generator, shard), error) &&
-      fs->WriteAtomically(output_dir + "/" + kManifestCsv, ManifestCsv(entries), error) &&
+  ManifestText json = ManifestText::Json(entries, generator, shard);
+  ManifestText csv = ManifestText::Csv(entries);
+  auto parts = [](ManifestText* text) { return [text](std::string* part) { return text->Next(part); }; };
+  if (fs->WriteAtomicallyInParts(output_dir + "/" + kManifestJson, parts(&json), error) &&
+      fs->WriteAtomicallyInParts(output_dir + "/" + kManifestCsv, parts(&csv), error) &&
       WriteManifestWorkbook(entries, output_dir + "/" + kManifestXlsx, fs, error))
     return true;
   std::string ignored;

@@ -7,14 +7,15 @@
 
 #include "output/file_system.h"
 #include "output/manifest.h"
+#include "output/manifest_entries.h"
 
 namespace stdok {
 
 // Removes all three (a missing one is fine). False with *error at the first that cannot go.
 bool RemoveManifestFiles(const std::string& output_dir, FileSystem* fs, std::string* error);
-// Writes all three, each atomically; when one fails none is left (half a manifest is no
+// Writes all three, each atomically and part by part (never a whole text in memory); when one fails none is left (half a manifest is no
 // manifest) and *error names the file.
-bool WriteManifestFiles(const std::vector<ManifestEntry>& entries, const ManifestShard& shard,
+bool WriteManifestFiles(const ManifestEntries& entries, const ManifestShard& shard,
                         const std::string& output_dir, FileSystem* fs, std::string* error);
 
 }  // namespace stdok

@@ -66,18 +66,19 @@ WorkResult RenderOne(const WorkItem& work, const RenderOptions& options, const R
 void SyncDocuments(const std::string& output_dir, FileSystem* fs, RenderSummary* summary,
                    Diagnostics* diagnostics) {
   std::vector<std::string> paths;
-  std::vector<ManifestEntry*> made;
-  for (ManifestEntry& e : summary->entries) {
+  std::vector<size_t> made;  // entries' indexes, parallel to `paths`
+  for (size_t i = 0; i < summary->entries.size(); ++i) {
+    const ManifestEntry e = summary->entries[i];
     if (e.status != "written" && e.status != "draft") continue;
     paths.push_back(output_dir + "/" + e.file);
-    made.push_back(&e);
+    made.push_back(i);
   }
   std::vector<FileSystem::SyncFailure> failures = fs->SyncFiles(paths);
   size_t at = 0;  // failures come in the order of `paths`
   for (const FileSystem::SyncFailure& f : failures) {
     while (at < paths.size() && paths[at] != f.path) ++at;
     if (at == paths.size()) break;
-    ManifestEntry& e = *made[at];
+    ManifestEntry e = summary->entries[made[at]];
     const bool pack = e.file.rfind(std::string(kPrintPackFolder) + "/", 0) == 0;  // not counted as written
     if (!pack) {
       --summary->written;
@@ -90,6 +91,7 @@ void SyncDocuments(const std::string& output_dir, FileSystem* fs, RenderSummary*
     e.pages = 0;
     e.bytes = 0;
     e.sha256.clear();
+    summary->entries.Replace(made[at], e);
     std::string ignored;
     fs->RemoveFile(f.path, &ignored);  // best effort: it is not in the manifest either way
     diagnostics->push_back({Severity::kError, {f.path}, e.trainee_id, "", "io.write", f.error, ""});
@@ -102,7 +104,7 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
   RenderSummary summary;
   RenderSetup setup;
   if (!PrepareRender(options, fs, &setup, &summary, diagnostics)) return summary;
-  if (setup.file.refused) {  // its error is in diagnostics; nothing is written, not even a manifest
+  if (setup.file().refused) {  // its error is in diagnostics; nothing is written, not even a manifest
     summary.io_error = true;
     return summary;
   }
@@ -124,9 +126,11 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
 
   // Trainees are streamed through the workers: each takes the next trainee, plans it (facts,
   // checks, context), renders and writes its documents and keeps only their manifest entries
-  // and diagnostics. Then the studierektor contracts, one unit each. Results are kept per unit
-  // in file order, so the manifest and the diagnostics do not depend on the number of jobs.
-  const size_t trainees = setup.file.trainees.size();
+  // and diagnostics. Then the studierektor contracts, one unit each. As soon as every unit up to
+  // one is done, their results are moved on in file order and freed: the manifest and the
+  // diagnostics do not depend on the number of jobs, and memory holds only the units finished
+  // ahead of a slower one.
+  const size_t trainees = setup.records->size();
   const size_t units = trainees + setup.work.size();
   std::vector<UnitResult> results(units);
   auto render = [&](const WorkItem& w, UnitResult* r) {
@@ -152,27 +156,9 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
     r.failed = plan.failed;
     for (const WorkItem& w : plan.work) render(w, &r);
   };
-  std::atomic<size_t> next{0};
-  std::mutex progress_mutex;
-  size_t done = 0;
-  auto worker = [&]() {
-    for (size_t i = next++; i < units; i = next++) {
-      run_unit(i);
-      if (options.on_progress) {
-        std::lock_guard<std::mutex> lock(progress_mutex);
-        options.on_progress(++done, units);
-      }
-    }
-  };
-  int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(units)));
-  std::vector<std::thread> threads;
-  for (int j = 1; j < jobs; ++j) threads.emplace_back(worker);
-  worker();
-  for (auto& t : threads) t.join();
-
   std::set<std::string> with_errors = setup.stopped_by_reader;
   std::vector<PackDocument> pack;
-  for (size_t i = 0; i < units; ++i) {
+  auto collect = [&](size_t i) {  // unit i's results, in file order
     UnitResult& r = results[i];
     if (i == trainees)
       for (auto& d : setup.director_diagnostics) diagnostics->push_back(std::move(d));
@@ -183,16 +169,36 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
     summary.failed += r.failed;
     summary.written += r.written;
     summary.drafts += r.drafts;
-    for (ManifestEntry& e : r.entries) summary.entries.push_back(std::move(e));
+    for (const ManifestEntry& e : r.entries) summary.entries.push_back(e);
     for (PackDocument& p : r.pack) pack.push_back(std::move(p));
     r = UnitResult();
-  }
+  };
+  std::vector<bool> finished(units);  // these three under results_mutex
+  size_t collected = 0;
+  size_t done = 0;
+  std::mutex results_mutex;
+  std::atomic<size_t> next{0};
+  auto worker = [&]() {
+    for (size_t i = next++; i < units; i = next++) {
+      run_unit(i);
+      std::lock_guard<std::mutex> lock(results_mutex);
+      finished[i] = true;
+      while (collected < units && finished[collected]) collect(collected++);
+      if (options.on_progress) options.on_progress(++done, units);
+    }
+  };
+  int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(units)));
+  std::vector<std::thread> threads;
+  for (int j = 1; j < jobs; ++j) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+  results = {};
   if (trainees == units)
     for (auto& d : setup.director_diagnostics) diagnostics->push_back(std::move(d));
   summary.trainees_with_errors = static_cast<int>(with_errors.size());
   if (options.print_pack) WritePrintPacks(setup, &pack, options, fs, &summary, diagnostics);
   // The records and plans are not read past this point: their memory goes to the manifest.
-  setup.file = RecordsFile();
+  setup.records.reset();
   setup.work = {};
   SyncDocuments(options.output_dir, fs, &summary, diagnostics);
   // Last: every file it lists is already durable; the previous run's manifest was removed before

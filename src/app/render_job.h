@@ -13,6 +13,7 @@
 #include "core/status.h"
 #include "output/file_system.h"
 #include "output/manifest.h"
+#include "output/manifest_entries.h"
 
 namespace stdok {
 
@@ -63,7 +64,7 @@ struct RenderSummary {
   bool file_errors = false;  // errors not tied to one record (a bad <person>, an unknown unit)
   bool manifest_written = false;  // OUT/manifest.json, .csv and .xlsx, written last
   ManifestShard shard;            // set for a split run (--shard)
-  std::vector<ManifestEntry> entries;
+  ManifestEntries entries;
 };
 
 // Renders every applicable document. Diagnostics go to `diagnostics` (never holding a full

@@ -303,10 +303,10 @@ void IoError(const std::string& where, const std::string& message, Diagnostics* 
 
 // --trainee's ids, and of those, --shard K/N's contiguous part in file order: merged in shard
 // order, the parts of a split run list their documents in the whole run's order.
-std::vector<bool> SelectedTrainees(const RenderOptions& options, const RecordsFile& file) {
-  std::vector<bool> selected(file.trainees.size());
+std::vector<bool> SelectedTrainees(const RenderOptions& options, const RecordsSource& records) {
+  std::vector<bool> selected(records.size());
   size_t listed = 0;
-  for (size_t i = 0; i < file.trainees.size(); ++i) listed += selected[i] = Listed(options.trainee_ids, file.trainees[i].id);
+  for (size_t i = 0; i < records.size(); ++i) listed += selected[i] = Listed(options.trainee_ids, records.id(i));
   if (options.shard_count <= 0) return selected;
   const size_t n = static_cast<size_t>(options.shard_count), k = static_cast<size_t>(options.shard_index);
   const size_t first = (k - 1) * listed / n, end = k * listed / n;
@@ -344,13 +344,14 @@ bool PrepareRender(const RenderOptions& options, FileSystem* fs, RenderSetup* se
     return io_failure(options.input, "cannot read the records file: " + error);
 
   size_t before = diagnostics->size();
-  setup->file = ReadRecords(options.input, text, options.today, diagnostics);
-  setup->selected = SelectedTrainees(options, setup->file);
   if (options.shard_count > 0) setup->records_sha256 = Sha256Hex(text);
+  setup->records = std::make_unique<RecordsSource>(options.input, std::move(text), options.today, diagnostics);
+  const RecordsSource& records = *setup->records;
+  setup->selected = SelectedTrainees(options, records);
   if (!options.trainee_ids.empty() || options.shard_count > 0) {  // findings about others are not this run's
     std::set<std::string> wanted;
-    for (size_t i = 0; i < setup->file.trainees.size(); ++i)
-      if (setup->selected[i]) wanted.insert(setup->file.trainees[i].id);
+    for (size_t i = 0; i < records.size(); ++i)
+      if (setup->selected[i]) wanted.insert(records.id(i));
     auto unwanted = [&](const Diagnostic& d) { return !d.trainee_id.empty() && !wanted.count(d.trainee_id); };
     diagnostics->erase(std::remove_if(diagnostics->begin() + static_cast<std::ptrdiff_t>(before),
                                       diagnostics->end(), unwanted),
@@ -360,7 +361,7 @@ bool PrepareRender(const RenderOptions& options, FileSystem* fs, RenderSetup* se
     if ((*diagnostics)[i].severity == Severity::kError && (*diagnostics)[i].trainee_id.empty())
       summary->file_errors = true;
 
-  const RecordsFile& file = setup->file;
+  const RecordsFile& file = records.file();
   if (auto it = setup->catalog.profiles.find(file.region.id); it != setup->catalog.profiles.end()) {
     setup->profile = it->second;
   } else {
@@ -379,11 +380,10 @@ bool PrepareRender(const RenderOptions& options, FileSystem* fs, RenderSetup* se
   // Folders first, in file order: cheap, serial, the same whoever plans the trainee later, and
   // the same whichever trainees are selected (the parts of a split run never share a folder).
   FolderNames folders;
-  setup->folders.assign(file.trainees.size(), std::string());
-  for (size_t i = 0; i < file.trainees.size(); ++i) {
-    const Trainee& trainee = file.trainees[i];
-    if (setup->stopped_by_reader.count(trainee.id)) continue;
-    std::string folder = folders.Next(trainee.FullName(), trainee.id);
+  setup->folders.assign(records.size(), std::string());
+  for (size_t i = 0; i < records.size(); ++i) {
+    if (setup->stopped_by_reader.count(records.id(i))) continue;
+    std::string folder = folders.Next(records.given_name(i) + " " + records.family_name(i), records.id(i));
     if (setup->selected[i]) setup->folders[i] = std::move(folder);
   }
   if (options.trainee_ids.empty() && options.shard_index == options.shard_count) {
@@ -414,9 +414,14 @@ bool PrepareRender(const RenderOptions& options, FileSystem* fs, RenderSetup* se
   return true;
 }
 
+const RecordsFile& RenderSetup::file() const {
+  static const RecordsFile none;
+  return records ? records->file() : none;
+}
+
 TraineePlan PlanTrainee(const RenderOptions& options, const RenderSetup& setup, size_t index) {
-  const RecordsFile& file = setup.file;
-  const Trainee& trainee = file.trainees[index];
+  const RecordsFile& file = setup.file();
+  const Trainee trainee = setup.records->Read(index);
   TraineePlan plan;
   const TraineeFacts facts = ComputeTraineeFacts(file, trainee, setup.profile, options.today);
   CheckTrainee(file, trainee, setup.profile, facts, &plan.diagnostics);
@@ -439,7 +444,7 @@ TraineePlan PlanTrainee(const RenderOptions& options, const RenderSetup& setup, 
 void PlanEveryTrainee(const RenderOptions& options, RenderSetup* setup, RenderSummary* summary,
                       Diagnostics* diagnostics) {
   std::vector<WorkItem> work;
-  for (size_t i = 0; i < setup->file.trainees.size(); ++i) {
+  for (size_t i = 0; i < setup->selected.size(); ++i) {
     if (!setup->selected[i]) continue;
     TraineePlan plan = PlanTrainee(options, *setup, i);
     for (WorkItem& w : plan.work) work.push_back(std::move(w));

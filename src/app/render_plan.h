@@ -14,6 +14,7 @@
 #include "fill/context.h"
 #include "fill/value.h"
 #include "records/model.h"
+#include "records/records_reader.h"
 
 namespace stdok {
 
@@ -40,15 +41,17 @@ struct WorkItem {
 struct RenderSetup {
   Catalog catalog;
   FontSet fonts;
-  RecordsFile file;
+  // The records file: its root's records, and its trainees read when planned (PlanTrainee).
+  std::unique_ptr<RecordsSource> records;
+  const RecordsFile& file() const;  // records->file(), or an empty file before it is read
   Profile profile;
   std::string author;       // PDF author: the issuing unit
   std::string icc_profile;  // sRGB ICC bytes when some document may be PDF/A
-  // Per trainee of file.trainees: its folder under OUT ("" when --trainee leaves it out),
+  // Per trainee of records: its folder under OUT ("" when --trainee leaves it out),
   // unique and given in file order, so it does not depend on which worker plans the trainee.
   std::vector<std::string> folders;
   std::string records_sha256;  // of the records file's bytes, for a split run's manifest
-  // Per trainee of file.trainees: whether this run makes its documents (--trainee, --shard).
+  // Per trainee of records: whether this run makes its documents (--trainee, --shard).
   std::vector<bool> selected;
   // Trainees whose record the reader found errors in that stop their documents.
   std::set<std::string> stopped_by_reader;
@@ -79,7 +82,7 @@ struct TraineePlan {
   int failed = 0;
 };
 
-// Plans setup.file.trainees[index] (which must have a folder). Thread-safe: reads only setup.
+// Plans the index-th trainee of setup.records (which must have a folder; it is read here). Thread-safe: reads only setup.
 TraineePlan PlanTrainee(const RenderOptions& options, const RenderSetup& setup, size_t index);
 
 // Every trainee planned in order, its work appended to setup->work (`stdok bench`, which

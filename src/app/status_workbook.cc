@@ -48,14 +48,14 @@ bool WriteStatusWorkbook(const std::vector<TraineeStatus>& trainees, const Date&
   return WriteAtomically(table, path, fs, error);
 }
 
-bool WriteManifestWorkbook(const std::vector<ManifestEntry>& entries, const std::string& path, FileSystem* fs,
+bool WriteManifestWorkbook(const ManifestEntries& entries, const std::string& path, FileSystem* fs,
                            std::string* error) {
   SheetTable table;
   table.sheet = "Manifest";
   table.headers = {"trainee_id", "trainee_name", "document_id", "file", "pages", "bytes", "sha256", "status", "reason"};
   table.row_count = entries.size();
   table.make_row = [&entries](std::size_t r, std::vector<TableCell>* cells) {
-    const ManifestEntry& e = entries[r];
+    const ManifestEntry e = entries[r];
     *cells = {TableCell::Text(e.trainee_id), TableCell::Text(e.trainee_name), TableCell::Text(e.doc_id),
               TableCell::Text(e.file),       TableCell::Number(e.pages),        TableCell::Number(double(e.bytes)),
               TableCell::Text(e.sha256),     TableCell::Text(e.status),         TableCell::Text(e.reason)};

@@ -8,6 +8,7 @@
 #include "app/status_job.h"
 #include "output/file_system.h"
 #include "output/manifest.h"
+#include "output/manifest_entries.h"
 
 namespace stdok {
 
@@ -17,7 +18,7 @@ bool WriteStatusWorkbook(const std::vector<TraineeStatus>& trainees, const Date&
 
 // The manifest as a workbook (manifest.xlsx beside manifest.json and manifest.csv): one row
 // per document, every text as text. For render_job to write last, like the other two.
-bool WriteManifestWorkbook(const std::vector<ManifestEntry>& entries, const std::string& path, FileSystem* fs,
+bool WriteManifestWorkbook(const ManifestEntries& entries, const std::string& path, FileSystem* fs,
                            std::string* error);
 
 }  // namespace stdok

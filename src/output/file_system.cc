@@ -90,8 +90,8 @@ bool DiskFileSystem::SyncFolderOf(const std::string& path, std::string* error) {
   return SyncFolder(FolderOf(path), error);
 }
 
-bool DiskFileSystem::WriteAndRename(const std::string& path, std::string_view bytes, bool sync,
-                                    std::string* error) {
+bool DiskFileSystem::WriteAndRename(const std::string& path, std::string_view bytes, const NextPart* next,
+                                    bool sync, std::string* error) {
   static std::atomic<unsigned> counter{0};
   std::string temp = path + ".tmp-" + std::to_string(getpid()) + "-" + std::to_string(counter++);
   int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
@@ -105,15 +105,21 @@ bool DiskFileSystem::WriteAndRename(const std::string& path, std::string_view by
     *error = ErrnoText(path, err);
     return false;
   };
-  size_t written = 0;
-  while (written < bytes.size()) {
-    ssize_t n = write(fd, bytes.data() + written, bytes.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return fail(errno);
+  auto write_all = [&](std::string_view part) {  // 0, or the errno
+    for (size_t written = 0; written < part.size();) {
+      ssize_t n = write(fd, part.data() + written, part.size() - written);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        return errno;
+      }
+      written += static_cast<size_t>(n);
     }
-    written += static_cast<size_t>(n);
-  }
+    return 0;
+  };
+  if (int err = write_all(bytes)) return fail(err);
+  if (next)
+    for (std::string part; (*next)(&part); part.clear())
+      if (int err = write_all(part)) return fail(err);
   // The bytes reach the disk before the name does: a power cut after the rename must not leave
   // an empty or partial file under the final name.
   if (sync && !Sync(fd, temp)) return fail(errno);
@@ -128,11 +134,15 @@ bool DiskFileSystem::WriteAndRename(const std::string& path, std::string_view by
 }
 
 bool DiskFileSystem::WriteAtomically(const std::string& path, std::string_view bytes, std::string* error) {
-  return WriteAndRename(path, bytes, /*sync=*/true, error) && SyncFolderOf(path, error);
+  return WriteAndRename(path, bytes, nullptr, /*sync=*/true, error) && SyncFolderOf(path, error);
+}
+
+bool DiskFileSystem::WriteAtomicallyInParts(const std::string& path, const NextPart& next, std::string* error) {
+  return WriteAndRename(path, {}, &next, /*sync=*/true, error) && SyncFolderOf(path, error);
 }
 
 bool DiskFileSystem::WriteAtomicallyUnsynced(const std::string& path, std::string_view bytes, std::string* error) {
-  return WriteAndRename(path, bytes, /*sync=*/false, error);
+  return WriteAndRename(path, bytes, nullptr, /*sync=*/false, error);
 }
 
 std::vector<FileSystem::SyncFailure> DiskFileSystem::SyncFiles(const std::vector<std::string>& paths) {

@@ -2,6 +2,7 @@
 // (disk full, permission denied) without touching the disk.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,18 @@ class FileSystem {
   // or the previous version until SyncFiles has made it durable. For many files written in a
   // row, which one SyncFiles then makes durable together. The default waits (WriteAtomically).
   virtual bool WriteAtomicallyUnsynced(const std::string& path, std::string_view bytes, std::string* error) {
+    return WriteAtomically(path, bytes, error);
+  }
+  // Like WriteAtomically, for a file made part by part (a national run's manifest): `next`
+  // appends the next part to its (empty) argument and returns false when there is none. Only
+  // one part is in memory at a time. The default puts the parts together for WriteAtomically.
+  using NextPart = std::function<bool(std::string* part)>;
+  virtual bool WriteAtomicallyInParts(const std::string& path, const NextPart& next, std::string* error) {
+    std::string bytes, part;
+    while (next(&part)) {
+      bytes += part;
+      part.clear();
+    }
     return WriteAtomically(path, bytes, error);
   }
   struct SyncFailure {
@@ -47,6 +60,7 @@ class DiskFileSystem : public FileSystem {
   bool MakeDirectories(const std::string& path, std::string* error) override;
   bool WriteAtomically(const std::string& path, std::string_view bytes, std::string* error) override;
   bool WriteAtomicallyUnsynced(const std::string& path, std::string_view bytes, std::string* error) override;
+  bool WriteAtomicallyInParts(const std::string& path, const NextPart& next, std::string* error) override;
   std::vector<SyncFailure> SyncFiles(const std::vector<std::string>& paths) override;
   bool RemoveFile(const std::string& path, std::string* error) override;
   bool ReadFile(const std::string& path, std::string* bytes, std::string* error) override;
@@ -58,8 +72,10 @@ class DiskFileSystem : public FileSystem {
   virtual bool Sync(int fd, const std::string& path);
 
  private:
-  // Writes the temporary file and renames it over `path`; `sync` fsyncs it before the rename.
-  bool WriteAndRename(const std::string& path, std::string_view bytes, bool sync, std::string* error);
+  // Writes the temporary file (`bytes`, then every part of `next` when given) and renames it
+  // over `path`; `sync` fsyncs it before the rename.
+  bool WriteAndRename(const std::string& path, std::string_view bytes, const NextPart* next, bool sync,
+                      std::string* error);
   bool SyncFolder(const std::string& folder, std::string* error);
   // Syncs the folder that holds `path`. A failure after a rename is reported (false) although
   // the new file is in place: it may not survive a power cut.

@@ -117,6 +117,62 @@ TEST(DiskFileSystem, AWriteCutOffAfterTheTemporaryFileKeepsThePreviousFile) {
   fs::remove_all(root);
 }
 
+// A national run's manifest is written part by part, never whole in memory.
+TEST(DiskFileSystem, WriteAtomicallyInPartsWritesEveryPartInOrder) {
+  DiskFileSystem disk;
+  std::string root = TempDir();
+  std::string error;
+  int calls = 0;
+  auto parts = [&calls](std::string* part) {
+    if (calls == 3) return false;
+    *part += "part " + std::to_string(calls++) + ";";
+    return true;
+  };
+  ASSERT_TRUE(disk.WriteAtomicallyInParts(root + "/manifest.json", parts, &error)) << error;
+  EXPECT_EQ(Slurp(root + "/manifest.json"), "part 0;part 1;part 2;");
+  EXPECT_EQ(Names(root), std::vector<std::string>{"manifest.json"});
+  // The default (a file system that only knows whole files) puts the parts together.
+  struct WholeFiles : DiskFileSystem {
+    int whole = 0;
+    bool WriteAtomically(const std::string& path, std::string_view bytes, std::string* error) override {
+      ++whole;
+      return DiskFileSystem::WriteAtomically(path, bytes, error);
+    }
+    bool WriteAtomicallyInParts(const std::string& path, const NextPart& next, std::string* error) override {
+      return FileSystem::WriteAtomicallyInParts(path, next, error);
+    }
+  } whole;
+  calls = 0;
+  ASSERT_TRUE(whole.WriteAtomicallyInParts(root + "/manifest.csv", parts, &error)) << error;
+  EXPECT_EQ(whole.whole, 1);
+  EXPECT_EQ(Slurp(root + "/manifest.csv"), "part 0;part 1;part 2;");
+  fs::remove_all(root);
+}
+
+TEST(DiskFileSystem, AWriteInPartsCutOffKeepsThePreviousFile) {
+  DiskFileSystem disk;
+  std::string root = TempDir();
+  std::string error;
+  const std::string previous(1000, 'a');
+  ASSERT_TRUE(disk.WriteAtomically(root + "/manifest.json", previous, &error)) << error;
+  int calls = 0;
+  auto parts = [&calls](std::string* part) {
+    if (calls++ == 10) return false;
+    part->assign(20000, 'b');
+    return true;
+  };
+  bool ok;
+  {
+    FileSizeLimit limit(65536);
+    ok = disk.WriteAtomicallyInParts(root + "/manifest.json", parts, &error);
+  }
+  EXPECT_FALSE(ok);
+  EXPECT_EQ(error, root + "/manifest.json: File too large");
+  EXPECT_EQ(Slurp(root + "/manifest.json"), previous);
+  EXPECT_EQ(Names(root), std::vector<std::string>{"manifest.json"}) << "the temporary file was left";
+  fs::remove_all(root);
+}
+
 TEST(DiskFileSystem, WriteIntoAMissingFolderFailsWithThePath) {
   DiskFileSystem disk;
   std::string root = TempDir();

@@ -1,8 +1,10 @@
 #include "output/manifest.h"
 
+#include <algorithm>
 #include <string_view>
 
 #include "output/json.h"
+#include "output/manifest_entries.h"
 
 namespace stdok {
 
@@ -17,33 +19,51 @@ nlohmann::ordered_json EntryJson(const ManifestEntry& e) {
   return entry;
 }
 
+constexpr std::size_t kEntriesPerPart = 512;
+
+void AppendEntryJson(const ManifestEntry& e, bool last, std::string* out) {
+  const std::string one = EntryJson(e).dump(2, ' ', /*ensure_ascii=*/false,
+                                            nlohmann::ordered_json::error_handler_t::replace);
+  *out += "    ";
+  for (char c : one) {
+    *out += c;
+    if (c == '\n') *out += "    ";
+  }
+  *out += last ? "\n" : ",\n";
+}
+
 }  // namespace
 
 // The text nlohmann would write for the whole manifest, made one entry at a time: a national
 // run's manifest as one JSON tree took 73 MiB more than its text.
-std::string ManifestJson(const std::vector<ManifestEntry>& entries, const std::string& generator,
-                         const ManifestShard& shard) {
+ManifestText ManifestText::Json(const ManifestEntries& entries, const std::string& generator,
+                                const ManifestShard& shard) {
+  ManifestText text(entries, true);
   nlohmann::ordered_json head = {{"generator", generator}};
   if (shard.index > 0)
     head["shard"] = {{"index", shard.index},
                      {"count", shard.count},
                      {"records_sha256", shard.records_sha256},
                      {"as_of", shard.as_of}};
-  std::string out = DumpJson(head);
-  out.resize(out.size() - 3);  // "\n}\n": the documents come before the closing brace
-  if (entries.empty()) return out + ",\n  \"documents\": []\n}\n";
-  out += ",\n  \"documents\": [\n";
-  for (size_t i = 0; i < entries.size(); ++i) {
-    const std::string one = EntryJson(entries[i]).dump(2, ' ', /*ensure_ascii=*/false,
-                                                       nlohmann::ordered_json::error_handler_t::replace);
-    out += "    ";
-    for (char c : one) {
-      out += c;
-      if (c == '\n') out += "    ";
-    }
-    out += i + 1 < entries.size() ? ",\n" : "\n";
+  text.head_ = DumpJson(head);
+  text.head_.resize(text.head_.size() - 3);  // "\n}\n": the documents come before the closing brace
+  text.head_ += entries.empty() ? ",\n  \"documents\": []\n}\n" : ",\n  \"documents\": [\n";
+  return text;
+}
+
+ManifestText ManifestText::Csv(const ManifestEntries& entries) {
+  ManifestText text(entries, false);
+  text.head_ = "\xEF\xBB\xBF";
+  text.head_ += "trainee_id;trainee_name;document_id;file;pages;bytes;sha256;status;reason\r\n";
+  return text;
+}
+
+std::string ManifestJson(const ManifestEntries& entries, const std::string& generator,
+                         const ManifestShard& shard) {
+  std::string out;
+  for (ManifestText text = ManifestText::Json(entries, generator, shard); text.Next(&out);) {
   }
-  return out + "  ]\n}\n";
+  return out;
 }
 
 namespace {
@@ -133,15 +153,36 @@ std::string CsvField(std::string text) {
 
 }  // namespace
 
-std::string ManifestCsv(const std::vector<ManifestEntry>& entries) {
-  std::string out = "\xEF\xBB\xBF";
-  out += "trainee_id;trainee_name;document_id;file;pages;bytes;sha256;status;reason\r\n";
-  for (const ManifestEntry& e : entries) {
-    out += CsvField(e.trainee_id) + ";" + CsvField(e.trainee_name) + ";" + CsvField(e.doc_id) + ";" +
-           CsvField(e.file) + ";" + std::to_string(e.pages) + ";" + std::to_string(e.bytes) + ";" +
-           e.sha256 + ";" + e.status + ";" + CsvField(e.reason) + "\r\n";
+std::string ManifestCsv(const ManifestEntries& entries) {
+  std::string out;
+  for (ManifestText text = ManifestText::Csv(entries); text.Next(&out);) {
   }
   return out;
+}
+
+bool ManifestText::Next(std::string* out) {
+  if (stage_ == 0) {
+    *out += head_;
+    stage_ = entries_->empty() && json_ ? 2 : 1;
+    return true;
+  }
+  if (stage_ == 2 || (!json_ && next_ == entries_->size())) return false;
+  const std::size_t end = std::min(entries_->size(), next_ + kEntriesPerPart);
+  for (; next_ < end; ++next_) {
+    const ManifestEntry e = (*entries_)[next_];
+    if (json_) {
+      AppendEntryJson(e, next_ + 1 == entries_->size(), out);
+    } else {
+      *out += CsvField(e.trainee_id) + ";" + CsvField(e.trainee_name) + ";" + CsvField(e.doc_id) + ";" +
+              CsvField(e.file) + ";" + std::to_string(e.pages) + ";" + std::to_string(e.bytes) + ";" +
+              e.sha256 + ";" + e.status + ";" + CsvField(e.reason) + "\r\n";
+    }
+  }
+  if (json_ && next_ == entries_->size()) {
+    *out += "  ]\n}\n";
+    stage_ = 2;
+  }
+  return true;
 }
 
 }  // namespace stdok

@@ -1,5 +1,9 @@
 #include "output/manifest.h"
 
+#include "output/manifest_entries.h"
+
+#include <algorithm>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -65,9 +69,15 @@ TEST(ManifestJson, TextIsWhatTheWholeTreeWouldDump) {
   held.status = "held-back";
   held.file.clear();
   held.reason = "not true as of 2026-12-05: \"placering\" ends\n2026-12-06 \xff";
-  const std::vector<ManifestEntry> entries = {Written(), held, Written()};
+  std::vector<ManifestEntry> entries = {Written(), held, Written()};
+  for (int i = 0; i < 1100; ++i) {  // past the parts of 512 entries the text is made of
+    ManifestEntry e = Written();
+    e.trainee_id = "T-" + std::to_string(i / 7);
+    e.file = "f/" + std::to_string(i) + ".pdf";
+    entries.push_back(e);
+  }
   for (const ManifestShard& shard : {ManifestShard{}, ManifestShard{2, 3, std::string(64, 'b'), "2026-12-05"}}) {
-    for (size_t count = 0; count <= entries.size(); ++count) {
+    for (size_t count : {0, 1, 2, 3, 512, 515, 1103}) {
       const std::vector<ManifestEntry> some(entries.begin(), entries.begin() + count);
       nlohmann::ordered_json documents = nlohmann::ordered_json::array();
       for (const ManifestEntry& e : some) {
@@ -88,6 +98,26 @@ TEST(ManifestJson, TextIsWhatTheWholeTreeWouldDump) {
           << count << " entries, shard " << shard.index;
     }
   }
+}
+
+// The text made part by part is the whole text, and no part holds more than a few hundred entries.
+TEST(ManifestText, PartsMakeTheWholeText) {
+  std::vector<ManifestEntry> many(1500, Written());
+  const ManifestEntries entries(many);
+  for (bool json : {true, false}) {
+    ManifestText text = json ? ManifestText::Json(entries, "stdok test") : ManifestText::Csv(entries);
+    std::string whole, part;
+    int parts = 0;
+    for (; text.Next(&part); part.clear()) {
+      ++parts;
+      EXPECT_LT(part.size(), 600u * 300u);
+      whole += part;
+    }
+    EXPECT_GE(parts, 4);
+    EXPECT_EQ(whole, json ? ManifestJson(entries, "stdok test") : ManifestCsv(entries));
+  }
+  const std::string csv = ManifestCsv(entries);
+  EXPECT_EQ(static_cast<size_t>(std::count(csv.begin(), csv.end(), '\n')), 1501u);
 }
 
 TEST(ManifestCsv, BomHeaderAndQuotedFields) {

@@ -106,6 +106,7 @@ ElementReader::ElementReader(pugi::xml_node node, ReadContext* context)
     : node_(node), context_(context) {}
 
 ElementReader::~ElementReader() {
+  if (context_->findings_known) return;
   std::set<std::string> seen;
   for (pugi::xml_attribute a = node_.first_attribute(); a; a = a.next_attribute()) {
     if (!seen.insert(a.name()).second) {
@@ -172,7 +173,7 @@ void ElementReader::Error(const std::string& field, const std::string& rule,
 }
 
 std::string ElementReader::Text(const char* name, bool required) {
-  read_attributes_.insert(name);
+  if (!context_->findings_known) read_attributes_.insert(name);
   pugi::xml_attribute a = node_.attribute(name);
   if (!a) {
     if (required)
@@ -293,9 +294,9 @@ std::string ElementReader::Content() {
 }
 
 pugi::xml_node ElementReader::Single(const char* name) {
-  allowed_children_.insert(name);
+  if (!context_->findings_known) allowed_children_.insert(name);
   pugi::xml_node first = node_.child(name);
-  if (!first) return first;
+  if (!first || !first.next_sibling(name)) return first;
   int line = context_->document->Locate(first).line;
   for (pugi::xml_node extra = first.next_sibling(name); extra; extra = extra.next_sibling(name)) {
     std::string parent = node_.name();
@@ -316,7 +317,7 @@ std::string ElementReader::ChildText(const char* name) {
 }
 
 std::vector<pugi::xml_node> ElementReader::Children(const char* name) {
-  allowed_children_.insert(name);
+  if (!context_->findings_known) allowed_children_.insert(name);
   std::vector<pugi::xml_node> out;
   for (pugi::xml_node c = node_.child(name); c; c = c.next_sibling(name)) out.push_back(c);
   return out;

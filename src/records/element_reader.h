@@ -18,6 +18,9 @@ struct ReadContext {
   const xml::Document* document = nullptr;
   Diagnostics* diagnostics = nullptr;
   std::string trainee_id;  // set while reading a trainee, so findings name the record
+  // Reading again what was read (and reported) before (RecordsSource::Read): the values are
+  // the same, but the bookkeeping that only finds unknown attributes and elements is skipped.
+  bool findings_known = false;
 };
 
 class ElementReader {
@@ -51,7 +54,9 @@ class ElementReader {
   // Children with this name; marks the name as expected.
   std::vector<pugi::xml_node> Children(const char* name);
   // Declares an expected child name without reading it here.
-  void Allow(const char* child_name) { allowed_children_.insert(child_name); }
+  void Allow(const char* child_name) {
+    if (!context_->findings_known) allowed_children_.insert(child_name);
+  }
 
   void Error(const std::string& field, const std::string& rule, const std::string& message,
              pugi::xml_attribute attribute = {});

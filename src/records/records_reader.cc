@@ -1,6 +1,7 @@
 #include "records/records_reader.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -526,10 +527,9 @@ void ReadPeopleAndUnits(ElementReader& root, RecordsFile* file, const Date& toda
 
 }  // namespace
 
-RecordsFile ReadRecords(const std::string& path, std::string_view text, const Date& today,
-                        Diagnostics* diagnostics) {
-  RecordsFile file;
-  file.path = path;
+namespace {
+
+xml::LoadOptions RecordsLoadOptions() {
   xml::LoadOptions options;
   options.kind = "records file";
   options.root = "stdok-records";
@@ -538,76 +538,148 @@ RecordsFile ReadRecords(const std::string& path, std::string_view text, const Da
   // Read trainee by trainee, a records file may be larger than other XML: 100,000 trainees
   // (seven times Sweden's BT and ST doctors) are about 480 MiB.
   options.max_bytes = std::size_t{1} << 30;
-  // Trainee by trainee: memory holds one trainee's tree at a time, not the whole file's.
-  xml::ElementStream stream;
-  if (!stream.Load(path, text, options, "trainee", diagnostics)) {
-    file.refused = true;
-    return file;
-  }
+  return options;
+}
+
+// Reads the loaded `stream` into *file; each trainee that is kept (not a second record of an
+// id) goes to `keep` with the index of its <trainee> element, in file order. False when a
+// <trainee> cannot be parsed (the stream was loaded without checking them): what was read is
+// then to be dropped.
+bool ReadStream(const xml::ElementStream& stream, const Date& today, Diagnostics* diagnostics, RecordsFile* file,
+                const std::function<void(std::size_t element, Trainee trainee)>& keep) {
   const xml::Document& document = stream.root_document();
   const pugi::xml_node root = stream.root();
   ReadContext context{&document, diagnostics, ""};
-  {
-    ElementReader r(root, &context);
-    std::string version = r.Text("version");
-    if (!version.empty() && version != "1")
-      r.Error("@version", "records.version", "records version '" + ShownValue(version) + "' is not supported (1 is)",
-              root.attribute("version"));
-    r.Text("xmlns");
-    // An editor's schema association is allowed on the root (docs/records.md, The schema).
-    constexpr const char* kXsi = "http://www.w3.org/2001/XMLSchema-instance";
-    if (pugi::xml_attribute a = root.attribute("xmlns:xsi")) {
-      if (r.Text("xmlns:xsi") != kXsi)
-        r.Error("@xmlns:xsi", "records.namespace",
-                std::string("xmlns:xsi must be \"") + kXsi + "\"", a);
-    }
-    r.Text("xsi:noNamespaceSchemaLocation");
-    r.Text("xsi:schemaLocation");
-    if (auto n = r.Single("region")) {
-      ElementReader e(n, &context);
-      file.region.where = e.Where();
-      file.region.id = e.Text("id", true);
-      file.region.name = e.Text("name", true);
-      file.region.issuing_unit = e.Text("issuing-unit");
-    }
-    ReadPeopleAndUnits(r, &file, today, &context);
-    std::map<std::string, int> trainee_lines;  // id -> line of its first record
-    r.Allow("trainee");
-    file.trainees.reserve(stream.size());
-    xml::Document trainee_document;
-    for (size_t i = 0; i < stream.size(); ++i) {
-      const xml::StreamedElement element = stream.Element(i, &trainee_document);
-      const pugi::xml_node n = element.node;
-      context.document = element.document;
-      TraineeReader reader(&context, today);
-      Trainee t = reader.Read(n);
-      context.trainee_id.clear();
-      context.document = &document;
-      if (t.id.empty()) {
-        file.trainees.push_back(std::move(t));
-        continue;
-      }
-      auto [first, inserted] = trainee_lines.emplace(t.id, t.where.line);
-      if (!inserted) {
-        // The id is now an error of the record that came first as well (HasErrorsFor), so
-        // neither is made: which of the two is right cannot be known.
-        Diagnostic d;
-        d.location = element.document->Locate(n.attribute("id"));
-        d.trainee_id = t.id;
-        d.field = "trainee/@id";
-        d.rule = "records.duplicate-id";
-        d.message = "trainee id '" + t.id + "' is already used by the record on line " +
-                    std::to_string(first->second) +
-                    "; trainee ids must be unique, so neither record is made";
-        diagnostics->push_back(std::move(d));
-        continue;
-      }
-      file.trainees.push_back(std::move(t));
-    }
-    for (auto n : r.Children("director-contract"))
-      file.director_contracts.push_back(ReadDirectorContract(n, &context));
+  ElementReader r(root, &context);
+  std::string version = r.Text("version");
+  if (!version.empty() && version != "1")
+    r.Error("@version", "records.version", "records version '" + ShownValue(version) + "' is not supported (1 is)",
+            root.attribute("version"));
+  r.Text("xmlns");
+  // An editor's schema association is allowed on the root (docs/records.md, The schema).
+  constexpr const char* kXsi = "http://www.w3.org/2001/XMLSchema-instance";
+  if (pugi::xml_attribute a = root.attribute("xmlns:xsi")) {
+    if (r.Text("xmlns:xsi") != kXsi)
+      r.Error("@xmlns:xsi", "records.namespace",
+              std::string("xmlns:xsi must be \"") + kXsi + "\"", a);
   }
+  r.Text("xsi:noNamespaceSchemaLocation");
+  r.Text("xsi:schemaLocation");
+  if (auto n = r.Single("region")) {
+    ElementReader e(n, &context);
+    file->region.where = e.Where();
+    file->region.id = e.Text("id", true);
+    file->region.name = e.Text("name", true);
+    file->region.issuing_unit = e.Text("issuing-unit");
+  }
+  ReadPeopleAndUnits(r, file, today, &context);
+  std::map<std::string, int> trainee_lines;  // id -> line of its first record
+  r.Allow("trainee");
+  xml::Document trainee_document;
+  for (size_t i = 0; i < stream.size(); ++i) {
+    const xml::StreamedElement element = stream.Element(i, &trainee_document);
+    if (!element.document) return false;
+    const pugi::xml_node n = element.node;
+    context.document = element.document;
+    TraineeReader reader(&context, today);
+    Trainee t = reader.Read(n);
+    context.trainee_id.clear();
+    context.document = &document;
+    if (t.id.empty()) {
+      keep(i, std::move(t));
+      continue;
+    }
+    auto [first, inserted] = trainee_lines.emplace(t.id, t.where.line);
+    if (!inserted) {
+      // The id is now an error of the record that came first as well (HasErrorsFor), so
+      // neither is made: which of the two is right cannot be known.
+      Diagnostic d;
+      d.location = element.document->Locate(n.attribute("id"));
+      d.trainee_id = t.id;
+      d.field = "trainee/@id";
+      d.rule = "records.duplicate-id";
+      d.message = "trainee id '" + t.id + "' is already used by the record on line " +
+                  std::to_string(first->second) +
+                  "; trainee ids must be unique, so neither record is made";
+      diagnostics->push_back(std::move(d));
+      continue;
+    }
+    keep(i, std::move(t));
+  }
+  for (auto n : r.Children("director-contract"))
+    file->director_contracts.push_back(ReadDirectorContract(n, &context));
+  return true;
+}
+
+// Loads `text` into *stream and reads it, each <trainee> parsed once (not also to check it
+// first): when one cannot be parsed, what was read is dropped and the whole file is loaded
+// for its one refusal, as if it had been refused at once. False when refused.
+bool LoadAndRead(const std::string& path, std::string_view text, const Date& today, Diagnostics* diagnostics,
+                 xml::ElementStream* stream, RecordsFile* file,
+                 const std::function<void(std::size_t element, Trainee trainee)>& keep,
+                 const std::function<void()>& drop) {
+  const xml::LoadOptions options = RecordsLoadOptions();
+  if (!stream->Load(path, text, options, "trainee", diagnostics, /*check_elements=*/false)) return false;
+  const std::size_t mark = diagnostics->size();
+  if (ReadStream(*stream, today, diagnostics, file, keep)) return true;
+  diagnostics->resize(mark);
+  *file = RecordsFile();
+  file->path = path;
+  drop();
+  if (!stream->LoadWhole(path, text, options, "trainee", diagnostics)) return false;
+  return ReadStream(*stream, today, diagnostics, file, keep);  // the whole tree: cannot fail
+}
+
+}  // namespace
+
+RecordsFile ReadRecords(const std::string& path, std::string_view text, const Date& today,
+                        Diagnostics* diagnostics) {
+  RecordsFile file;
+  file.path = path;
+  // Trainee by trainee: memory holds one trainee's tree at a time, not the whole file's.
+  xml::ElementStream stream;
+  std::vector<Trainee> trainees;
+  if (!LoadAndRead(
+          path, text, today, diagnostics, &stream, &file,
+          [&](std::size_t, Trainee t) {
+            if (trainees.empty()) trainees.reserve(stream.size());
+            trainees.push_back(std::move(t));
+          },
+          [&] { trainees.clear(); })) {
+    file.refused = true;
+    return file;
+  }
+  file.trainees = std::move(trainees);
   return file;
+}
+
+RecordsSource::RecordsSource(const std::string& path, std::string text, const Date& today,
+                             Diagnostics* diagnostics, const Visit& visit)
+    : text_(std::make_unique<const std::string>(std::move(text))),
+      stream_(std::make_unique<xml::ElementStream>()),
+      today_(today) {
+  file_.path = path;
+  auto keep = [&](std::size_t element, Trainee t) {
+    if (visit) visit(file_, trainees_.size(), t);
+    if (trainees_.empty()) trainees_.reserve(stream_->size());
+    trainees_.push_back({element, std::move(t.id), std::move(t.given_name), std::move(t.family_name)});
+  };
+  if (!LoadAndRead(path, *text_, today, diagnostics, stream_.get(), &file_, keep, [&] { trainees_.clear(); })) {
+    file_.refused = true;
+    trainees_.clear();
+    return;
+  }
+  trainees_.shrink_to_fit();
+}
+
+RecordsSource::~RecordsSource() = default;
+
+Trainee RecordsSource::Read(std::size_t index) const {
+  xml::Document scratch;
+  const xml::StreamedElement element = stream_->Element(trainees_[index].element, &scratch);
+  Diagnostics reported;  // when the file was read, in the constructor
+  ReadContext context{element.document, &reported, "", /*findings_known=*/true};
+  return TraineeReader(&context, today_).Read(element.node);
 }
 
 const std::vector<std::string>& AbsenceKinds() {

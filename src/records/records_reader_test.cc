@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "records/element_reader.h"
+#include "xml/document.h"
 #include "xml/source_text.h"
 
 namespace stdok {
@@ -76,9 +79,43 @@ TEST(RecordsReader, MalformedXmlGivesOneLocatedError) {
   Diagnostics d;
   RecordsFile file = ReadRecords("in.xml", "<stdok-records>\n  <trainee id=\"x\">\n</stdok-records>\n", kToday, &d);
   ASSERT_EQ(d.size(), 1u);
-  EXPECT_EQ(d[0].rule, "xml.malformed");
+  EXPECT_EQ(d[0].rule.rfind("xml.", 0), 0u) << d[0].rule;
   EXPECT_EQ(d[0].location.line, 3);
   EXPECT_TRUE(file.trainees.empty());
+}
+
+// Each <trainee> is parsed once, while it is read: one that pugixml refuses (the scan for
+// trainees accepts it) still refuses the whole file with Document::Load's one error, and
+// nothing read before it (a finding about the first trainee) is reported.
+TEST(RecordsReader, AMalformedTraineeAfterGoodOnesRefusesTheFileWithOneError) {
+  std::string bad_first = kGoodTrainee;
+  bad_first.replace(bad_first.find("rate=\"75\" home"), 10, "rate=\"175\" home");  // a finding
+  const std::string text = Wrap(bad_first + "  <trainee id=\"T-2\"><name></names></trainee>\n" + kGoodTrainee);
+  xml::LoadOptions options;
+  options.kind = "records file";
+  options.root = "stdok-records";
+  options.refuse_control_characters = false;
+  options.keep_whitespace_text = true;
+  Diagnostics expected;
+  xml::Document whole;
+  ASSERT_FALSE(whole.Load("in.xml", text, options, &expected));
+  ASSERT_EQ(expected.size(), 1u);
+  for (int source = 0; source < 2; ++source) {
+    Diagnostics d;
+    if (source) {
+      const RecordsSource records("in.xml", text, kToday, &d);
+      EXPECT_TRUE(records.file().refused);
+      EXPECT_EQ(records.size(), 0u);
+    } else {
+      const RecordsFile file = ReadRecords("in.xml", text, kToday, &d);
+      EXPECT_TRUE(file.refused);
+      EXPECT_TRUE(file.trainees.empty());
+      EXPECT_TRUE(file.people.empty());
+    }
+    ASSERT_EQ(d.size(), 1u) << d[0].ToString();
+    EXPECT_EQ(d[0].ToString(), expected[0].ToString());
+    EXPECT_EQ(d[0].location.line, 13);
+  }
 }
 
 TEST(RecordsReader, RejectsUtf16AndDoctype) {
@@ -584,6 +621,98 @@ TEST(SourceText, ColumnsOnOneVeryLongLineInAnyOrder) {
   SourceLocation second = source.Locate(static_cast<std::ptrdiff_t>(x + 3));
   EXPECT_EQ(second.line, 2);
   EXPECT_EQ(second.column, 2);
+}
+
+// Two texts located alternately on one thread, and one text on two threads at once: the
+// remembered last position (per thread) never mixes them up.
+TEST(SourceText, TwoTextsAndTwoThreadsKeepTheirOwnColumns) {
+  std::string a = "<a>", b = "<b>";
+  for (int i = 0; i < 50; ++i) a += "ö";  // two bytes per column
+  for (int i = 0; i < 50; ++i) b += "o";  // one byte per column
+  SourceText one("a.xml", a), two("b.xml", b);
+  for (int k = 0; k < 3; ++k) {
+    EXPECT_EQ(one.Locate(43).column, 24);
+    EXPECT_EQ(two.Locate(43).column, 44);
+    EXPECT_EQ(one.Locate(53).column, 29);
+    EXPECT_EQ(two.Locate(53).column, 54);
+  }
+  std::vector<int> columns(2);
+  auto locate = [&](int t) {
+    int sum = 0;
+    for (int i = 0; i < 20000; ++i) sum += one.Locate(3 + 2 * ((i * 7 + t) % 50)).column;
+    columns[t] = sum;
+  };
+  std::thread other(locate, 1);
+  locate(0);
+  other.join();
+  int expected[2] = {0, 0};
+  for (int t = 0; t < 2; ++t)
+    for (int i = 0; i < 20000; ++i) expected[t] += 4 + (i * 7 + t) % 50;
+  EXPECT_EQ(columns[0], expected[0]);
+  EXPECT_EQ(columns[1], expected[1]);
+}
+
+// The records kept as text: the same findings as ReadRecords, and each trainee read again
+// (in any thread) equal to ReadRecords' trainee, locations included.
+TEST(RecordsSource, ReadsAsReadRecordsDoesTraineeByTrainee) {
+  std::string second = kGoodTrainee;
+  second.replace(second.find("T-1"), 3, "T-2");
+  second.replace(second.find("Åsa"), 4, "Bo");
+  second.replace(second.find("rate=\"75\" home"), 10, "rate=\"175\" home");  // out of range
+  std::string duplicate = kGoodTrainee;  // a second T-1: neither is made, both reported
+  std::string third = second;
+  third.replace(third.find("T-2"), 3, "T-3");
+  third.replace(third.find("<placement"), 10, "<placement bogus=\"1\"");
+  const std::string text = Wrap(kGoodTrainee + second + duplicate + third +
+                                "  <director-contract person=\"p1\" start=\"2026-01-01\"/>\n");
+  Diagnostics whole_findings, source_findings;
+  const RecordsFile whole = ReadRecords("in.xml", text, kToday, &whole_findings);
+  const RecordsSource source("in.xml", text, kToday, &source_findings);
+  ASSERT_FALSE(whole_findings.empty());
+  ASSERT_EQ(source_findings.size(), whole_findings.size());
+  for (size_t i = 0; i < whole_findings.size(); ++i)
+    EXPECT_EQ(source_findings[i].ToString() + source_findings[i].trainee_id,
+              whole_findings[i].ToString() + whole_findings[i].trainee_id);
+  EXPECT_TRUE(source.file().trainees.empty());
+  EXPECT_EQ(source.file().people.size(), whole.people.size());
+  EXPECT_EQ(source.file().director_contracts.size(), 1u);
+  EXPECT_EQ(source.file().region.name, whole.region.name);
+  EXPECT_EQ(source.text(), text);
+  ASSERT_EQ(source.size(), whole.trainees.size());
+  ASSERT_EQ(source.size(), 3u);  // T-1 (its duplicate is not kept), T-2, T-3
+  std::vector<Trainee> read(source.size());
+  std::thread other([&] {
+    for (size_t i = 1; i < source.size(); i += 2) read[i] = source.Read(i);
+  });
+  for (size_t i = 0; i < source.size(); i += 2) read[i] = source.Read(i);
+  other.join();
+  for (size_t i = 0; i < source.size(); ++i) {
+    SCOPED_TRACE(i);
+    const Trainee& a = read[i];
+    const Trainee& b = whole.trainees[i];
+    EXPECT_EQ(source.id(i), b.id);
+    EXPECT_EQ(source.given_name(i), b.given_name);
+    EXPECT_EQ(source.family_name(i), b.family_name);
+    EXPECT_EQ(a.id, b.id);
+    EXPECT_EQ(a.FullName(), b.FullName());
+    EXPECT_EQ(a.personnummer, b.personnummer);
+    EXPECT_EQ(a.programme.rate, b.programme.rate);
+    EXPECT_EQ(a.where.ToString(), b.where.ToString());
+    EXPECT_EQ(a.programme.where.ToString(), b.programme.where.ToString());
+    ASSERT_EQ(a.placements.size(), b.placements.size());
+    EXPECT_EQ(a.placements[0].where.ToString(), b.placements[0].where.ToString());
+    EXPECT_EQ(a.placements[0].description, b.placements[0].description);
+  }
+  EXPECT_EQ(read[2].where.line, 27);
+}
+
+TEST(RecordsSource, ARefusedFileHasNoTrainees) {
+  Diagnostics d;
+  const RecordsSource source("in.xml", Wrap(kGoodTrainee) + "<oops>", kToday, &d);
+  EXPECT_TRUE(source.file().refused);
+  EXPECT_EQ(source.size(), 0u);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].rule.rfind("xml.", 0), 0u) << d[0].rule;
 }
 
 }  // namespace

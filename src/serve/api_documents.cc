@@ -37,7 +37,7 @@ bool Plan(const ServeContext& context, const httplib::Request& req, httplib::Res
   OverlayFileSystem overlay(fs, out->options.input, xml.text());
   RenderSummary summary;
   Diagnostics diagnostics;
-  if (!PrepareRender(out->options, &overlay, &out->setup, &summary, &diagnostics) || out->setup.file.refused) {
+  if (!PrepareRender(out->options, &overlay, &out->setup, &summary, &diagnostics) || out->setup.file().refused) {
     std::string reason = "Dokumenten kan inte göras";
     for (const Diagnostic& d : diagnostics)
       if (d.severity == Severity::kError) {
@@ -47,9 +47,9 @@ bool Plan(const ServeContext& context, const httplib::Request& req, httplib::Res
     SendError(req, res, 422, reason + ".");
     return false;
   }
-  const auto& trainees = out->setup.file.trainees;
-  for (size_t i = 0; i < trainees.size(); ++i)
-    if (trainees[i].id == *trainee_id) {
+  const RecordsSource& records = *out->setup.records;
+  for (size_t i = 0; i < records.size(); ++i)
+    if (records.id(i) == *trainee_id) {
       out->plan = PlanTrainee(out->options, out->setup, i);
       return true;
     }

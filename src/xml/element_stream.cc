@@ -99,19 +99,28 @@ bool FindChildElements(std::string_view text, std::string_view name,
 }
 
 bool ElementStream::Load(const std::string& path, std::string_view text, const LoadOptions& options,
-                         const std::string& streamed, Diagnostics* diagnostics) {
+                         const std::string& streamed, Diagnostics* diagnostics, bool check_elements) {
   path_ = path;
   streamed_ = streamed;
   options_ = options;
   const std::size_t bom = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   body_ = text.substr(bom);
-  if (LoadStreaming(text, bom)) {
+  if (LoadStreaming(text, bom, check_elements)) {
     streaming_ = true;
     streamed_count_ = ranges_.size();
     return true;
   }
   // The scan found something it cannot place, or pugixml refuses a part: the whole file is
   // loaded as before, which gives the refusal (or, should the scan be wrong, the tree).
+  return LoadWhole(path, text, options, streamed, diagnostics);
+}
+
+bool ElementStream::LoadWhole(const std::string& path, std::string_view text, const LoadOptions& options,
+                              const std::string& streamed, Diagnostics* diagnostics) {
+  path_ = path;
+  streamed_ = streamed;
+  options_ = options;
+  body_ = text.substr(text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
   streaming_ = false;
   ranges_ = {};
   source_.reset();
@@ -124,7 +133,7 @@ bool ElementStream::Load(const std::string& path, std::string_view text, const L
   return true;
 }
 
-bool ElementStream::LoadStreaming(std::string_view text, std::size_t bom) {
+bool ElementStream::LoadStreaming(std::string_view text, std::size_t bom, bool check_elements) {
   const Document::Refuse silent = [](std::ptrdiff_t, const char*, const std::string&) { return false; };
   if (!Document::CheckBytes(text, options_, silent)) return false;
   std::vector<std::pair<std::size_t, std::size_t>> found;
@@ -167,6 +176,7 @@ bool ElementStream::LoadStreaming(std::string_view text, std::size_t bom) {
       return false;
   }
   if (k != ranges_.size()) return false;
+  if (!check_elements) return true;
   Document scratch;
   for (const Range& r : ranges_)
     if (!ParseElement(r, &scratch)) return false;
@@ -193,7 +203,7 @@ bool ElementStream::ParseElement(const Range& range, Document* out) const {
 
 StreamedElement ElementStream::Element(std::size_t index, Document* scratch) const {
   if (!streaming_) return {root_.get(), whole_elements_[index]};
-  ParseElement(ranges_[index], scratch);
+  if (!ParseElement(ranges_[index], scratch)) return {};
   return {scratch, scratch->root()};
 }
 

@@ -30,9 +30,16 @@ class ElementStream {
   // file had to be kept, see streaming(), the streamed elements themselves). Every streamed
   // element is parsed once here, so that a refusal anywhere in the file is this call's, with
   // the very diagnostic Document::Load gives; Element() cannot fail afterwards.
+  // With `check_elements` false the streamed elements are not parsed here (a reader that
+  // reads each of them once anyway saves a parse): Element() may then fail, and the caller,
+  // having dropped what it read, calls LoadWhole for the refusal.
   // REQUIRES: `text` outlives the stream and does not change.
   bool Load(const std::string& path, std::string_view text, const LoadOptions& options,
-            const std::string& streamed, Diagnostics* diagnostics);
+            const std::string& streamed, Diagnostics* diagnostics, bool check_elements = true);
+  // Loads the whole file as Document::Load does (after Element() failed): false with its one
+  // refusal; true (should the scan and pugixml ever disagree) with the whole tree kept.
+  bool LoadWhole(const std::string& path, std::string_view text, const LoadOptions& options,
+                 const std::string& streamed, Diagnostics* diagnostics);
 
   // The root element's document; locates as Document does.
   const Document& root_document() const { return *root_; }
@@ -40,7 +47,8 @@ class ElementStream {
   // How many elements are streamed.
   std::size_t size() const { return streamed_count_; }
   // The index-th streamed element, in file order; parsed into *scratch (whose previous tree it
-  // replaces) unless the whole file had to be kept. Valid until *scratch is reused.
+  // replaces) unless the whole file had to be kept. Valid until *scratch is reused. Without
+  // check_elements, an element pugixml refuses gives a null document and node.
   StreamedElement Element(std::size_t index, Document* scratch) const;
   // Whether the elements are parsed one at a time (false: the whole file's tree is kept, which
   // happens only when the scan of the file disagrees with pugixml; the results are the same).
@@ -51,7 +59,7 @@ class ElementStream {
     std::size_t begin;  // offsets into the text after a byte order mark: '<' …
     std::size_t end;    // … one past the closing '>'
   };
-  bool LoadStreaming(std::string_view text, std::size_t bom);
+  bool LoadStreaming(std::string_view text, std::size_t bom, bool check_elements);
   bool ParseElement(const Range& range, Document* out) const;
 
   std::string path_;

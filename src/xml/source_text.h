@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,7 +14,8 @@ namespace stdok {
 class SourceText {
  public:
   SourceText(std::string path, std::string_view text);
-  // Not thread-safe (it remembers the last position to stay linear on very long lines).
+  // Thread-safe: the last position located, remembered to stay linear on very long lines, is
+  // remembered per thread (a records file's trainees are read again in the render's workers).
   SourceLocation Locate(std::ptrdiff_t offset) const;
   const std::string& path() const { return path_; }
 
@@ -21,11 +23,10 @@ class SourceText {
   std::string path_;
   std::string_view text_;
   std::vector<size_t> line_starts_;
-  // The last position located: offsets are mostly asked for in increasing order, and a
-  // minified file can be one line of megabytes, so columns continue from here.
-  mutable size_t cached_line_ = 0;
-  mutable size_t cached_pos_ = 0;
-  mutable int cached_column_ = 1;
+  // Which SourceText this is, for the per-thread memory of the last position located: offsets
+  // are mostly asked for in increasing order, and a minified file can be one line of megabytes,
+  // so columns continue from there.
+  std::uint64_t serial_;
 };
 
 }  // namespace stdok
