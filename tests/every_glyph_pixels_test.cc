@@ -84,14 +84,7 @@ LaidOutDocument Grid(const std::vector<Cell>& cells, FontFace face) {
 }
 
 std::string Write(const LaidOutDocument& doc, const PdfFonts& fonts, const std::string& path) {
-  PdfOptions options;
-  options.fonts = fonts;
-  options.creation_time = 0;
-  options.signature_fields = false;
-  std::string bytes, error;
-  EXPECT_TRUE(WritePdf(doc, options, &bytes, &error)) << error;
-  WriteText(path, bytes);
-  return bytes;
+  return WritePixelTestPdf(doc, fonts, path);
 }
 
 // The cells (index into cells) holding a pixel that differs between the two renderings.

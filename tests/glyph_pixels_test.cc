@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "pdf/pdf_font.h"
+#include "page_pixels.h"
 #include "pdf/pdf_writer.h"
 #include "test_support.h"
 
@@ -117,14 +118,8 @@ Gray Ours(const std::string& dir, const PdfFonts& fonts, FontFace face, const st
   Page page;
   page.texts.push_back(TextRun{40, 400, face, kSize, text});
   doc.pages.push_back(page);
-  PdfOptions options;
-  options.fonts = fonts;
-  options.creation_time = 0;
-  options.signature_fields = false;
-  std::string bytes, error;
-  EXPECT_TRUE(WritePdf(doc, options, &bytes, &error)) << error;
   std::string pdf = dir + "/ours-" + std::to_string(index) + ".pdf";
-  WriteText(pdf, bytes);
+  const std::string bytes = WritePixelTestPdf(doc, fonts, pdf);
   // And the text still extracts as it was given: moved marks included (/ActualText).
   EXPECT_EQ(RunCommand("pdftotext -raw -enc UTF-8 " + Quote(pdf) + " -").output.substr(0, text.size()), text);
   return Rasterise(pdf);

@@ -74,4 +74,15 @@ PixelDifference ComparePixels(const GrayPage& a, const GrayPage& b) {
   return d;
 }
 
+std::string WritePixelTestPdf(const LaidOutDocument& doc, const PdfFonts& fonts, const std::string& path) {
+  PdfOptions options;
+  options.fonts = fonts;
+  options.creation_time = 0;
+  options.signature_fields = false;
+  std::string bytes, error;
+  EXPECT_TRUE(WritePdf(doc, options, &bytes, &error)) << error;
+  WriteText(path, bytes);
+  return bytes;
+}
+
 }  // namespace stdok::testing

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "pdf/pdf_writer.h"
+
 namespace stdok::testing {
 
 struct GrayPage {
@@ -24,6 +26,10 @@ struct PixelDifference {
   int x0 = 0, y0 = 0, x1 = -1, y1 = -1;  // their bounding box, inclusive
   bool same_size = true;
 };
+
+// `doc` written as the pixel tests compare it (no signature fields, a fixed creation time) to
+// `path`; its bytes (empty, with a test failure, when the writer fails).
+std::string WritePixelTestPdf(const LaidOutDocument& doc, const PdfFonts& fonts, const std::string& path);
 
 // Pixel for pixel, without tolerance.
 PixelDifference ComparePixels(const GrayPage& a, const GrayPage& b);

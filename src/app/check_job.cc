@@ -68,6 +68,10 @@ CheckReport CheckRecordsFile(const CheckOptions& options, FileSystem* fs) {
 
 CheckReport RunCheck(const CheckOptions& options, FileSystem* fs) {
   if (!IsWorkbookInput(options.input)) return CheckRecordsFile(options, fs);
+  return CheckWholeInput(options, fs);
+}
+
+CheckReport CheckWholeInput(const CheckOptions& options, FileSystem* fs) {
   Diagnostics all;
   RecordsInput input;
   if (!ReadRecordsInput(options.input, options.templates_dir, options.today, fs, &input, &all)) {

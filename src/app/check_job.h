@@ -26,6 +26,9 @@ struct CheckReport {
 };
 
 CheckReport RunCheck(const CheckOptions& options, FileSystem* fs);
+// RunCheck over the whole input read first (a workbook always is; a records file otherwise is
+// checked trainee by trainee as it is read, and must give this same report).
+CheckReport CheckWholeInput(const CheckOptions& options, FileSystem* fs);
 // RunCheck's rules and report over records already read (`diagnostics`: the reader's
 // findings). When `facts` is given it receives the facts the rules read, parallel to
 // input.file.trainees (a trainee left out by options.trainee_ids gets none: as_of unset).

@@ -5,23 +5,9 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "app/records_input.h"
 
 namespace stdok {
 namespace {
-
-// The report of the whole model read first (as `serve` checks), for comparison.
-CheckReport CheckWholeModel(const CheckOptions& options, FileSystem* fs) {
-  Diagnostics all;
-  RecordsInput input;
-  if (!ReadRecordsInput(options.input, options.templates_dir, options.today, fs, &input, &all)) {
-    CheckReport report;
-    report.diagnostics = std::move(all);
-    report.io_error = true;
-    return report;
-  }
-  return CheckRecords(input, options, std::move(all));
-}
 
 std::string WriteTemp(const std::string& text) {
   std::string path = (std::filesystem::temp_directory_path() / "stdok-check-XXXXXX").string();
@@ -56,7 +42,7 @@ TEST(CheckJob, ARecordsFileCheckedTraineeByTraineeGivesTheWholeModelsReport) {
   for (int filtered = 0; filtered < 2; ++filtered) {
     if (filtered) options.trainee_ids = {"T-0002", "no-such-id"};
     const CheckReport streamed = RunCheck(options, &fs);
-    const CheckReport whole = CheckWholeModel(options, &fs);
+    const CheckReport whole = CheckWholeInput(options, &fs);
     EXPECT_FALSE(streamed.io_error);
     EXPECT_GT(streamed.diagnostics.size(), 3u);
     EXPECT_EQ(FormatCheckText(streamed), FormatCheckText(whole));
@@ -68,7 +54,7 @@ TEST(CheckJob, ARecordsFileCheckedTraineeByTraineeGivesTheWholeModelsReport) {
   const std::string bad = WriteTemp(cohort.substr(0, cohort.size() / 2));
   options.input = bad;
   const CheckReport refused = RunCheck(options, &fs);
-  EXPECT_EQ(FormatCheckText(refused), FormatCheckText(CheckWholeModel(options, &fs)));
+  EXPECT_EQ(FormatCheckText(refused), FormatCheckText(CheckWholeInput(options, &fs)));
   EXPECT_EQ(CheckExitCode(refused), 2);
   std::remove(path.c_str());
   std::remove(bad.c_str());
