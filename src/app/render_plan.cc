@@ -345,7 +345,8 @@ bool PrepareRender(const RenderOptions& options, FileSystem* fs, RenderSetup* se
 
   size_t before = diagnostics->size();
   if (options.shard_count > 0) setup->records_sha256 = Sha256Hex(text);
-  setup->records = std::make_unique<RecordsSource>(options.input, std::move(text), options.today, diagnostics);
+  setup->records = std::make_unique<RecordsSource>(options.input, std::move(text), options.today, diagnostics,
+                                                   nullptr, static_cast<unsigned>(std::max(1, options.jobs)));
   const RecordsSource& records = *setup->records;
   setup->selected = SelectedTrainees(options, records);
   if (!options.trainee_ids.empty() || options.shard_count > 0) {  // findings about others are not this run's

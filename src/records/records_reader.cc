@@ -1,9 +1,11 @@
 #include "records/records_reader.h"
 
 #include <algorithm>
+#include <atomic>
 #include <functional>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "records/element_reader.h"
 #include "xml/element_stream.h"
@@ -545,8 +547,51 @@ xml::LoadOptions RecordsLoadOptions() {
 // id) goes to `keep` with the index of its <trainee> element, in file order. False when a
 // <trainee> cannot be parsed (the stream was loaded without checking them): what was read is
 // then to be dropped.
+// One <trainee> read on its own: what it yields and what it reports, merged in file order.
+struct ReadElement {
+  bool parsed = false;
+  SourceLocation id_location;
+  Trainee trainee;
+  Diagnostics diagnostics;
+};
+
+void ReadOneElement(const xml::ElementStream& stream, std::size_t index, const Date& today, xml::Document* scratch,
+                    ReadElement* out) {
+  const xml::StreamedElement element = stream.Element(index, scratch);
+  if (!element.document) return;
+  out->parsed = true;
+  ReadContext context{element.document, &out->diagnostics, ""};
+  out->trainee = TraineeReader(&context, today).Read(element.node);
+  out->id_location = element.document->Locate(element.node.attribute("id"));
+}
+
+// Reads the trainees of `stream` in batches, each batch on `threads` threads, and hands each
+// one to `merge` in file order. False as soon as `merge` returns false.
+bool ReadTraineesInBatches(const xml::ElementStream& stream, const Date& today, unsigned threads,
+                           const std::function<bool(std::size_t, ReadElement&)>& merge) {
+  constexpr std::size_t kBatch = 128;  // bounds the trainees held at once
+  std::vector<ReadElement> batch;
+  for (std::size_t start = 0; start < stream.size(); start += kBatch) {
+    const std::size_t count = std::min(kBatch, stream.size() - start);
+    batch.assign(count, ReadElement());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+      xml::Document scratch;
+      for (std::size_t k; (k = next.fetch_add(1)) < count;)
+        ReadOneElement(stream, start + k, today, &scratch, &batch[k]);
+    };
+    std::vector<std::thread> helpers;
+    for (unsigned t = 1; t < std::min<std::size_t>(threads, count); ++t) helpers.emplace_back(work);
+    work();
+    for (std::thread& helper : helpers) helper.join();
+    for (std::size_t k = 0; k < count; ++k)
+      if (!merge(start + k, batch[k])) return false;
+  }
+  return true;
+}
+
 bool ReadStream(const xml::ElementStream& stream, const Date& today, Diagnostics* diagnostics, RecordsFile* file,
-                const std::function<void(std::size_t element, Trainee trainee)>& keep) {
+                const std::function<void(std::size_t element, Trainee trainee)>& keep, unsigned threads) {
   const xml::Document& document = stream.root_document();
   const pugi::xml_node root = stream.root();
   ReadContext context{&document, diagnostics, ""};
@@ -575,26 +620,21 @@ bool ReadStream(const xml::ElementStream& stream, const Date& today, Diagnostics
   ReadPeopleAndUnits(r, file, today, &context);
   std::map<std::string, int> trainee_lines;  // id -> line of its first record
   r.Allow("trainee");
-  xml::Document trainee_document;
-  for (size_t i = 0; i < stream.size(); ++i) {
-    const xml::StreamedElement element = stream.Element(i, &trainee_document);
-    if (!element.document) return false;
-    const pugi::xml_node n = element.node;
-    context.document = element.document;
-    TraineeReader reader(&context, today);
-    Trainee t = reader.Read(n);
-    context.trainee_id.clear();
-    context.document = &document;
+  const bool read = ReadTraineesInBatches(stream, today, threads, [&](std::size_t i, ReadElement& element) {
+    if (!element.parsed) return false;
+    diagnostics->insert(diagnostics->end(), std::make_move_iterator(element.diagnostics.begin()),
+                        std::make_move_iterator(element.diagnostics.end()));
+    Trainee& t = element.trainee;
     if (t.id.empty()) {
       keep(i, std::move(t));
-      continue;
+      return true;
     }
     auto [first, inserted] = trainee_lines.emplace(t.id, t.where.line);
     if (!inserted) {
       // The id is now an error of the record that came first as well (HasErrorsFor), so
       // neither is made: which of the two is right cannot be known.
       Diagnostic d;
-      d.location = element.document->Locate(n.attribute("id"));
+      d.location = element.id_location;
       d.trainee_id = t.id;
       d.field = "trainee/@id";
       d.rule = "records.duplicate-id";
@@ -602,10 +642,12 @@ bool ReadStream(const xml::ElementStream& stream, const Date& today, Diagnostics
                   std::to_string(first->second) +
                   "; trainee ids must be unique, so neither record is made";
       diagnostics->push_back(std::move(d));
-      continue;
+      return true;
     }
     keep(i, std::move(t));
-  }
+    return true;
+  });
+  if (!read) return false;
   for (auto n : r.Children("director-contract"))
     file->director_contracts.push_back(ReadDirectorContract(n, &context));
   return true;
@@ -617,17 +659,17 @@ bool ReadStream(const xml::ElementStream& stream, const Date& today, Diagnostics
 bool LoadAndRead(const std::string& path, std::string_view text, const Date& today, Diagnostics* diagnostics,
                  xml::ElementStream* stream, RecordsFile* file,
                  const std::function<void(std::size_t element, Trainee trainee)>& keep,
-                 const std::function<void()>& drop) {
+                 const std::function<void()>& drop, unsigned threads = 1) {
   const xml::LoadOptions options = RecordsLoadOptions();
   if (!stream->Load(path, text, options, "trainee", diagnostics, /*check_elements=*/false)) return false;
   const std::size_t mark = diagnostics->size();
-  if (ReadStream(*stream, today, diagnostics, file, keep)) return true;
+  if (ReadStream(*stream, today, diagnostics, file, keep, threads)) return true;
   diagnostics->resize(mark);
   *file = RecordsFile();
   file->path = path;
   drop();
   if (!stream->LoadWhole(path, text, options, "trainee", diagnostics)) return false;
-  return ReadStream(*stream, today, diagnostics, file, keep);  // the whole tree: cannot fail
+  return ReadStream(*stream, today, diagnostics, file, keep, 1);  // the whole tree: cannot fail
 }
 
 }  // namespace
@@ -654,7 +696,7 @@ RecordsFile ReadRecords(const std::string& path, std::string_view text, const Da
 }
 
 RecordsSource::RecordsSource(const std::string& path, std::string text, const Date& today,
-                             Diagnostics* diagnostics, const Visit& visit)
+                             Diagnostics* diagnostics, const Visit& visit, unsigned threads)
     : text_(std::make_unique<const std::string>(std::move(text))),
       stream_(std::make_unique<xml::ElementStream>()),
       today_(today) {
@@ -664,7 +706,8 @@ RecordsSource::RecordsSource(const std::string& path, std::string text, const Da
     if (trainees_.empty()) trainees_.reserve(stream_->size());
     trainees_.push_back({element, std::move(t.id), std::move(t.given_name), std::move(t.family_name)});
   };
-  if (!LoadAndRead(path, *text_, today, diagnostics, stream_.get(), &file_, keep, [&] { trainees_.clear(); })) {
+  if (!LoadAndRead(path, *text_, today, diagnostics, stream_.get(), &file_, keep, [&] { trainees_.clear(); },
+                   std::max(1u, threads))) {
     file_.refused = true;
     trainees_.clear();
     return;

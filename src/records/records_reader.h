@@ -38,9 +38,11 @@ class RecordsSource {
   // read so far (all but the studierektor contracts, which come after the trainees). Should a
   // <trainee> be refused after others were visited, the reading starts over: a visit of index 0
   // means that everything visited before is to be dropped (and a refused file has no trainees).
+  // `threads` read the trainees side by side (in batches; what they report and yield is
+  // merged in file order, so the result is the same for any number).
   using Visit = std::function<void(const RecordsFile& root, std::size_t index, const Trainee& trainee)>;
   RecordsSource(const std::string& path, std::string text, const Date& today, Diagnostics* diagnostics,
-                const Visit& visit = nullptr);
+                const Visit& visit = nullptr, unsigned threads = 1);
   ~RecordsSource();
   RecordsSource(const RecordsSource&) = delete;
   RecordsSource& operator=(const RecordsSource&) = delete;

@@ -706,6 +706,46 @@ TEST(RecordsSource, ReadsAsReadRecordsDoesTraineeByTrainee) {
   EXPECT_EQ(read[2].where.line, 27);
 }
 
+// Read on several threads (in batches of 128 trainees), a file yields the same trainees and
+// the same findings in the same order as on one; a duplicate id across batches included.
+TEST(RecordsSource, ReadsTheSameOnSeveralThreads) {
+  std::string trainees;
+  for (int k = 0; k < 300; ++k) {
+    std::string t = kGoodTrainee;
+    const int id = k == 250 ? 7 : k;  // the 251st repeats the 8th's id, two batches later
+    t.replace(t.find("T-1"), 3, "T-" + std::to_string(id));
+    if (k % 7 == 3) t.replace(t.find("rate=\"75\" home"), 10, "rate=\"175\" home");
+    if (k % 11 == 5) t.replace(t.find("<placement"), 10, "<placement bogus=\"1\"");
+    trainees += t;
+  }
+  auto read = [&](const std::string& text, unsigned threads, Diagnostics* d) {
+    const RecordsSource source("in.xml", text, kToday, d, nullptr, threads);
+    std::vector<std::string> ids;
+    for (size_t i = 0; i < source.size(); ++i) ids.push_back(source.id(i) + " " + source.given_name(i));
+    return ids;
+  };
+  auto shown = [](const Diagnostics& d) {
+    std::vector<std::string> out;
+    for (const Diagnostic& x : d) out.push_back(x.ToString() + " " + x.trainee_id);
+    return out;
+  };
+  Diagnostics one, three;
+  const std::vector<std::string> ids = read(Wrap(trainees), 1, &one);
+  EXPECT_EQ(ids.size(), 299u);  // the second T-7 is not kept (and the first not made)
+  EXPECT_EQ(read(Wrap(trainees), 3, &three), ids);
+  ASSERT_GT(one.size(), 60u);
+  EXPECT_EQ(shown(three), shown(one));
+
+  // A trainee that cannot be parsed, late in the file, refuses the file on any number.
+  std::string broken = trainees;
+  broken.insert(broken.find("<trainee id=\"T-280\""), "<trainee id=\"X\"><a></b></trainee>\n");
+  Diagnostics refused_one, refused_three;
+  EXPECT_TRUE(read(Wrap(broken), 1, &refused_one).empty());
+  EXPECT_TRUE(read(Wrap(broken), 3, &refused_three).empty());
+  ASSERT_EQ(refused_one.size(), 1u);
+  EXPECT_EQ(shown(refused_three), shown(refused_one));
+}
+
 TEST(RecordsSource, ARefusedFileHasNoTrainees) {
   Diagnostics d;
   const RecordsSource source("in.xml", Wrap(kGoodTrainee) + "<oops>", kToday, &d);

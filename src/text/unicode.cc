@@ -8,11 +8,28 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 
 namespace stdok {
 namespace {
 
 bool IsNoBreakSpace(char32_t c) { return c == 0x00A0 || c == 0x2007 || c == 0x202F; }
+
+// The length of the leading run of ASCII bytes (most record text is ASCII throughout:
+// dates, ids, codes), read 8 bytes at a time.
+size_t AsciiPrefix(std::string_view text) {
+  size_t pos = 0;
+  constexpr uint64_t kHighBits = 0x8080808080808080ull;
+  for (uint64_t word; pos + 8 <= text.size(); pos += 8) {
+    std::memcpy(&word, text.data() + pos, 8);
+    if (word & kHighBits) break;
+  }
+  while (pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80) ++pos;
+  return pos;
+}
+
+// White space among ASCII as u_isUWhiteSpace sees it: TAB, LF, VT, FF, CR and SPACE.
+bool IsAsciiWhiteSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 }  // namespace
 
@@ -43,7 +60,7 @@ size_t PreviousUtf8Boundary(std::string_view text, size_t pos) {
 }
 
 size_t FirstInvalidUtf8(std::string_view text) {
-  for (size_t pos = 0; pos < text.size();) {
+  for (size_t pos = AsciiPrefix(text); pos < text.size(); pos += AsciiPrefix(text.substr(pos))) {
     const size_t at = pos;
     if (NextUtf8(text, &pos) < 0) return at;
   }
@@ -53,6 +70,7 @@ size_t FirstInvalidUtf8(std::string_view text) {
 bool IsValidUtf8(std::string_view text) { return FirstInvalidUtf8(text) == std::string_view::npos; }
 
 std::string NormalizeNfc(std::string_view text) {
+  if (AsciiPrefix(text) == text.size()) return std::string(text);  // ASCII is its own NFC
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   // fromUTF8 replaces ill-formed sequences with U+FFFD.
@@ -69,7 +87,20 @@ std::string CollapseWhitespace(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;
-  for (char32_t c : ToCodepoints(text)) {
+  for (size_t pos = 0; pos < text.size();) {
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      const char c = text[pos++];
+      if (IsAsciiWhiteSpace(c)) {
+        pending_space = !out.empty();
+        continue;
+      }
+      if (pending_space) out += ' ';
+      pending_space = false;
+      out += c;
+      continue;
+    }
+    const int32_t decoded = NextUtf8(text, &pos);
+    const char32_t c = decoded < 0 ? 0xFFFD : static_cast<char32_t>(decoded);
     if (u_isUWhiteSpace(static_cast<UChar32>(c)) && !IsNoBreakSpace(c)) {
       pending_space = !out.empty();
       continue;

@@ -1,6 +1,7 @@
 #include "text/unicode.h"
 
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
 
 namespace stdok {
 namespace {
@@ -39,6 +40,23 @@ TEST(UnicodeTest, CollapseWhitespace) {
   EXPECT_EQ(CollapseWhitespace("ett"), "ett");
   // A no-break space is deliberate and kept.
   EXPECT_EQ(CollapseWhitespace(" 12\xC2\xA0" "500 kr "), "12\xC2\xA0" "500 kr");
+}
+
+// The ASCII fast paths must agree with ICU: every ASCII character, alone and after a
+// long ASCII run (the 8-byte scan) followed by non-ASCII text.
+TEST(UnicodeTest, AsciiFastPathsAgreeWithIcu) {
+  const std::string run = "0123456789abcdef";
+  for (int c = 0; c < 0x80; ++c) {
+    const std::string one(1, static_cast<char>(c));
+    const bool white = u_isUWhiteSpace(c);
+    EXPECT_EQ(CollapseWhitespace("a" + one + "b"), white ? "a b" : "a" + one + "b") << c;
+    EXPECT_EQ(NormalizeNfc(run + one), run + one) << c;
+  }
+  EXPECT_EQ(NormalizeNfc(run + "A\xCC\x8A"), run + "\xC3\x85");  // non-ASCII after the scan
+  EXPECT_EQ(NormalizeNfc(run + "\xFF"), run + "\xEF\xBF\xBD");
+  EXPECT_EQ(FirstInvalidUtf8(run + "\xFF"), run.size());
+  EXPECT_EQ(FirstInvalidUtf8(run + run + "\xC3\xA5\xC3"), 2 * run.size() + 2);
+  EXPECT_EQ(CollapseWhitespace(run + "\xE2\x80\x83 \xC3\xA5\xFF"), run + " \xC3\xA5\xEF\xBF\xBD");
 }
 
 TEST(UnicodeTest, ToCodepointsAndBack) {

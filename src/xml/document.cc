@@ -43,6 +43,11 @@ std::string WithArticle(const std::string& kind) {
 std::string FindControlCharacter(std::string_view utf8, std::size_t* offset) {
   for (size_t pos = 0; pos < utf8.size();) {
     const size_t at = pos;
+    const auto byte = static_cast<unsigned char>(utf8[pos]);
+    if (byte >= 0x20 && byte < 0x7F) {  // printable ASCII, the common case
+      ++pos;
+      continue;
+    }
     const int32_t c = NextUtf8(utf8, &pos);
     if ((c >= 0 && c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F)) {
       char buffer[8];

@@ -90,6 +90,12 @@ TEST(XmlDocument, FindsControlCharacters) {
   EXPECT_EQ(FindControlCharacter("a\tb\nc\r", &at), "");
   EXPECT_EQ(FindControlCharacter("\xC3\xA5\x7F", &at), "U+007F");
   EXPECT_EQ(at, 2u);
+  EXPECT_EQ(FindControlCharacter("ab\x01", &at), "U+0001");
+  EXPECT_EQ(at, 2u);
+  EXPECT_EQ(FindControlCharacter("a\xC2\x85", &at), "U+0085");  // C1, after ASCII
+  EXPECT_EQ(at, 1u);
+  EXPECT_EQ(FindControlCharacter("x\x1F\x7E", &at), "U+001F");
+  EXPECT_EQ(at, 1u);
 }
 
 }  // namespace
