@@ -46,15 +46,20 @@ bool LayOutWork(const WorkItem& work, const RenderSetup& setup, LaidOutDocument*
 
 bool WriteWork(const WorkItem& work, const LaidOutDocument& pages, const RenderOptions& options,
                const RenderSetup& setup, std::string* bytes, std::string* error) {
+  return WriteWork(work, pages.info, PagesInMemory(pages.pages), options, setup, bytes, error);
+}
+
+bool WriteWork(const WorkItem& work, const DocumentInfo& info, const PageSequence& pages,
+               const RenderOptions& options, const RenderSetup& setup, std::string* bytes, std::string* error) {
   PdfOptions pdf;
   pdf.fonts = setup.fonts.pdf_fonts();
   pdf.creation_time = options.creation_time;
   pdf.producer = std::string("stdok ") + STDOK_VERSION;
-  pdf.signature_fields = options.signature_fields.value_or(pages.info.signature_fields);
+  pdf.signature_fields = options.signature_fields.value_or(info.signature_fields);
   pdf.pdfa = options.pdfa.value_or(work.IsContract());
   pdf.icc_profile = setup.icc_profile;
   pdf.document_key = work.owner_id + "/" + work.relative_path;
-  return WritePdf(pages, pdf, bytes, error);
+  return WritePdf(info, pages, pdf, bytes, error);
 }
 
 bool WriteDocumentFile(const std::string& output_dir, const std::string& relative_path,

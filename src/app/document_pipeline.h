@@ -8,6 +8,7 @@
 #include "layout/page.h"
 #include "output/file_system.h"
 #include "output/manifest.h"
+#include "pdf/pdf_writer.h"
 
 namespace stdok {
 
@@ -18,6 +19,9 @@ bool LayOutWork(const WorkItem& work, const RenderSetup& setup, LaidOutDocument*
 // Writes the laid-out pages as PDF bytes with the run's PDF options.
 bool WriteWork(const WorkItem& work, const LaidOutDocument& pages, const RenderOptions& options,
                const RenderSetup& setup, std::string* bytes, std::string* error);
+// The same with the pages read one at a time from `pages` (the print pack's).
+bool WriteWork(const WorkItem& work, const DocumentInfo& info, const PageSequence& pages,
+               const RenderOptions& options, const RenderSetup& setup, std::string* bytes, std::string* error);
 
 // Writes a document's PDF bytes to output_dir/relative_path (its folders made, the file
 // written atomically but not yet durable: FileSystem::WriteAtomicallyUnsynced) and records it in

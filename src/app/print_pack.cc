@@ -9,12 +9,48 @@
 
 namespace stdok {
 
-PackDocument ForPrintPack(const WorkItem& work, LaidOutDocument pages) {
-  PackDocument d{work, std::move(pages)};
+namespace {
+
+// A pack's pages: its documents' in order, each padded with a blank page to an even count.
+class PackPages : public PageSequence {
+ public:
+  PackPages(const std::vector<PackDocument>& documents, const std::vector<size_t>& group, const PageSpool& spool)
+      : documents_(documents), group_(group), spool_(spool) {}
+
+  bool ForEach(const std::function<bool(const Page&)>& visit, std::string* error) const override {
+    const Page blank;
+    std::vector<Page> pages;
+    int count = 0;
+    for (size_t i : group_) {
+      if (!spool_.Load(documents_[i].pages, &pages, error)) return false;
+      for (const Page& page : pages)
+        if (++count, !visit(page)) return false;
+      if (count % 2 != 0 && (++count, !visit(blank))) return false;  // blank back for duplex
+    }
+    return true;
+  }
+
+  int Count() const {
+    int count = 0;
+    for (size_t i : group_) count += documents_[i].pages.pages + documents_[i].pages.pages % 2;
+    return count;
+  }
+
+ private:
+  const std::vector<PackDocument>& documents_;
+  const std::vector<size_t>& group_;
+  const PageSpool& spool_;
+};
+
+}  // namespace
+
+PackDocument ForPrintPack(const WorkItem& work, const LaidOutDocument& pages, PageSpool* spool) {
+  PackDocument d{work, pages.info, {}, {}};
   d.work.context.reset();
   d.work.item = Value();
   d.work.attachment = Value();
   d.work.attachments = Value();
+  if (!spool->Add(pages.pages, &d.pages, &d.lost) && d.lost.empty()) d.lost = "cannot keep the pages";
   return d;
 }
 
@@ -34,36 +70,30 @@ std::vector<std::vector<size_t>> PrintPackGroups(const std::vector<PackDocument>
   return groups;
 }
 
-void WritePrintPacks(const RenderSetup& setup, std::vector<PackDocument>* documents,
+void WritePrintPacks(const RenderSetup& setup, const std::vector<PackDocument>& documents, const PageSpool& spool,
                      const RenderOptions& options, FileSystem* fs, RenderSummary* summary,
                      Diagnostics* diagnostics) {
   RenderOptions pack_options = options;
   pack_options.pdfa = false;
   pack_options.signature_fields = false;
-  for (const std::vector<size_t>& group : PrintPackGroups(*documents)) {
-    const WorkItem& first = (*documents)[group.front()].work;
+  for (const std::vector<size_t>& group : PrintPackGroups(documents)) {
+    const PackDocument& first = documents[group.front()];
     ManifestEntry entry;
-    entry.doc_id = first.DocId();
+    entry.doc_id = first.work.DocId();
     entry.status = "failed";
-    LaidOutDocument pack;
-    bool ok = true;
-    for (size_t i : group) {
-      LaidOutDocument& one = (*documents)[i].pages;
-      if (pack.pages.empty()) pack.info = one.info;
-      for (Page& page : one.pages) pack.pages.push_back(std::move(page));
-      one.pages.clear();
-      if (pack.pages.size() % 2 != 0) pack.pages.emplace_back();  // blank back for duplex
-    }
-    WorkItem pack_item = first;
+    std::string bytes, error;
+    for (size_t i : group)
+      if (error.empty() && !documents[i].lost.empty()) error = documents[i].lost;
+    const PackPages pages(documents, group, spool);
+    WorkItem pack_item = first.work;
     pack_item.owner_id.clear();
     pack_item.relative_path = std::string(kPrintPackFolder) + "/" + Slugify(entry.doc_id) + ".pdf";
-    pack.info.title = "Utskriftspaket: " + entry.doc_id + " (" + std::to_string(group.size()) + " dokument)";
-    pack.info.signature_fields = false;
-    std::string bytes, error;
-    if (ok && !WriteWork(pack_item, pack, pack_options, setup, &bytes, &error)) ok = false;
+    DocumentInfo info = first.info;
+    info.title = "Utskriftspaket: " + entry.doc_id + " (" + std::to_string(group.size()) + " dokument)";
+    info.signature_fields = false;
+    bool ok = error.empty() && WriteWork(pack_item, info, pages, pack_options, setup, &bytes, &error);
     const std::string path = options.output_dir + "/" + pack_item.relative_path;
-    if (ok && !WriteDocumentFile(options.output_dir, pack_item.relative_path, bytes,
-                                 static_cast<int>(pack.pages.size()), fs, &entry, &error))
+    if (ok && !WriteDocumentFile(options.output_dir, pack_item.relative_path, bytes, pages.Count(), fs, &entry, &error))
       ok = false;
     if (!ok) {
       entry.reason = error.empty() ? "a document of the pack could not be laid out" : error;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/page_spool.h"
 #include "app/render_plan.h"
 #include "core/status.h"
 #include "layout/page.h"
@@ -21,21 +22,24 @@ namespace stdok {
 inline constexpr const char* kPrintPackFolder = "utskriftspaket";
 
 // A written document as it was laid out for its own file, kept for the pack (the pack is
-// never filled or laid out a second time). `work` keeps no context (it is dropped with the
-// trainee).
+// never filled or laid out a second time): its pages wait in the run's PageSpool. `work` keeps
+// no context (it is dropped with the trainee).
 struct PackDocument {
   WorkItem work;
-  LaidOutDocument pages;
+  DocumentInfo info;
+  PageSpool::Handle pages;
+  std::string lost;  // why the pages could not be kept (the pack then fails); empty when kept
 };
 
-// Keeps what the pack needs of a document that was just written.
-PackDocument ForPrintPack(const WorkItem& work, LaidOutDocument pages);
+// Keeps what the pack needs of a document that was just written, its pages in `spool`.
+PackDocument ForPrintPack(const WorkItem& work, const LaidOutDocument& pages, PageSpool* spool);
 
 // Writes OUT/utskriftspaket/<doc-id>.pdf for every document id among `documents` (the
-// written documents in plan order; their pages are moved into the packs), and appends a
-// manifest entry per pack to summary->entries (trainee fields empty). A pack that cannot be
-// made is reported and counted as failed.
-void WritePrintPacks(const RenderSetup& setup, std::vector<PackDocument>* documents,
+// written documents in plan order), one pack at a time, each reading its documents' pages
+// from `spool` as the PDF writer asks for them, and appends a manifest entry per pack to
+// summary->entries (trainee fields empty). A pack that cannot be made is reported and counted
+// as failed.
+void WritePrintPacks(const RenderSetup& setup, const std::vector<PackDocument>& documents, const PageSpool& spool,
                      const RenderOptions& options, FileSystem* fs, RenderSummary* summary,
                      Diagnostics* diagnostics);
 

@@ -1,6 +1,7 @@
 #include "app/render_job.h"
 
 #include <algorithm>
+#include <memory>
 #include <atomic>
 #include <mutex>
 #include <set>
@@ -24,13 +25,13 @@ struct WorkResult {
 struct UnitResult {
   std::vector<ManifestEntry> entries;  // planning's (skipped, held back …), then the documents'
   Diagnostics diagnostics;             // checks, planning, then the documents in plan order
-  std::vector<PackDocument> pack;      // --print-pack: the written documents' pages
+  std::vector<PackDocument> pack;      // --print-pack: where the written documents' pages wait
   std::set<std::string> with_errors;   // trainees whose checks stop their documents
   int skipped = 0, held_back = 0, failed = 0, written = 0, drafts = 0;
 };
 
 WorkResult RenderOne(const WorkItem& work, const RenderOptions& options, const RenderSetup& setup,
-                     FileSystem* fs, std::vector<PackDocument>* pack) {
+                     FileSystem* fs, PageSpool* spool, std::vector<PackDocument>* pack) {
   WorkResult result;
   ManifestEntry& e = result.entry;
   e.trainee_id = work.owner_id;
@@ -56,7 +57,7 @@ WorkResult RenderOne(const WorkItem& work, const RenderOptions& options, const R
     return result;
   }
   e.status = work.draft ? "draft" : "written";
-  if (options.print_pack) pack->push_back(ForPrintPack(work, std::move(pages)));
+  if (spool) pack->push_back(ForPrintPack(work, pages, spool));
   return result;
 }
 
@@ -133,8 +134,11 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
   const size_t trainees = setup.records->size();
   const size_t units = trainees + setup.work.size();
   std::vector<UnitResult> results(units);
+  // --print-pack: the written documents' pages wait outside memory until the packs are made.
+  std::unique_ptr<PageSpool> spool;
+  if (options.print_pack) spool = std::make_unique<PageSpool>(options.output_dir);
   auto render = [&](const WorkItem& w, UnitResult* r) {
-    WorkResult one = RenderOne(w, options, setup, fs, &r->pack);
+    WorkResult one = RenderOne(w, options, setup, fs, spool.get(), &r->pack);
     const bool made = one.entry.status == "written" || one.entry.status == "draft";
     r->written += made;
     r->failed += !made;
@@ -196,7 +200,9 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
   if (trainees == units)
     for (auto& d : setup.director_diagnostics) diagnostics->push_back(std::move(d));
   summary.trainees_with_errors = static_cast<int>(with_errors.size());
-  if (options.print_pack) WritePrintPacks(setup, &pack, options, fs, &summary, diagnostics);
+  if (spool) WritePrintPacks(setup, pack, *spool, options, fs, &summary, diagnostics);
+  pack = {};
+  spool.reset();
   // The records and plans are not read past this point: their memory goes to the manifest.
   setup.records.reset();
   setup.work = {};

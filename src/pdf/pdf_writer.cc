@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <unordered_map>
 #include <vector>
 
@@ -160,37 +162,57 @@ class FaceFonts {
 
 class Writer {
  public:
-  Writer(const LaidOutDocument& doc, const PdfOptions& options) : doc_(doc), options_(options) {}
+  Writer(const DocumentInfo& info, const PageSequence& pages, const PdfOptions& options)
+      : info_(info), pages_(pages), options_(options) {}
 
   bool Run(std::string* bytes, std::string* error) {
     if (!options_.fonts.regular || !options_.fonts.bold) {
       *error = "no fonts";
       return false;
     }
-    for (const Page& page : doc_.pages)
-      for (const TextRun& t : page.texts)
-        if (!FontOrNull(FaceIndex(t))) {
-          *error = "no italic font for \"" + t.text + "\"";
-          return false;
-        }
+    // Three passes over the pages: the faces they need, the characters of each face, the pages.
+    auto pass = [&](const std::function<bool(const Page&)>& visit) {
+      std::string failure;
+      if (pages_.ForEach(visit, &failure)) return true;
+      if (!failure.empty()) *error = failure;
+      return false;
+    };
+    if (!pass([&](const Page& page) {
+          for (const TextRun& t : page.texts)
+            if (!FontOrNull(FaceIndex(t))) {
+              *error = "no italic font for \"" + t.text + "\"";
+              return false;
+            }
+          return true;
+        }))
+      return false;
     if (!pdf_.ok()) return Fail("cannot start libharu", error);
     SetInfo();
-    for (const Page& page : doc_.pages) {
-      for (const TextRun& t : page.texts) ForEachDrawn(t.text, [&](char32_t c) { faces_[FaceIndex(t)].Use(c); });
-      ForEachDrawn(page.watermark, [&](char32_t c) { faces_[1].Use(c); });
-    }
+    if (!pass([&](const Page& page) {
+          for (const TextRun& t : page.texts) ForEachDrawn(t.text, [&](char32_t c) { faces_[FaceIndex(t)].Use(c); });
+          ForEachDrawn(page.watermark, [&](char32_t c) { faces_[1].Use(c); });
+          for (const PlacedImage& placed : page.images)
+            if (placed.image && !images_seen_.count(placed.image.get())) {
+              images_seen_.insert(placed.image.get());
+              images_.push_back(placed.image);
+            }
+          return true;
+        }))
+      return false;
     if (!Resources() || !AddFonts()) return Fail("cannot embed the fonts", error);
     if (!AddImages()) return Fail("cannot embed the images", error);
     std::vector<haru::Dict> fields;
     std::vector<EmptyAppearance> appearances;
-    for (const Page& page : doc_.pages) {
-      WriteContents(page);
-      if (!Deflate(content_, kContentLevel, &compressed_)) return Fail("cannot compress the page contents", error);
-      haru::Dict p = pdf_.AddPage(kPageWidth, kPageHeight, compressed_);
-      if (!p) return Fail("cannot add a page", error);
-      if (options_.signature_fields && !AddSignatureFields(&pdf_, p, page.widgets, &fields, &appearances))
-        return Fail("cannot add the signature fields", error);
-    }
+    if (!pass([&](const Page& page) {
+          WriteContents(page);
+          if (!Deflate(content_, kContentLevel, &compressed_)) return Fail("cannot compress the page contents", error);
+          haru::Dict p = pdf_.AddPage(kPageWidth, kPageHeight, compressed_);
+          if (!p) return Fail("cannot add a page", error);
+          if (options_.signature_fields && !AddSignatureFields(&pdf_, p, page.widgets, &fields, &appearances))
+            return Fail("cannot add the signature fields", error);
+          return true;
+        }))
+      return false;
     if (!FinishAcroForm(&pdf_, fields)) return Fail("cannot add the form", error);
     if (options_.pdfa && !MakeArchival()) return Fail("cannot add the PDF/A parts", error);
     if (!pdf_.Save(bytes)) return Fail("cannot write the PDF", error);
@@ -238,18 +260,15 @@ class Writer {
   // shared resources' /XObject dictionary.
   bool AddImages() {
     haru::Dict xobjects;
-    for (const Page& page : doc_.pages) {
-      for (const PlacedImage& placed : page.images) {
-        if (!placed.image || image_names_.count(placed.image.get())) continue;
-        if (!xobjects) {
-          xobjects = pdf_.NewDict();
-          if (!pdf_.Put(resources_, "XObject", xobjects)) return false;
-        }
-        haru::Dict image = AddImage(&pdf_, *placed.image);
-        std::string name = "Im" + std::to_string(image_names_.size() + 1);
-        if (!pdf_.Put(xobjects, name.c_str(), image)) return false;
-        image_names_[placed.image.get()] = name;
+    for (const std::shared_ptr<const RasterImage>& image : images_) {  // in order of first use
+      if (!xobjects) {
+        xobjects = pdf_.NewDict();
+        if (!pdf_.Put(resources_, "XObject", xobjects)) return false;
       }
+      haru::Dict object = AddImage(&pdf_, *image);
+      std::string name = "Im" + std::to_string(image_names_.size() + 1);
+      if (!pdf_.Put(xobjects, name.c_str(), object)) return false;
+      image_names_[image.get()] = name;
     }
     return true;
   }
@@ -482,7 +501,7 @@ class Writer {
 
   void SetInfo() {
     haru::Dict info = pdf_.InfoWithDates(Utc(CreationTime()));
-    const DocumentInfo& d = doc_.info;
+    const DocumentInfo& d = info_;
     for (auto [key, value] : {std::pair<const char*, const std::string*>{"Producer", &options_.producer},
                               {"Creator", &options_.producer}, {"Title", &d.title}, {"Subject", &d.subject},
                               {"Author", &d.author}, {"Keywords", &d.keywords}})
@@ -495,13 +514,17 @@ class Writer {
     char iso[64];
     std::snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:%02d+00:00", utc.tm_year + 1900,
                   utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec);
-    XmpInfo xmp{doc_.info.title, doc_.info.author, doc_.info.subject, doc_.info.keywords, options_.producer, iso};
-    std::string id = Sha256Hex(options_.document_key + "\n" + iso + "\n" + doc_.info.title);
+    XmpInfo xmp{info_.title, info_.author, info_.subject, info_.keywords, options_.producer, iso};
+    std::string id = Sha256Hex(options_.document_key + "\n" + iso + "\n" + info_.title);
     return AddMetadata(&pdf_, BuildXmp(xmp)) && AddOutputIntent(&pdf_, options_.icc_profile) &&
            SetDocumentId(&pdf_, id);
   }
 
-  const LaidOutDocument& doc_;
+  const DocumentInfo& info_;
+  const PageSequence& pages_;
+  // The images the pages show, each once, in order of first use (the second pass finds them).
+  std::vector<std::shared_ptr<const RasterImage>> images_;
+  std::set<const RasterImage*> images_seen_;
   const PdfOptions& options_;
   haru::Document pdf_;
   FaceFonts faces_[kFaces];
@@ -548,10 +571,15 @@ std::string DeflateIccProfile(const std::string& icc_bytes) {
   return out;
 }
 
+bool WritePdf(const DocumentInfo& info, const PageSequence& pages, const PdfOptions& options, std::string* bytes,
+              std::string* error) {
+  Writer writer(info, pages, options);
+  return writer.Run(bytes, error);
+}
+
 bool WritePdf(const LaidOutDocument& document, const PdfOptions& options, std::string* bytes,
               std::string* error) {
-  Writer writer(document, options);
-  return writer.Run(bytes, error);
+  return WritePdf(document.info, PagesInMemory(document.pages), options, bytes, error);
 }
 
 }  // namespace stdok

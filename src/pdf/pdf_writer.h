@@ -3,9 +3,11 @@
 #pragma once
 
 #include <ctime>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "layout/page.h"
 
@@ -39,6 +41,34 @@ struct PdfOptions {
 
 // Compresses an ICC profile once for all documents of a run (zlib, for /FlateDecode).
 std::string DeflateIccProfile(const std::string& icc_bytes);
+
+// The pages of a document, handed to the writer one at a time and as often as it asks (it
+// reads them three times), so that a long document need not be in memory all at once.
+class PageSequence {
+ public:
+  virtual ~PageSequence() = default;
+  // Calls `visit` with each page in order until it returns false. False when `visit` did, or
+  // (with *error) when a page could not be had.
+  virtual bool ForEach(const std::function<bool(const Page&)>& visit, std::string* error) const = 0;
+};
+
+// Pages that are in memory already.
+class PagesInMemory : public PageSequence {
+ public:
+  explicit PagesInMemory(const std::vector<Page>& pages) : pages_(pages) {}
+  bool ForEach(const std::function<bool(const Page&)>& visit, std::string*) const override {
+    for (const Page& page : pages_)
+      if (!visit(page)) return false;
+    return true;
+  }
+
+ private:
+  const std::vector<Page>& pages_;
+};
+
+// As WritePdf below, with the pages read from `pages`.
+bool WritePdf(const DocumentInfo& info, const PageSequence& pages, const PdfOptions& options, std::string* bytes,
+              std::string* error);
 
 // Writes the document to *bytes. Every face is embedded as subsets holding only the glyphs the
 // document shows: simple TrueType fonts of up to 224 characters each, coded in the order of

@@ -1,0 +1,83 @@
+#include "app/page_spool.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
+namespace stdok {
+namespace {
+
+// An unnamed file in `folder`: O_TMPFILE, or (where the file system has none) a file made and
+// removed at once. -1 when neither can be made.
+int OpenUnnamedFile(const std::string& folder) {
+  int fd = open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR)) return fd;
+  std::string name = folder + "/.stdok-spool-XXXXXX";
+  fd = mkostemp(name.data(), O_CLOEXEC);
+  if (fd >= 0) unlink(name.c_str());
+  return fd;
+}
+
+}  // namespace
+
+PageSpool::PageSpool(const std::string& folder) : fd_(OpenUnnamedFile(folder)) {}
+
+PageSpool::~PageSpool() {
+  if (fd_ >= 0) close(fd_);
+}
+
+bool PageSpool::Add(const std::vector<Page>& pages, Handle* handle, std::string* error) {
+  std::string bytes;
+  EncodePages(pages, &images_, &bytes);
+  handle->size = bytes.size();
+  handle->pages = static_cast<int>(pages.size());
+  if (fd_ < 0) {
+    std::lock_guard<std::mutex> lock(memory_mutex_);
+    handle->offset = memory_.size();
+    memory_ += bytes;
+    return true;
+  }
+  handle->offset = end_.fetch_add(bytes.size());
+  for (size_t done = 0; done < bytes.size();) {
+    const ssize_t n = pwrite(fd_, bytes.data() + done, bytes.size() - done, static_cast<off_t>(handle->offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      *error = std::string("cannot keep the pages for the print pack: ") + (n < 0 ? std::strerror(errno) : "disk full");
+      return false;
+    }
+    done += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+bool PageSpool::Load(const Handle& handle, std::vector<Page>* pages, std::string* error) const {
+  std::string bytes;
+  if (fd_ < 0) {
+    std::lock_guard<std::mutex> lock(memory_mutex_);
+    bytes = memory_.substr(handle.offset, handle.size);
+  } else {
+    bytes.resize(handle.size);
+    for (size_t done = 0; done < bytes.size();) {
+      const ssize_t n = pread(fd_, bytes.data() + done, bytes.size() - done, static_cast<off_t>(handle.offset + done));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        *error = std::string("cannot read back the pages for the print pack: ") +
+                 (n < 0 ? std::strerror(errno) : "the file is shorter");
+        return false;
+      }
+      done += static_cast<size_t>(n);
+    }
+  }
+  pages->clear();
+  if (!DecodePages(bytes, images_, pages)) {
+    *error = "the pages kept for the print pack are damaged";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace stdok

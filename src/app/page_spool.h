@@ -1,0 +1,51 @@
+// Where the print pack's pages wait (`render --print-pack`): the laid-out pages of every
+// written document, outside memory until the packs are written at the end of the run, so that
+// a run's memory does not grow with its documents.
+//
+// The pages go into an unnamed file (O_TMPFILE, mode 0600) in the output folder, which holds
+// the same personal data in its PDFs; the kernel removes the file with the process, after a
+// crash too, and nothing of it is ever seen in the folder. Where no such file can be made (a
+// folder that is not on disk, as `stdok serve`'s), the pages are kept in memory as bytes
+// (layout/page_codec.h), still a fraction of the laid-out pages' size. Thread-safe.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "layout/page.h"
+#include "layout/page_codec.h"
+
+namespace stdok {
+
+class PageSpool {
+ public:
+  // Where one document's pages are in the spool.
+  struct Handle {
+    uint64_t offset = 0;
+    uint64_t size = 0;
+    int pages = 0;
+  };
+
+  explicit PageSpool(const std::string& folder);
+  ~PageSpool();
+  PageSpool(const PageSpool&) = delete;
+  PageSpool& operator=(const PageSpool&) = delete;
+
+  // Keeps `pages`; false with *error when they could not be written.
+  bool Add(const std::vector<Page>& pages, Handle* handle, std::string* error);
+  // The pages Add kept under `handle`; false with *error when they cannot be read back.
+  bool Load(const Handle& handle, std::vector<Page>* pages, std::string* error) const;
+  bool on_disk() const { return fd_ >= 0; }
+
+ private:
+  int fd_ = -1;
+  std::atomic<uint64_t> end_{0};  // on disk: the next free offset
+  mutable std::mutex memory_mutex_;
+  std::string memory_;  // not on disk: every document's bytes, one after the other
+  ImageTable images_;
+};
+
+}  // namespace stdok
