@@ -44,14 +44,29 @@ class PackPages : public PageSequence {
 
 }  // namespace
 
-PackDocument ForPrintPack(const WorkItem& work, const LaidOutDocument& pages, PageSpool* spool) {
-  PackDocument d{work, pages.info, {}, {}};
-  d.work.context.reset();
-  d.work.item = Value();
-  d.work.attachment = Value();
-  d.work.attachments = Value();
-  if (!spool->Add(pages.pages, &d.pages, &d.lost) && d.lost.empty()) d.lost = "cannot keep the pages";
+PackDocument PrintPacks::Keep(const WorkItem& work, const LaidOutDocument& pages) {
+  PackDocument d;
+  d.work.tmpl = work.tmpl;
+  d.work.form = work.form;
+  d.work.owner_sort_key = work.owner_sort_key;
+  d.info = std::make_unique<DocumentInfo>(pages.info);
+  if (!spool_.Add(pages.pages, &d.pages, &d.lost) && d.lost.empty()) d.lost = "cannot keep the pages";
   return d;
+}
+
+void PrintPacks::Add(PackDocument document) {
+  const size_t index = documents_.size();
+  auto [first, added] = first_.emplace(document.work.DocId(), index);
+  if (!added) {  // the earlier of two equal keys stays first, as in PrintPackGroups' stable sort
+    PackDocument& so_far = documents_[first->second];
+    if (SwedishLess(document.work.owner_sort_key, so_far.work.owner_sort_key)) {
+      so_far.info.reset();
+      first->second = index;
+    } else {
+      document.info.reset();
+    }
+  }
+  documents_.push_back(std::move(document));
 }
 
 std::vector<std::vector<size_t>> PrintPackGroups(const std::vector<PackDocument>& documents) {
@@ -70,9 +85,10 @@ std::vector<std::vector<size_t>> PrintPackGroups(const std::vector<PackDocument>
   return groups;
 }
 
-void WritePrintPacks(const RenderSetup& setup, const std::vector<PackDocument>& documents, const PageSpool& spool,
-                     const RenderOptions& options, FileSystem* fs, RenderSummary* summary,
-                     Diagnostics* diagnostics) {
+void PrintPacks::Write(const RenderSetup& setup, const RenderOptions& options, FileSystem* fs,
+                       RenderSummary* summary, Diagnostics* diagnostics) const {
+  const std::vector<PackDocument>& documents = documents_;
+  const PageSpool& spool = spool_;
   RenderOptions pack_options = options;
   pack_options.pdfa = false;
   pack_options.signature_fields = false;
@@ -88,7 +104,7 @@ void WritePrintPacks(const RenderSetup& setup, const std::vector<PackDocument>& 
     WorkItem pack_item = first.work;
     pack_item.owner_id.clear();
     pack_item.relative_path = std::string(kPrintPackFolder) + "/" + Slugify(entry.doc_id) + ".pdf";
-    DocumentInfo info = first.info;
+    DocumentInfo info = *first.info;  // Add kept it: the first of its group
     info.title = "Utskriftspaket: " + entry.doc_id + " (" + std::to_string(group.size()) + " dokument)";
     info.signature_fields = false;
     bool ok = error.empty() && WriteWork(pack_item, info, pages, pack_options, setup, &bytes, &error);

@@ -7,6 +7,8 @@
 // fields and is not PDF/A (it is for paper; the single files are the ones to sign and keep).
 #pragma once
 
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -22,26 +24,40 @@ namespace stdok {
 inline constexpr const char* kPrintPackFolder = "utskriftspaket";
 
 // A written document as it was laid out for its own file, kept for the pack (the pack is
-// never filled or laid out a second time): its pages wait in the run's PageSpool. `work` keeps
-// no context (it is dropped with the trainee).
+// never filled or laid out a second time): its pages wait in the run's spool. `work` keeps
+// only what the pack reads (its document id and sort key), and `info` is kept only while the
+// document may be its pack's first (the pack takes its information dictionary from that one).
 struct PackDocument {
   WorkItem work;
-  DocumentInfo info;
+  std::unique_ptr<DocumentInfo> info;
   PageSpool::Handle pages;
   std::string lost;  // why the pages could not be kept (the pack then fails); empty when kept
 };
 
-// Keeps what the pack needs of a document that was just written, its pages in `spool`.
-PackDocument ForPrintPack(const WorkItem& work, const LaidOutDocument& pages, PageSpool* spool);
+// The documents of a run's print packs, from the first written to the packs.
+class PrintPacks {
+ public:
+  explicit PrintPacks(const std::string& output_dir) : spool_(output_dir) {}
 
-// Writes OUT/utskriftspaket/<doc-id>.pdf for every document id among `documents` (the
-// written documents in plan order), one pack at a time, each reading its documents' pages
-// from `spool` as the PDF writer asks for them, and appends a manifest entry per pack to
-// summary->entries (trainee fields empty). A pack that cannot be made is reported and counted
-// as failed.
-void WritePrintPacks(const RenderSetup& setup, const std::vector<PackDocument>& documents, const PageSpool& spool,
-                     const RenderOptions& options, FileSystem* fs, RenderSummary* summary,
-                     Diagnostics* diagnostics);
+  // Keeps what the pack needs of a document that was just written: its pages go to the
+  // spool. Thread-safe (called by the workers).
+  PackDocument Keep(const WorkItem& work, const LaidOutDocument& pages);
+  // Adds a kept document to its pack: called for every document in plan order (not
+  // thread-safe), so that the packs do not depend on the number of jobs.
+  void Add(PackDocument document);
+
+  // Writes OUT/utskriftspaket/<doc-id>.pdf for every document id added, one pack at a time,
+  // each reading its documents' pages from the spool as the PDF writer asks for them, and
+  // appends a manifest entry per pack to summary->entries (trainee fields empty). A pack that
+  // cannot be made is reported and counted as failed.
+  void Write(const RenderSetup& setup, const RenderOptions& options, FileSystem* fs, RenderSummary* summary,
+             Diagnostics* diagnostics) const;
+
+ private:
+  PageSpool spool_;
+  std::vector<PackDocument> documents_;
+  std::map<std::string, size_t> first_;  // document id -> its pack's first document so far
+};
 
 // The order of the packs' documents: indices into `documents`, grouped by document id (in
 // order of first appearance), each group sorted by owner_sort_key in Swedish collation (stable).

@@ -31,7 +31,7 @@ struct UnitResult {
 };
 
 WorkResult RenderOne(const WorkItem& work, const RenderOptions& options, const RenderSetup& setup,
-                     FileSystem* fs, PageSpool* spool, std::vector<PackDocument>* pack) {
+                     FileSystem* fs, PrintPacks* packs, std::vector<PackDocument>* pack) {
   WorkResult result;
   ManifestEntry& e = result.entry;
   e.trainee_id = work.owner_id;
@@ -57,7 +57,7 @@ WorkResult RenderOne(const WorkItem& work, const RenderOptions& options, const R
     return result;
   }
   e.status = work.draft ? "draft" : "written";
-  if (spool) pack->push_back(ForPrintPack(work, pages, spool));
+  if (packs) pack->push_back(packs->Keep(work, pages));
   return result;
 }
 
@@ -135,10 +135,10 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
   const size_t units = trainees + setup.work.size();
   std::vector<UnitResult> results(units);
   // --print-pack: the written documents' pages wait outside memory until the packs are made.
-  std::unique_ptr<PageSpool> spool;
-  if (options.print_pack) spool = std::make_unique<PageSpool>(options.output_dir);
+  std::unique_ptr<PrintPacks> packs;
+  if (options.print_pack) packs = std::make_unique<PrintPacks>(options.output_dir);
   auto render = [&](const WorkItem& w, UnitResult* r) {
-    WorkResult one = RenderOne(w, options, setup, fs, spool.get(), &r->pack);
+    WorkResult one = RenderOne(w, options, setup, fs, packs.get(), &r->pack);
     const bool made = one.entry.status == "written" || one.entry.status == "draft";
     r->written += made;
     r->failed += !made;
@@ -161,7 +161,6 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
     for (const WorkItem& w : plan.work) render(w, &r);
   };
   std::set<std::string> with_errors = setup.stopped_by_reader;
-  std::vector<PackDocument> pack;
   auto collect = [&](size_t i) {  // unit i's results, in file order
     UnitResult& r = results[i];
     if (i == trainees)
@@ -174,7 +173,7 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
     summary.written += r.written;
     summary.drafts += r.drafts;
     for (const ManifestEntry& e : r.entries) summary.entries.push_back(e);
-    for (PackDocument& p : r.pack) pack.push_back(std::move(p));
+    for (PackDocument& p : r.pack) packs->Add(std::move(p));
     r = UnitResult();
   };
   std::vector<bool> finished(units);  // these three under results_mutex
@@ -196,13 +195,12 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
   for (int j = 1; j < jobs; ++j) threads.emplace_back(worker);
   worker();
   for (auto& t : threads) t.join();
-  results = {};
+  std::vector<UnitResult>().swap(results);
   if (trainees == units)
     for (auto& d : setup.director_diagnostics) diagnostics->push_back(std::move(d));
   summary.trainees_with_errors = static_cast<int>(with_errors.size());
-  if (spool) WritePrintPacks(setup, pack, *spool, options, fs, &summary, diagnostics);
-  pack = {};
-  spool.reset();
+  if (packs) packs->Write(setup, options, fs, &summary, diagnostics);
+  packs.reset();
   // The records and plans are not read past this point: their memory goes to the manifest.
   setup.records.reset();
   setup.work = {};
