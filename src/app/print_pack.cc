@@ -87,20 +87,18 @@ std::vector<std::vector<size_t>> PrintPackGroups(const std::vector<PackDocument>
 
 void PrintPacks::Write(const RenderSetup& setup, const RenderOptions& options, FileSystem* fs,
                        RenderSummary* summary, Diagnostics* diagnostics) const {
-  const std::vector<PackDocument>& documents = documents_;
-  const PageSpool& spool = spool_;
   RenderOptions pack_options = options;
   pack_options.pdfa = false;
   pack_options.signature_fields = false;
-  for (const std::vector<size_t>& group : PrintPackGroups(documents)) {
-    const PackDocument& first = documents[group.front()];
+  for (const std::vector<size_t>& group : PrintPackGroups(documents_)) {
+    const PackDocument& first = documents_[group.front()];
     ManifestEntry entry;
     entry.doc_id = first.work.DocId();
     entry.status = "failed";
     std::string bytes, error;
     for (size_t i : group)
-      if (error.empty() && !documents[i].lost.empty()) error = documents[i].lost;
-    const PackPages pages(documents, group, spool);
+      if (error.empty() && !documents_[i].lost.empty()) error = documents_[i].lost;
+    const PackPages pages(documents_, group, spool_);
     WorkItem pack_item = first.work;
     pack_item.owner_id.clear();
     pack_item.relative_path = std::string(kPrintPackFolder) + "/" + Slugify(entry.doc_id) + ".pdf";

@@ -1,8 +1,8 @@
 #include "app/render_job.h"
 
 #include <algorithm>
-#include <memory>
 #include <atomic>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <thread>

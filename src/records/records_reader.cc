@@ -543,10 +543,6 @@ xml::LoadOptions RecordsLoadOptions() {
   return options;
 }
 
-// Reads the loaded `stream` into *file; each trainee that is kept (not a second record of an
-// id) goes to `keep` with the index of its <trainee> element, in file order. False when a
-// <trainee> cannot be parsed (the stream was loaded without checking them): what was read is
-// then to be dropped.
 // One <trainee> read on its own: what it yields and what it reports, merged in file order.
 struct ReadElement {
   bool parsed = false;
@@ -590,6 +586,10 @@ bool ReadTraineesInBatches(const xml::ElementStream& stream, const Date& today, 
   return true;
 }
 
+// Reads the loaded `stream` into *file; each trainee that is kept (not a second record of an
+// id) goes to `keep` with the index of its <trainee> element, in file order. False when a
+// <trainee> cannot be parsed (the stream was loaded without checking them): what was read is
+// then to be dropped. The trainees are read on `threads` threads (ReadTraineesInBatches).
 bool ReadStream(const xml::ElementStream& stream, const Date& today, Diagnostics* diagnostics, RecordsFile* file,
                 const std::function<void(std::size_t element, Trainee trainee)>& keep, unsigned threads) {
   const xml::Document& document = stream.root_document();
