@@ -1,30 +1,12 @@
 #include "app/page_spool.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdlib>
 #include <cstring>
 
 namespace stdok {
-namespace {
-
-// An unnamed file in `folder`: O_TMPFILE, or (where the file system has none) a file made and
-// removed at once. -1 when neither can be made.
-int OpenUnnamedFile(const std::string& folder) {
-  int fd = open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-  if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR)) return fd;
-  std::string name = folder + "/.stdok-spool-XXXXXX";
-  fd = mkostemp(name.data(), O_CLOEXEC);
-  if (fd >= 0) unlink(name.c_str());
-  return fd;
-}
-
-}  // namespace
-
-PageSpool::PageSpool(const std::string& folder) : fd_(OpenUnnamedFile(folder)) {}
+PageSpool::PageSpool(FileSystem* fs, const std::string& folder) : fd_(fs->OpenUnnamedFile(folder)) {}
 
 PageSpool::~PageSpool() {
   if (fd_ >= 0) close(fd_);

@@ -2,11 +2,12 @@
 // written document, outside memory until the packs are written at the end of the run, so that
 // a run's memory does not grow with its documents.
 //
-// The pages go into an unnamed file (O_TMPFILE, mode 0600) in the output folder, which holds
-// the same personal data in its PDFs; the kernel removes the file with the process, after a
-// crash too, and nothing of it is ever seen in the folder. Where no such file can be made (a
-// folder that is not on disk, as `stdok serve`'s), the pages are kept in memory as bytes
-// (layout/page_codec.h), still a fraction of the laid-out pages' size. Thread-safe.
+// The pages go, as exact bytes (layout/page_codec.h), into an unnamed file in the output folder
+// (FileSystem::OpenUnnamedFile: on disk O_TMPFILE, mode 0600), which holds the same personal
+// data in its PDFs; the kernel removes the file with the process, after a crash too, and
+// nothing of it is ever seen in the folder. Where the file system has no such file (`stdok
+// serve`'s, in memory), the bytes are kept in memory, still a fraction of the laid-out pages'
+// size. Thread-safe.
 #pragma once
 
 #include <atomic>
@@ -17,6 +18,7 @@
 
 #include "layout/page.h"
 #include "layout/page_codec.h"
+#include "output/file_system.h"
 
 namespace stdok {
 
@@ -29,7 +31,7 @@ class PageSpool {
     int pages = 0;
   };
 
-  explicit PageSpool(const std::string& folder);
+  PageSpool(FileSystem* fs, const std::string& folder);
   ~PageSpool();
   PageSpool(const PageSpool&) = delete;
   PageSpool& operator=(const PageSpool&) = delete;

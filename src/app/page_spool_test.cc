@@ -44,7 +44,8 @@ TEST(PageSpool, KeepsPagesInAnUnnamedFileInTheFolder) {
   std::string pattern = (fs::temp_directory_path() / "stdok-spool-XXXXXX").string();
   const std::string folder = mkdtemp(pattern.data());
   {
-    PageSpool spool(folder);
+    DiskFileSystem disk;
+    PageSpool spool(&disk, folder);
     EXPECT_TRUE(spool.on_disk());
     KeepAndReadBack(&spool);
     EXPECT_TRUE(fs::is_empty(folder)) << "the spool must not be seen in the output folder";
@@ -53,8 +54,15 @@ TEST(PageSpool, KeepsPagesInAnUnnamedFileInTheFolder) {
   fs::remove_all(folder);
 }
 
-TEST(PageSpool, KeepsPagesInMemoryWhereTheFolderIsNotOnDisk) {
-  PageSpool spool("/nonexistent/stdok-out");
+// A file system without unnamed files (a test's or serve's in memory): FileSystem's default.
+class NoUnnamedFiles : public DiskFileSystem {
+ public:
+  int OpenUnnamedFile(const std::string& folder) override { return FileSystem::OpenUnnamedFile(folder); }
+};
+
+TEST(PageSpool, KeepsPagesInMemoryWhereTheFileSystemHasNoUnnamedFiles) {
+  NoUnnamedFiles no_files;
+  PageSpool spool(&no_files, fs::temp_directory_path().string());
   EXPECT_FALSE(spool.on_disk());
   KeepAndReadBack(&spool);
 }

@@ -37,7 +37,7 @@ struct PackDocument {
 // The documents of a run's print packs, from the first written to the packs.
 class PrintPacks {
  public:
-  explicit PrintPacks(const std::string& output_dir) : spool_(output_dir) {}
+  PrintPacks(FileSystem* fs, const std::string& output_dir) : spool_(fs, output_dir) {}
 
   // Keeps what the pack needs of a document that was just written: its pages go to the
   // spool. Thread-safe (called by the workers).

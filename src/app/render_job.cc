@@ -136,7 +136,7 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
   std::vector<UnitResult> results(units);
   // --print-pack: the written documents' pages wait outside memory until the packs are made.
   std::unique_ptr<PrintPacks> packs;
-  if (options.print_pack) packs = std::make_unique<PrintPacks>(options.output_dir);
+  if (options.print_pack) packs = std::make_unique<PrintPacks>(fs, options.output_dir);
   auto render = [&](const WorkItem& w, UnitResult* r) {
     WorkResult one = RenderOne(w, options, setup, fs, packs.get(), &r->pack);
     const bool made = one.entry.status == "written" || one.entry.status == "draft";

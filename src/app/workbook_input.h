@@ -44,9 +44,13 @@ class OverlayFileSystem : public FileSystem {
   bool WriteAtomicallyUnsynced(const std::string& path, std::string_view bytes, std::string* error) override {
     return base_->WriteAtomicallyUnsynced(path, bytes, error);
   }
+  bool WriteAtomicallyInParts(const std::string& path, const NextPart& next, std::string* error) override {
+    return base_->WriteAtomicallyInParts(path, next, error);
+  }
   std::vector<SyncFailure> SyncFiles(const std::vector<std::string>& paths) override {
     return base_->SyncFiles(paths);
   }
+  int OpenUnnamedFile(const std::string& folder) override { return base_->OpenUnnamedFile(folder); }
   bool RemoveFile(const std::string& path, std::string* error) override { return base_->RemoveFile(path, error); }
   bool ReadFile(const std::string& path, std::string* bytes, std::string* error) override;
 

@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -169,6 +170,15 @@ std::vector<FileSystem::SyncFailure> DiskFileSystem::SyncFiles(const std::vector
   for (size_t i = 0; i < paths.size(); ++i)
     if (!errors[i].empty()) failures.push_back({paths[i], errors[i]});
   return failures;
+}
+
+int DiskFileSystem::OpenUnnamedFile(const std::string& folder) {
+  int fd = open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR)) return fd;
+  std::string name = folder + "/.stdok-scratch-XXXXXX";
+  fd = mkostemp(name.data(), O_CLOEXEC);
+  if (fd >= 0) unlink(name.c_str());
+  return fd;
 }
 
 bool DiskFileSystem::RemoveFile(const std::string& path, std::string* error) {

@@ -46,6 +46,11 @@ class FileSystem {
   // hold their names. Returns those that may not be (none: all are durable now), in the order
   // given. The default has nothing to do (its WriteAtomicallyUnsynced waits).
   virtual std::vector<SyncFailure> SyncFiles(const std::vector<std::string>& paths) { return {}; }
+  // A file without a name in `folder` for scratch data that must not outlive the process (the
+  // print pack's pages): open for reading and writing, mode 0600, never seen in the folder and
+  // removed by the kernel when it is closed, after a crash too. The caller closes it. -1 when
+  // there is none (the default: the caller keeps its data in memory).
+  virtual int OpenUnnamedFile(const std::string& folder) { return -1; }
   // Removes the file if it exists (durably, like WriteAtomically); a missing file is success.
   virtual bool RemoveFile(const std::string& path, std::string* error) = 0;
   virtual bool ReadFile(const std::string& path, std::string* bytes, std::string* error) = 0;
@@ -62,6 +67,8 @@ class DiskFileSystem : public FileSystem {
   bool WriteAtomicallyUnsynced(const std::string& path, std::string_view bytes, std::string* error) override;
   bool WriteAtomicallyInParts(const std::string& path, const NextPart& next, std::string* error) override;
   std::vector<SyncFailure> SyncFiles(const std::vector<std::string>& paths) override;
+  // O_TMPFILE, or where the file system has none a file made and removed at once.
+  int OpenUnnamedFile(const std::string& folder) override;
   bool RemoveFile(const std::string& path, std::string* error) override;
   bool ReadFile(const std::string& path, std::string* bytes, std::string* error) override;
 
