@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 
+#include "app/render_job.h"
+#include "output/file_system.h"
 #include "test_support.h"
 
 namespace stdok::testing {
@@ -35,6 +38,49 @@ TEST(Quiet, CohortWarningsAreCountedByRule) {
       if (line.find(": error: ") != std::string::npos) *errors += line + "\n";
     }
   EXPECT_EQ(errors_quiet, errors_verbose);
+}
+
+// A quiet run counts the warnings as it goes (RenderSummary::counted) and keeps only the errors,
+// so that a national run's memory does not hold its warnings; what it prints is what counting
+// every kept diagnostic at the end prints.
+TEST(Quiet, CountingAsTheRunGoesPrintsWhatCountingAtTheEndWould) {
+  std::string dir = MakeTempDir();
+  std::string records = dir + "/cohort.xml";
+  auto made = RunCommand("python3 " + Quote(SourceDir() + "/scripts/make-cohort.py") +
+                         " --count 150 --seed 3 > " + Quote(records));
+  ASSERT_EQ(made.exit_code, 0) << made.output;
+  std::string text = ReadText(records);  // errors among the warnings: every 40th start date
+  for (size_t at = 0, n = 0; (at = text.find(" start=\"", at)) != std::string::npos; at += 8)
+    if (++n % 40 == 0) text.insert(at + 8, "x");
+  WriteText(records, text);
+  auto options = [&](const std::string& out, bool quiet) {
+    RenderOptions o;
+    o.input = records;
+    o.output_dir = dir + "/" + out;
+    o.templates_dir = SourceDir() + "/templates";
+    o.forms_dir = SourceDir() + "/forms";
+    o.fonts_dir = SourceDir() + "/fonts";
+    o.icc_profile_path = SourceDir() + "/color/srgb-v2-compact.icc";
+    o.jobs = 2;
+    o.today = Date{2026, 11, 22};
+    o.creation_time = 1795000000;
+    o.quiet = quiet;
+    return o;
+  };
+  DiskFileSystem disk;
+  Diagnostics quiet_findings, every_finding;
+  const RenderSummary quiet = RunRender(options("q", true), &disk, &quiet_findings);
+  const RenderSummary verbose = RunRender(options("v", false), &disk, &every_finding);
+  ASSERT_EQ(ExitCode(quiet), ExitCode(verbose));
+  EXPECT_TRUE(verbose.counted.empty());
+  ASSERT_GE(quiet.counted.size(), 3u) << "the cohort has warnings of several rules";
+  size_t errors = 0;
+  for (const Diagnostic& d : every_finding) errors += d.severity == Severity::kError;
+  ASSERT_GT(errors, 0u) << "the cohort has errors, which must stay";
+  EXPECT_EQ(quiet_findings.size(), errors) << "a quiet run keeps the errors only";
+  EXPECT_EQ(FormatRenderDiagnostics(quiet_findings, true, false, quiet.counted),
+            FormatRenderDiagnostics(every_finding, true, false));
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -99,6 +99,30 @@ void SyncDocuments(const std::string& output_dir, FileSystem* fs, RenderSummary*
   }
 }
 
+// Adds `d` to its severity's and rule id's count (few rule ids: a linear search is enough).
+void Count(const Diagnostic& d, std::vector<DiagnosticCount>* counts) {
+  auto it = std::find_if(counts->begin(), counts->end(),
+                         [&](const DiagnosticCount& c) { return c.severity == d.severity && c.rule == d.rule; });
+  if (it == counts->end()) counts->push_back({d.severity, d.rule, 1});
+  else ++it->n;
+}
+
+// Quiet runs: counts the warnings and infos from diagnostics[*folded] on and keeps the errors.
+void FoldQuietDiagnostics(Diagnostics* diagnostics, size_t* folded, std::vector<DiagnosticCount>* counts) {
+  size_t kept = *folded;
+  for (size_t i = *folded; i < diagnostics->size(); ++i) {
+    Diagnostic& d = (*diagnostics)[i];
+    if (d.severity != Severity::kError) {
+      Count(d, counts);
+      continue;
+    }
+    if (kept != i) (*diagnostics)[kept] = std::move(d);
+    ++kept;
+  }
+  diagnostics->resize(kept);
+  *folded = kept;
+}
+
 }  // namespace
 
 RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostics* diagnostics) {
@@ -161,12 +185,15 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
     for (const WorkItem& w : plan.work) render(w, &r);
   };
   std::set<std::string> with_errors = setup.stopped_by_reader;
+  const bool fold_quiet = options.quiet && !options.verbose;
+  size_t folded = 0;  // diagnostics before this one are folded: errors only
   auto collect = [&](size_t i) {  // unit i's results, in file order
     UnitResult& r = results[i];
     if (i == trainees)
       for (auto& d : setup.director_diagnostics) diagnostics->push_back(std::move(d));
     with_errors.insert(r.with_errors.begin(), r.with_errors.end());
     for (auto& d : r.diagnostics) diagnostics->push_back(std::move(d));
+    if (fold_quiet) FoldQuietDiagnostics(diagnostics, &folded, &summary.counted);
     summary.skipped += r.skipped;
     summary.held_back += r.held_back;
     summary.failed += r.failed;
@@ -213,6 +240,7 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
                             "cannot write the manifest: " + error, ""});
     summary.io_error = true;
   }
+  if (fold_quiet) FoldQuietDiagnostics(diagnostics, &folded, &summary.counted);
   return summary;
 }
 
@@ -223,25 +251,18 @@ int ExitCode(const RenderSummary& summary) {
   return 0;
 }
 
-std::string FormatRenderDiagnostics(const Diagnostics& diagnostics, bool quiet, bool verbose) {
+std::string FormatRenderDiagnostics(const Diagnostics& diagnostics, bool quiet, bool verbose,
+                                    const std::vector<DiagnosticCount>& counted) {
   std::string out;
-  struct Count {
-    Severity severity;
-    std::string rule;
-    size_t n;
-  };
-  std::vector<Count> counts;  // few rule ids: a linear search is enough
+  std::vector<DiagnosticCount> counts = counted;
   for (const Diagnostic& d : diagnostics) {
     if (!quiet || verbose || d.severity == Severity::kError) {
       out += d.ToString() + "\n";
       continue;
     }
-    auto it = std::find_if(counts.begin(), counts.end(),
-                           [&](const Count& c) { return c.severity == d.severity && c.rule == d.rule; });
-    if (it == counts.end()) counts.push_back({d.severity, d.rule, 1});
-    else ++it->n;
+    Count(d, &counts);
   }
-  for (const Count& c : counts)
+  for (const DiagnosticCount& c : counts)
     out += "stdok: " + std::to_string(c.n) + " " + SeverityName(c.severity) + (c.n == 1 ? " " : "s ") +
            (c.rule.empty() ? std::string("(no rule id)") : c.rule) + " (--verbose shows each)\n";
   return out;

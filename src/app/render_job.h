@@ -53,6 +53,13 @@ struct RenderOptions {
   std::function<void(size_t, size_t)> on_progress;
 };
 
+// Warnings or infos of one severity and rule id that a quiet run counted instead of keeping.
+struct DiagnosticCount {
+  Severity severity = Severity::kWarning;
+  std::string rule;
+  size_t n = 0;
+};
+
 struct RenderSummary {
   int written = 0;
   int failed = 0;          // documents that could not be made
@@ -65,6 +72,10 @@ struct RenderSummary {
   bool manifest_written = false;  // OUT/manifest.json, .csv and .xlsx, written last
   ManifestShard shard;            // set for a split run (--shard)
   ManifestEntries entries;
+  // Quiet and not verbose: the warnings and infos are counted here as the run goes, in order of
+  // first appearance, and not kept in the diagnostics (which keep the errors), so that memory
+  // does not grow with them (a national run has hundreds of thousands).
+  std::vector<DiagnosticCount> counted;
 };
 
 // Renders every applicable document. Diagnostics go to `diagnostics` (never holding a full
@@ -77,9 +88,11 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
 int ExitCode(const RenderSummary& summary);
 // The diagnostics as stderr lines. Quiet (and not verbose): every error in full, located; the
 // warnings and infos as one line per severity and rule id with their count, in order of
-// first appearance ("stdok: 1234 warnings schedule.gap (--verbose shows each)"). Otherwise
+// first appearance ("stdok: 1234 warnings schedule.gap (--verbose shows each)"), starting
+// from `counted` (RenderSummary::counted, which came before every diagnostic left). Otherwise
 // every diagnostic in full.
-std::string FormatRenderDiagnostics(const Diagnostics& diagnostics, bool quiet, bool verbose);
+std::string FormatRenderDiagnostics(const Diagnostics& diagnostics, bool quiet, bool verbose,
+                                    const std::vector<DiagnosticCount>& counted = {});
 // The one-line summary for stderr: documents written and failed, and where the manifest is.
 std::string FormatRenderSummary(const RenderSummary& summary, const std::string& output_dir,
                                 const Date& as_of);

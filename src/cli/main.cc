@@ -274,7 +274,7 @@ int main(int argc, char** argv) {
         render.trainee_ids = TraineesWithout(workbook.xml, render.trainee_ids, stopped);
     RenderSummary summary = RunRender(render, workbook.workbook_path.empty() ? static_cast<FileSystem*>(&fs) : &workbook_fs, &diagnostics);
     LocateInWorkbook(workbook, render.input, &diagnostics);
-    std::cerr << FormatRenderDiagnostics(diagnostics, render.quiet, render.verbose);
+    std::cerr << FormatRenderDiagnostics(diagnostics, render.quiet, render.verbose, summary.counted);
     if (!render.quiet) std::cerr << FormatRenderSummary(summary, render.output_dir, render.today);
     return ExitCode(summary);
   }
