@@ -4,6 +4,7 @@
 #include <cmath>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "layout/line_breaker.h"
 #include "text/hyphenation.h"
@@ -386,8 +387,17 @@ class FlowLayout {
     return w;
   }
 
-  // "\n\n" separates paragraphs: the parts' lines (byte ranges of p.text), in order.
-  std::vector<std::vector<LineRange>> ParagraphParts(const Paragraph& p) {
+  // "\n\n" separates paragraphs: the parts' lines (byte ranges of p.text), in order. Broken
+  // once per paragraph of the document: heights (asked again for each keep-together decision
+  // and each try of a signature chain) and placing share them.
+  using Parts = std::vector<std::vector<LineRange>>;
+  const Parts& ParagraphParts(const Paragraph& p) {
+    auto [it, added] = parts_.try_emplace(&p);
+    if (added) it->second = BreakParagraph(p);
+    return it->second;
+  }
+
+  Parts BreakParagraph(const Paragraph& p) const {
     std::vector<Segment> segments = Segments(p);
     std::vector<std::vector<LineRange>> parts;
     size_t start = 0;
@@ -1119,6 +1129,7 @@ class FlowLayout {
   double reserve_ = 0;
   std::vector<Page> pages_;
   std::set<std::string> used_names_;
+  std::unordered_map<const Paragraph*, Parts> parts_;  // the document's paragraphs, broken
 };
 
 }  // namespace
