@@ -81,14 +81,14 @@ class FlowLayout {
   // lines are asked for its height and again to place it (so that the thread's memo of lines
   // sees a text twice only when two documents have it).
   const std::vector<std::string>& Lines(std::string_view text, double width, FontFace face, double size) {
-    std::string key;
+    std::string& key = lines_key_;
+    key.clear();
     AppendKey(&key, width);
     AppendKey(&key, face);
     AppendKey(&key, size);
     key.append(text);
-    auto [it, added] = lines_.try_emplace(std::move(key));
-    if (added) it->second = BreakLines(text, width, face, size, m_);
-    return it->second;
+    if (auto it = lines_.find(std::string_view(key)); it != lines_.end()) return it->second;
+    return lines_.emplace(key, BreakLines(text, width, face, size, m_)).first->second;
   }
 
   void Text(double x, double baseline, FontFace face, double size, std::string text) {
@@ -1185,7 +1185,12 @@ class FlowLayout {
   std::vector<Page> pages_;
   std::set<std::string> used_names_;
   std::unordered_map<const Paragraph*, Parts> parts_;  // the document's paragraphs, broken
-  std::unordered_map<std::string, std::vector<std::string>> lines_;  // see Lines
+  struct KeyHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view key) const { return std::hash<std::string_view>()(key); }
+  };
+  std::unordered_map<std::string, std::vector<std::string>, KeyHash, std::equal_to<>> lines_;  // see Lines
+  std::string lines_key_;
 };
 
 }  // namespace

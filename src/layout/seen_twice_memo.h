@@ -19,9 +19,9 @@ namespace stdok {
 template <typename T>
 void AppendKey(std::string* key, const T& value) {
   static_assert(std::is_trivially_copyable_v<T>);
-  char bytes[sizeof(T)];
-  std::memcpy(bytes, &value, sizeof(T));
-  key->append(bytes, sizeof(T));
+  const size_t at = key->size();
+  key->resize(at + sizeof(T));
+  std::memcpy(key->data() + at, &value, sizeof(T));
 }
 
 template <typename Value>
