@@ -4,8 +4,10 @@
 #include <cmath>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "layout/line_breaker.h"
+#include "layout/seen_twice_memo.h"
 #include "text/hyphenation.h"
 
 namespace stdok {
@@ -15,6 +17,12 @@ constexpr double kMm = kPointsPerMm;
 
 // A run of lines is not split so that fewer than this many lines stand alone on a page.
 constexpr size_t kMinLinesPerPart = 2;
+
+// The per-thread memo of paragraphs' lines (see RememberedParts): its bound, the longest text
+// it takes, and how many texts seen once it tracks before it forgets them.
+constexpr size_t kParagraphMemoBytes = 4 << 20;
+constexpr size_t kParagraphMemoTextBytes = 16 << 10;
+constexpr size_t kParagraphMemoSeenOnce = 1 << 16;
 
 // How many of a paragraph's first `lines` must share a page: all of a paragraph too short to
 // leave kMinLinesPerPart on each side of a break, else kMinLinesPerPart (no orphan).
@@ -68,6 +76,20 @@ class FlowLayout {
     return s_.margin_bottom + (pages_.size() == reserve_page_ + 1 ? reserve_ : 0);
   }
   double LineHeight(double size) const { return size * s_.leading; }
+
+  // BreakLines, once per text, width, face and size in the document: a field's or a cell's
+  // lines are asked for its height and again to place it (so that the thread's memo of lines
+  // sees a text twice only when two documents have it).
+  const std::vector<std::string>& Lines(std::string_view text, double width, FontFace face, double size) {
+    std::string& key = lines_key_;
+    key.clear();
+    AppendKey(&key, width);
+    AppendKey(&key, face);
+    AppendKey(&key, size);
+    key.append(text);
+    if (auto it = lines_.find(std::string_view(key)); it != lines_.end()) return it->second;
+    return lines_.emplace(key, BreakLines(text, width, face, size, m_)).first->second;
+  }
 
   void Text(double x, double baseline, FontFace face, double size, std::string text) {
     if (text.empty()) return;
@@ -279,7 +301,7 @@ class FlowLayout {
     double size = HeadingSize(h.level);
     double before = h.level == 0 ? 0 : size * 0.8;
     double after = h.level == 0 ? size * 0.3 : size * 0.25;
-    auto lines = BreakLines(h.text, content_width_, HeadingFace(h.level), size, m_);
+    auto lines = Lines(h.text, content_width_, HeadingFace(h.level), size);
     return before + lines.size() * LineHeight(size) + after;
   }
 
@@ -333,7 +355,7 @@ class FlowLayout {
     double size = HeadingSize(h.level);
     FontFace face = HeadingFace(h.level);
     if (!PageIsEmpty()) y_ -= h.level == 0 ? 0 : size * 0.8;
-    auto lines = BreakLines(h.text, content_width_, face, size, m_);
+    auto lines = Lines(h.text, content_width_, face, size);
     FlowLines(lines, s_.margin_left, face, size);
     y_ -= h.level == 0 ? size * 0.3 : size * 0.25;
   }
@@ -386,8 +408,51 @@ class FlowLayout {
     return w;
   }
 
-  // "\n\n" separates paragraphs: the parts' lines (byte ranges of p.text), in order.
-  std::vector<std::vector<LineRange>> ParagraphParts(const Paragraph& p) {
+  // "\n\n" separates paragraphs: the parts' lines (byte ranges of p.text), in order. Broken
+  // once per paragraph of the document: heights (asked again for each keep-together decision
+  // and each try of a signature chain) and placing share them.
+  using Parts = std::vector<std::vector<LineRange>>;
+  const Parts& ParagraphParts(const Paragraph& p) {
+    auto [it, added] = parts_.try_emplace(&p);
+    if (added) it->second = RememberedParts(p);
+    return it->second;
+  }
+
+  // Across documents: each thread remembers the parts of paragraphs it broke twice (the
+  // templates' own text, the same in every document), keyed by all that decides them.
+  Parts RememberedParts(const Paragraph& p) const {
+    if (p.text.empty() || p.text.size() > kParagraphMemoTextBytes) return BreakParagraph(p);
+    thread_local SeenTwiceMemo<Parts> memo(kParagraphMemoBytes, kParagraphMemoSeenOnce);
+    thread_local std::string key;
+    key.clear();
+    AppendKey(&key, m_.identity());
+    AppendKey(&key, content_width_);
+    AppendKey(&key, ParagraphSize(p));
+    AppendKey(&key, p.style);
+    AppendKey(&key, p.align);
+    AppendKey(&key, Hyphenates(p));
+    AppendKey(&key, kMaxStretch);
+    const std::vector<Segment> segments = Segments(p);
+    AppendKey(&key, segments.size());
+    for (const Segment& segment : segments) {
+      AppendKey(&key, segment.begin);
+      AppendKey(&key, segment.end);
+      AppendKey(&key, segment.face);
+    }
+    key.append(p.text);
+    if (const Parts* parts = memo.Find(key)) return *parts;
+    Parts parts = BreakParagraph(p);
+    size_t bytes = 0;
+    for (const auto& lines : parts) bytes += sizeof(lines) + lines.size() * sizeof(LineRange);
+    memo.Offer(key, parts, bytes);
+    return parts;
+  }
+
+  static bool Hyphenates(const Paragraph& p) {
+    return p.hyphenate && p.align == Align::kJustify && Hyphenator::Swedish().ok();
+  }
+
+  Parts BreakParagraph(const Paragraph& p) const {
     std::vector<Segment> segments = Segments(p);
     std::vector<std::vector<LineRange>> parts;
     size_t start = 0;
@@ -403,7 +468,7 @@ class FlowLayout {
         return m_.Width("-", face, ParagraphSize(p));
       };
       std::optional<Hyphenation> hyphenation;
-      if (p.hyphenate && p.align == Align::kJustify && Hyphenator::Swedish().ok())
+      if (Hyphenates(p))
         hyphenation = Hyphenation{[](std::string_view word) { return Hyphenator::Swedish().Points(word); },
                                   hyphen_width, kMaxStretch * ParagraphSize(p)};
       std::vector<LineRange> lines =
@@ -520,8 +585,8 @@ class FlowLayout {
       g.x = x;
       g.width = available * (f.width > 0 ? f.width : 1) / total_weight;
       double inset = FieldInset(f);
-      g.label_lines = BreakLines(f.label, g.width, FontFace::kRegular, s_.label_size, m_);
-      g.value_lines = BreakLines(f.value, g.width - 2 * inset, FontFace::kRegular, s_.body_size, m_);
+      g.label_lines = Lines(f.label, g.width, FontFace::kRegular, s_.label_size);
+      g.value_lines = Lines(f.value, g.width - 2 * inset, FontFace::kRegular, s_.body_size);
       double value_height = g.value_lines.empty()
                                 ? f.blank_height * kMm
                                 : g.value_lines.size() * LineHeight(s_.body_size) + 2 * inset + 2;
@@ -617,8 +682,8 @@ class FlowLayout {
         const Field& f = row.fields[i];
         labels.push_back(done == 0 || f.label.empty()
                              ? geometry[i].label_lines
-                             : BreakLines(f.label + " (forts.)", geometry[i].width, FontFace::kRegular,
-                                          s_.label_size, m_));
+                             : Lines(f.label + " (forts.)", geometry[i].width, FontFace::kRegular,
+                                          s_.label_size));
         label_height = std::max(label_height, labels.back().size() * lh_label);
       }
       double room = y_ - Bottom() - 1 * kMm - label_height - 2 * pad;
@@ -720,7 +785,7 @@ class FlowLayout {
     double lh = LineHeight(s_.body_size);
     double h = 0;
     for (const std::string& item : list.items) {
-      auto lines = BreakLines(item, content_width_ - kListIndent, FontFace::kRegular, s_.body_size, m_);
+      auto lines = Lines(item, content_width_ - kListIndent, FontFace::kRegular, s_.body_size);
       if (lead_only) return std::min(lines.size(), kMinLinesPerPart) * lh;
       h += lines.size() * lh + 1;
     }
@@ -730,7 +795,7 @@ class FlowLayout {
   void PlaceList(const BulletList& list) {
     double lh = LineHeight(s_.body_size);
     for (const std::string& item : list.items) {
-      auto lines = BreakLines(item, content_width_ - kListIndent, FontFace::kRegular, s_.body_size, m_);
+      auto lines = Lines(item, content_width_ - kListIndent, FontFace::kRegular, s_.body_size);
       // An item's first two lines stay together.
       Need(std::min(lines.size(), kMinLinesPerPart) * lh);
       for (size_t i = 0; i < lines.size(); ++i) {
@@ -773,8 +838,8 @@ class FlowLayout {
                                                   double size) {
     std::vector<std::vector<std::string>> wrapped;
     for (size_t c = 0; c < widths.size(); ++c)
-      wrapped.push_back(BreakLines(c < cells.size() ? cells[c] : "", widths[c] - 2 * kCellPad,
-                                   CellFace(styles, c, face), size, m_));
+      wrapped.push_back(Lines(c < cells.size() ? cells[c] : "", widths[c] - 2 * kCellPad,
+                                   CellFace(styles, c, face), size));
     return wrapped;
   }
   static size_t LineCount(const std::vector<std::vector<std::string>>& wrapped) {
@@ -942,11 +1007,11 @@ class FlowLayout {
   }
 
   std::vector<std::string> SignerName(const SignatureBlock& block, const Signer& signer) {
-    return BreakLines(signer.name.empty() ? std::string("Namnförtydligande:") : signer.name,
-                      SignLineLength(block), FontFace::kRegular, s_.body_size, m_);
+    return Lines(signer.name.empty() ? std::string("Namnförtydligande:") : signer.name,
+                      SignLineLength(block), FontFace::kRegular, s_.body_size);
   }
   std::vector<std::string> SignerRole(const SignatureBlock& block, const Signer& signer) {
-    return BreakLines(signer.role, SignLineLength(block), FontFace::kRegular, s_.label_size, m_);
+    return Lines(signer.role, SignLineLength(block), FontFace::kRegular, s_.label_size);
   }
 
   // How far the top of the name's first line lies below the signature line, beyond what a
@@ -971,7 +1036,7 @@ class FlowLayout {
   }
 
   std::vector<std::string> PlaceLine(const SignatureBlock& block) {
-    return BreakLines(block.place_line, content_width_, FontFace::kRegular, s_.body_size, m_);
+    return Lines(block.place_line, content_width_, FontFace::kRegular, s_.body_size);
   }
 
   double SignaturesHeight(const SignatureBlock& block) {
@@ -1053,7 +1118,7 @@ class FlowLayout {
     auto fit = [&](std::string* text, double room) {
       double w = m_.Width(*text, FontFace::kRegular, size);
       if (w <= room) return w;
-      auto lines = BreakLines(*text, room, FontFace::kRegular, size, m_);
+      auto lines = Lines(*text, room, FontFace::kRegular, size);
       *text = lines.empty() ? "" : lines[0];
       return m_.Width(*text, FontFace::kRegular, size);
     };
@@ -1119,6 +1184,13 @@ class FlowLayout {
   double reserve_ = 0;
   std::vector<Page> pages_;
   std::set<std::string> used_names_;
+  std::unordered_map<const Paragraph*, Parts> parts_;  // the document's paragraphs, broken
+  struct KeyHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view key) const { return std::hash<std::string_view>()(key); }
+  };
+  std::unordered_map<std::string, std::vector<std::string>, KeyHash, std::equal_to<>> lines_;  // see Lines
+  std::string lines_key_;
 };
 
 }  // namespace

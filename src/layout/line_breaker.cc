@@ -3,14 +3,13 @@
 #include <algorithm>
 #include <memory>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 #include <unicode/utext.h>
 
+#include "layout/seen_twice_memo.h"
 #include "text/grapheme.h"
 #include "text/unicode.h"
 
@@ -101,32 +100,13 @@ std::vector<size_t> FindOpportunities(std::string_view text) {
 constexpr size_t kMemoBytes = 4 << 20;
 constexpr size_t kMemoTextBytes = 4096;
 constexpr size_t kSeenOnceEntries = 1 << 16;
-struct TextHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view text) const { return std::hash<std::string_view>()(text); }
-};
+constexpr size_t kLinesMemoBytes = 2 << 20;  // BreakLines' own memo
 std::vector<size_t> Opportunities(std::string_view text) {
   if (text.size() > kMemoTextBytes) return FindOpportunities(text);
-  struct Memo {
-    std::unordered_map<std::string, std::vector<size_t>, TextHash, std::equal_to<>> found;
-    std::unordered_set<size_t> seen_once;  // hashes of text looked up once
-    size_t bytes = 0;
-  };
-  thread_local Memo memo;
-  if (auto it = memo.found.find(text); it != memo.found.end()) return it->second;
+  thread_local SeenTwiceMemo<std::vector<size_t>> memo(kMemoBytes, kSeenOnceEntries);
+  if (const auto* found = memo.Find(text)) return *found;
   std::vector<size_t> breaks = FindOpportunities(text);
-  const size_t hash = TextHash()(text);
-  if (memo.seen_once.insert(hash).second) {
-    if (memo.seen_once.size() > kSeenOnceEntries) memo.seen_once = {hash};
-    return breaks;
-  }
-  const size_t cost = 2 * text.size() + 64;  // the key, the offsets (≈ one per word), the node
-  if (memo.bytes + cost > kMemoBytes) {
-    memo.found.clear();
-    memo.bytes = 0;
-  }
-  memo.bytes += cost;
-  memo.found.emplace(std::string(text), breaks);
+  memo.Offer(text, breaks, text.size());  // the offsets: about one per word
   return breaks;
 }
 
@@ -250,14 +230,37 @@ std::vector<LineRange> BreakLineRanges(std::string_view text, double max_width,
   return lines;
 }
 
-std::vector<std::string> BreakLines(std::string_view text, double max_width, FontFace face,
-                                    double size, const TextMeasurer& measurer) {
+namespace {
+
+std::vector<std::string> BreakPlainLines(std::string_view text, double max_width, FontFace face,
+                                         double size, const TextMeasurer& measurer) {
   std::vector<std::string> lines;
   auto width = [&](size_t begin, size_t end) {
     return measurer.Width(text.substr(begin, end - begin), face, size);
   };
   for (const LineRange& r : BreakLineRanges(text, max_width, width))
     lines.emplace_back(text.substr(r.begin, r.end - r.begin));
+  return lines;
+}
+
+}  // namespace
+
+// The lines of a heading, a field, a list item or a table cell depend on the text, the width,
+// the face, the size and the measurer alone: each thread remembers them for what it saw twice.
+std::vector<std::string> BreakLines(std::string_view text, double max_width, FontFace face,
+                                    double size, const TextMeasurer& measurer) {
+  if (text.empty() || text.size() > kMemoTextBytes) return BreakPlainLines(text, max_width, face, size, measurer);
+  thread_local SeenTwiceMemo<std::vector<std::string>> memo(kLinesMemoBytes, kSeenOnceEntries);
+  thread_local std::string key;
+  key.clear();
+  AppendKey(&key, measurer.identity());
+  AppendKey(&key, max_width);
+  AppendKey(&key, face);
+  AppendKey(&key, size);
+  key.append(text);
+  if (const auto* lines = memo.Find(key)) return *lines;
+  std::vector<std::string> lines = BreakPlainLines(text, max_width, face, size, measurer);
+  memo.Offer(key, lines, text.size() + 32 * lines.size());
   return lines;
 }
 
