@@ -14,6 +14,7 @@
 #include <set>
 #include <string_view>
 #include <vector>
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -65,6 +66,7 @@ class FaultyDisk : public FileSystem {
   std::map<std::string, int> fail_mkdir;  // path -> errno
   std::map<std::string, int> fail_remove;  // path -> errno
   std::string cut_path;
+  bool unwritable_spool = false;  // the print pack's unnamed file takes no bytes (EBADF)
 
   bool MakeDirectories(const std::string& path, std::string* error) override {
     if (auto it = fail_mkdir.find(path); it != fail_mkdir.end()) {
@@ -102,6 +104,9 @@ class FaultyDisk : public FileSystem {
   }
   bool ReadFile(const std::string& path, std::string* bytes, std::string* error) override {
     return disk_.ReadFile(path, bytes, error);
+  }
+  int OpenUnnamedFile(const std::string& folder) override {
+    return unwritable_spool ? open("/dev/null", O_RDONLY | O_CLOEXEC) : disk_.OpenUnnamedFile(folder);
   }
 
  private:
@@ -330,6 +335,36 @@ TEST(FsFailure, ManifestIsWrittenAfterEveryDocument) {
   EXPECT_EQ(disk.writes[n - 2], f.out + "/manifest.csv");
   EXPECT_EQ(disk.writes[n - 1], f.out + "/manifest.xlsx");
   for (size_t i = 0; i + 3 < n; ++i) EXPECT_EQ(disk.writes[i].find("/manifest."), std::string::npos);
+}
+
+// Pages that cannot be kept for the print packs (the spool's file takes no bytes) fail the packs,
+// each with the reason; every single document is written and listed as before.
+TEST(FsFailure, PagesThatCannotBeKeptFailOnlyThePrintPacks) {
+  Fixture f;
+  FaultyDisk disk;
+  disk.unwritable_spool = true;
+  RenderOptions options = f.Options();
+  options.print_pack = true;
+  Diagnostics diagnostics;
+  RenderSummary summary = RunRender(options, &disk, &diagnostics);
+  EXPECT_EQ(summary.written, static_cast<int>(kDocuments.size()));
+  EXPECT_FALSE(summary.io_error);
+  EXPECT_EQ(ExitCode(summary), 1);
+  std::set<std::string> expected = kDocuments;
+  expected.insert({"manifest.json", "manifest.csv", "manifest.xlsx"});
+  EXPECT_EQ(f.Files(), expected) << "no pack, and nothing of the spool, in OUT";
+  int packs = 0;
+  for (const ManifestEntry& e : summary.entries) {
+    if (!e.trainee_id.empty()) continue;
+    ++packs;
+    EXPECT_EQ(e.status, "failed") << e.doc_id;
+    EXPECT_EQ(e.reason, std::string("its pages could not be kept: ") + std::strerror(EBADF)) << e.doc_id;
+  }
+  EXPECT_EQ(packs, 3);  // huvudhandledarkontrakt, iup, st-kontrakt
+  EXPECT_EQ(summary.failed, packs);
+  int reported = 0;
+  for (const Diagnostic& d : diagnostics) reported += d.rule == "io.print-pack";
+  EXPECT_EQ(reported, packs) << Dump(diagnostics);
 }
 
 // A records file the reader refuses as a whole: exit code 2, nothing written, no manifest.

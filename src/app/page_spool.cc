@@ -28,7 +28,7 @@ bool PageSpool::Add(const std::vector<Page>& pages, Handle* handle, std::string*
     const ssize_t n = pwrite(fd_, bytes.data() + done, bytes.size() - done, static_cast<off_t>(handle->offset + done));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
-      *error = std::string("cannot keep the pages for the print pack: ") + (n < 0 ? std::strerror(errno) : "disk full");
+      *error = std::string("its pages could not be kept: ") + (n < 0 ? std::strerror(errno) : "disk full");
       return false;
     }
     done += static_cast<size_t>(n);
@@ -47,7 +47,7 @@ bool PageSpool::Load(const Handle& handle, std::vector<Page>* pages, std::string
       const ssize_t n = pread(fd_, bytes.data() + done, bytes.size() - done, static_cast<off_t>(handle.offset + done));
       if (n < 0 && errno == EINTR) continue;
       if (n <= 0) {
-        *error = std::string("cannot read back the pages for the print pack: ") +
+        *error = std::string("its pages could not be read back: ") +
                  (n < 0 ? std::strerror(errno) : "the file is shorter");
         return false;
       }
@@ -56,7 +56,7 @@ bool PageSpool::Load(const Handle& handle, std::vector<Page>* pages, std::string
   }
   pages->clear();
   if (!DecodePages(bytes, images_, pages)) {
-    *error = "the pages kept for the print pack are damaged";
+    *error = "its pages came back damaged";
     return false;
   }
   return true;

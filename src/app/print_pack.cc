@@ -50,7 +50,7 @@ PackDocument PrintPacks::Keep(const WorkItem& work, const LaidOutDocument& pages
   d.work.form = work.form;
   d.work.owner_sort_key = work.owner_sort_key;
   d.info = std::make_unique<DocumentInfo>(pages.info);
-  if (!spool_.Add(pages.pages, &d.pages, &d.lost) && d.lost.empty()) d.lost = "cannot keep the pages";
+  if (!spool_.Add(pages.pages, &d.pages, &d.lost) && d.lost.empty()) d.lost = "its pages could not be kept";
   return d;
 }
 
