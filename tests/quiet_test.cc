@@ -14,12 +14,19 @@ namespace {
 
 size_t Lines(const std::string& text) { return static_cast<size_t>(std::count(text.begin(), text.end(), '\n')); }
 
+// Writes make-cohort.py's cohort of `count` trainees to `path`; false (with the script's
+// output in *output) when the script fails.
+bool MakeCohort(const std::string& path, int count, int seed, std::string* output) {
+  auto made = RunCommand("python3 " + Quote(SourceDir() + "/scripts/make-cohort.py") + " --count " +
+                         std::to_string(count) + " --seed " + std::to_string(seed) + " > " + Quote(path));
+  *output = made.output;
+  return made.exit_code == 0;
+}
+
 TEST(Quiet, CohortWarningsAreCountedByRule) {
   std::string dir = MakeTempDir();
-  std::string records = dir + "/cohort.xml";
-  auto made = RunCommand("python3 " + Quote(SourceDir() + "/scripts/make-cohort.py") +
-                         " --count 200 --seed 1 > " + Quote(records));
-  ASSERT_EQ(made.exit_code, 0) << made.output;
+  std::string records = dir + "/cohort.xml", made;
+  ASSERT_TRUE(MakeCohort(records, 200, 1, &made)) << made;
   std::string render = "SOURCE_DATE_EPOCH=1795000000 " + Quote(Binary()) + " render " + Quote(records) +
                        " --doc st-kontrakt -j 2 --as-of 2026-11-22 -o ";
   auto quiet = RunCommand(render + Quote(dir + "/q") + " -q");
@@ -45,10 +52,8 @@ TEST(Quiet, CohortWarningsAreCountedByRule) {
 // every kept diagnostic at the end prints.
 TEST(Quiet, CountingAsTheRunGoesPrintsWhatCountingAtTheEndWould) {
   std::string dir = MakeTempDir();
-  std::string records = dir + "/cohort.xml";
-  auto made = RunCommand("python3 " + Quote(SourceDir() + "/scripts/make-cohort.py") +
-                         " --count 150 --seed 3 > " + Quote(records));
-  ASSERT_EQ(made.exit_code, 0) << made.output;
+  std::string records = dir + "/cohort.xml", made;
+  ASSERT_TRUE(MakeCohort(records, 150, 3, &made)) << made;
   std::string text = ReadText(records);  // errors among the warnings: every 40th start date
   for (size_t at = 0, n = 0; (at = text.find(" start=\"", at)) != std::string::npos; at += 8)
     if (++n % 40 == 0) text.insert(at + 8, "x");
