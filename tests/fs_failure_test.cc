@@ -463,12 +463,12 @@ struct SyncRecordingDisk : DiskFileSystem {
     }
     return DiskFileSystem::WriteAtomically(path, bytes, error);
   }
-  bool WriteAtomicallyInParts(const std::string& path, const NextPart& next, std::string* error) override {
+  bool WriteAtomicallyInParts(const std::string& path, const PartWriter& write, std::string* error) override {
     {
       std::lock_guard<std::mutex> lock(mutex);
       events.push_back("write " + path);
     }
-    return DiskFileSystem::WriteAtomicallyInParts(path, next, error);
+    return DiskFileSystem::WriteAtomicallyInParts(path, write, error);
   }
 
  protected:

@@ -15,7 +15,13 @@ bool WriteManifestFiles(const ManifestEntries& entries, const ManifestShard& sha
   const std::string generator = std::string("stdok ") + STDOK_VERSION;
   ManifestText json = ManifestText::Json(entries, generator, shard);
   ManifestText csv = ManifestText::Csv(entries);
-  auto parts = [](ManifestText* text) { return [text](std::string* part) { return text->Next(part); }; };
+  auto parts = [](ManifestText* text) {
+    return [text](const FileSystem::PartSink& sink) {
+      for (std::string part; text->Next(&part); part.clear())
+        if (!sink(part)) return false;
+      return true;
+    };
+  };
   if (fs->WriteAtomicallyInParts(output_dir + "/" + kManifestJson, parts(&json), error) &&
       fs->WriteAtomicallyInParts(output_dir + "/" + kManifestCsv, parts(&csv), error) &&
       WriteManifestWorkbook(entries, output_dir + "/" + kManifestXlsx, fs, error))

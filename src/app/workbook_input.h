@@ -44,8 +44,8 @@ class OverlayFileSystem : public FileSystem {
   bool WriteAtomicallyUnsynced(const std::string& path, std::string_view bytes, std::string* error) override {
     return base_->WriteAtomicallyUnsynced(path, bytes, error);
   }
-  bool WriteAtomicallyInParts(const std::string& path, const NextPart& next, std::string* error) override {
-    return base_->WriteAtomicallyInParts(path, next, error);
+  bool WriteAtomicallyInParts(const std::string& path, const PartWriter& write, std::string* error) override {
+    return base_->WriteAtomicallyInParts(path, write, error);
   }
   std::vector<SyncFailure> SyncFiles(const std::vector<std::string>& paths) override {
     return base_->SyncFiles(paths);

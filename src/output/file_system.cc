@@ -91,7 +91,7 @@ bool DiskFileSystem::SyncFolderOf(const std::string& path, std::string* error) {
   return SyncFolder(FolderOf(path), error);
 }
 
-bool DiskFileSystem::WriteAndRename(const std::string& path, std::string_view bytes, const NextPart* next,
+bool DiskFileSystem::WriteAndRename(const std::string& path, std::string_view bytes, const PartWriter* write,
                                     bool sync, std::string* error) {
   static std::atomic<unsigned> counter{0};
   std::string temp = path + ".tmp-" + std::to_string(getpid()) + "-" + std::to_string(counter++);
@@ -100,15 +100,18 @@ bool DiskFileSystem::WriteAndRename(const std::string& path, std::string_view by
     *error = ErrnoText(path, errno);
     return false;
   }
-  auto fail = [&](int err) {
+  auto discard = [&]() {
     if (fd >= 0) close(fd);
     unlink(temp.c_str());
+  };
+  auto fail = [&](int err) {
+    discard();
     *error = ErrnoText(path, err);
     return false;
   };
   auto write_all = [&](std::string_view part) {  // 0, or the errno
     for (size_t written = 0; written < part.size();) {
-      ssize_t n = write(fd, part.data() + written, part.size() - written);
+      ssize_t n = ::write(fd, part.data() + written, part.size() - written);
       if (n < 0) {
         if (errno == EINTR) continue;
         return errno;
@@ -118,9 +121,13 @@ bool DiskFileSystem::WriteAndRename(const std::string& path, std::string_view by
     return 0;
   };
   if (int err = write_all(bytes)) return fail(err);
-  if (next)
-    for (std::string part; (*next)(&part); part.clear())
-      if (int err = write_all(part)) return fail(err);
+  int part_error = 0;
+  if (write && !(*write)([&](std::string_view part) { return (part_error = write_all(part)) == 0; })) {
+    if (part_error) return fail(part_error);
+    discard();
+    error->clear();  // the writer stopped: it knows why
+    return false;
+  }
   // The bytes reach the disk before the name does: a power cut after the rename must not leave
   // an empty or partial file under the final name.
   if (sync && !Sync(fd, temp)) return fail(errno);
@@ -138,8 +145,8 @@ bool DiskFileSystem::WriteAtomically(const std::string& path, std::string_view b
   return WriteAndRename(path, bytes, nullptr, /*sync=*/true, error) && SyncFolderOf(path, error);
 }
 
-bool DiskFileSystem::WriteAtomicallyInParts(const std::string& path, const NextPart& next, std::string* error) {
-  return WriteAndRename(path, {}, &next, /*sync=*/true, error) && SyncFolderOf(path, error);
+bool DiskFileSystem::WriteAtomicallyInParts(const std::string& path, const PartWriter& write, std::string* error) {
+  return WriteAndRename(path, {}, &write, /*sync=*/true, error) && SyncFolderOf(path, error);
 }
 
 bool DiskFileSystem::WriteAtomicallyUnsynced(const std::string& path, std::string_view bytes, std::string* error) {

@@ -26,15 +26,23 @@ class FileSystem {
   virtual bool WriteAtomicallyUnsynced(const std::string& path, std::string_view bytes, std::string* error) {
     return WriteAtomically(path, bytes, error);
   }
-  // Like WriteAtomically, for a file made part by part (a national run's manifest): `next`
-  // appends the next part to its (empty) argument and returns false when there is none. Only
-  // one part is in memory at a time. The default puts the parts together for WriteAtomically.
-  using NextPart = std::function<bool(std::string* part)>;
-  virtual bool WriteAtomicallyInParts(const std::string& path, const NextPart& next, std::string* error) {
-    std::string bytes, part;
-    while (next(&part)) {
-      bytes += part;
-      part.clear();
+  // Takes a file's next part; false when the file system cannot (the write's *error says why).
+  using PartSink = std::function<bool(std::string_view part)>;
+  // Gives a file's parts to `sink` in order; true when it gave them all.
+  using PartWriter = std::function<bool(const PartSink& sink)>;
+  // Like WriteAtomically, for a file made part by part as `write` makes it (a national run's
+  // manifest, a print pack of thousands of pages): only one part need be in memory at a time.
+  // When `write` returns false no file is made and any previous version stays; *error then
+  // says why if the file system refused a part, and is empty otherwise (the writer stopped and
+  // knows why). The default puts the parts together for WriteAtomically.
+  virtual bool WriteAtomicallyInParts(const std::string& path, const PartWriter& write, std::string* error) {
+    std::string bytes;
+    if (!write([&bytes](std::string_view part) {
+          bytes += part;
+          return true;
+        })) {
+      error->clear();
+      return false;
     }
     return WriteAtomically(path, bytes, error);
   }
@@ -65,7 +73,7 @@ class DiskFileSystem : public FileSystem {
   bool MakeDirectories(const std::string& path, std::string* error) override;
   bool WriteAtomically(const std::string& path, std::string_view bytes, std::string* error) override;
   bool WriteAtomicallyUnsynced(const std::string& path, std::string_view bytes, std::string* error) override;
-  bool WriteAtomicallyInParts(const std::string& path, const NextPart& next, std::string* error) override;
+  bool WriteAtomicallyInParts(const std::string& path, const PartWriter& write, std::string* error) override;
   std::vector<SyncFailure> SyncFiles(const std::vector<std::string>& paths) override;
   // O_TMPFILE, or where the file system has none a file made and removed at once.
   int OpenUnnamedFile(const std::string& folder) override;
@@ -79,9 +87,9 @@ class DiskFileSystem : public FileSystem {
   virtual bool Sync(int fd, const std::string& path);
 
  private:
-  // Writes the temporary file (`bytes`, then every part of `next` when given) and renames it
+  // Writes the temporary file (`bytes`, then every part of `write` when given) and renames it
   // over `path`; `sync` fsyncs it before the rename.
-  bool WriteAndRename(const std::string& path, std::string_view bytes, const NextPart* next, bool sync,
+  bool WriteAndRename(const std::string& path, std::string_view bytes, const PartWriter* write, bool sync,
                       std::string* error);
   bool SyncFolder(const std::string& folder, std::string* error);
   // Syncs the folder that holds `path`. A failure after a rename is reported (false) although

@@ -117,15 +117,14 @@ TEST(DiskFileSystem, AWriteCutOffAfterTheTemporaryFileKeepsThePreviousFile) {
   fs::remove_all(root);
 }
 
-// A national run's manifest is written part by part, never whole in memory.
+// A national run's manifest and a print pack are written part by part, never whole in memory.
 TEST(DiskFileSystem, WriteAtomicallyInPartsWritesEveryPartInOrder) {
   DiskFileSystem disk;
   std::string root = TempDir();
   std::string error;
-  int calls = 0;
-  auto parts = [&calls](std::string* part) {
-    if (calls == 3) return false;
-    *part += "part " + std::to_string(calls++) + ";";
+  auto parts = [](const FileSystem::PartSink& sink) {
+    for (int i = 0; i < 3; ++i)
+      if (!sink("part " + std::to_string(i) + ";")) return false;
     return true;
   };
   ASSERT_TRUE(disk.WriteAtomicallyInParts(root + "/manifest.json", parts, &error)) << error;
@@ -138,11 +137,10 @@ TEST(DiskFileSystem, WriteAtomicallyInPartsWritesEveryPartInOrder) {
       ++whole;
       return DiskFileSystem::WriteAtomically(path, bytes, error);
     }
-    bool WriteAtomicallyInParts(const std::string& path, const NextPart& next, std::string* error) override {
-      return FileSystem::WriteAtomicallyInParts(path, next, error);
+    bool WriteAtomicallyInParts(const std::string& path, const PartWriter& write, std::string* error) override {
+      return FileSystem::WriteAtomicallyInParts(path, write, error);
     }
   } whole;
-  calls = 0;
   ASSERT_TRUE(whole.WriteAtomicallyInParts(root + "/manifest.csv", parts, &error)) << error;
   EXPECT_EQ(whole.whole, 1);
   EXPECT_EQ(Slurp(root + "/manifest.csv"), "part 0;part 1;part 2;");
@@ -155,10 +153,13 @@ TEST(DiskFileSystem, AWriteInPartsCutOffKeepsThePreviousFile) {
   std::string error;
   const std::string previous(1000, 'a');
   ASSERT_TRUE(disk.WriteAtomically(root + "/manifest.json", previous, &error)) << error;
-  int calls = 0;
-  auto parts = [&calls](std::string* part) {
-    if (calls++ == 10) return false;
-    part->assign(20000, 'b');
+  int refused_at = -1;
+  auto parts = [&refused_at](const FileSystem::PartSink& sink) {
+    for (int i = 0; i < 10; ++i)
+      if (!sink(std::string(20000, 'b'))) {
+        refused_at = i;
+        return false;
+      }
     return true;
   };
   bool ok;
@@ -167,9 +168,33 @@ TEST(DiskFileSystem, AWriteInPartsCutOffKeepsThePreviousFile) {
     ok = disk.WriteAtomicallyInParts(root + "/manifest.json", parts, &error);
   }
   EXPECT_FALSE(ok);
+  EXPECT_EQ(refused_at, 3) << "the part past 64 KiB is refused and the writer stops there";
   EXPECT_EQ(error, root + "/manifest.json: File too large");
   EXPECT_EQ(Slurp(root + "/manifest.json"), previous);
   EXPECT_EQ(Names(root), std::vector<std::string>{"manifest.json"}) << "the temporary file was left";
+  fs::remove_all(root);
+}
+
+// A writer that stops on its own (a print pack whose PDF cannot be made) leaves no file and no
+// file system error: it says why itself.
+TEST(DiskFileSystem, AWriterThatStopsLeavesNoFileAndNoFileSystemError) {
+  std::string root = TempDir();
+  const std::string previous = "the previous pack";
+  auto stops = [](const FileSystem::PartSink& sink) { return sink("%PDF-1.3\n") && false; };
+  DiskFileSystem disk;
+  struct WholeFiles : DiskFileSystem {
+    bool WriteAtomicallyInParts(const std::string& path, const PartWriter& write, std::string* error) override {
+      return FileSystem::WriteAtomicallyInParts(path, write, error);
+    }
+  } whole;
+  for (FileSystem* fs : std::vector<FileSystem*>{&disk, &whole}) {
+    std::string error = "before";
+    ASSERT_TRUE(fs->WriteAtomically(root + "/pack.pdf", previous, &error)) << error;
+    EXPECT_FALSE(fs->WriteAtomicallyInParts(root + "/pack.pdf", stops, &error));
+    EXPECT_EQ(error, "");
+    EXPECT_EQ(Slurp(root + "/pack.pdf"), previous);
+    EXPECT_EQ(Names(root), std::vector<std::string>{"pack.pdf"}) << "the temporary file was left";
+  }
   fs::remove_all(root);
 }
 
