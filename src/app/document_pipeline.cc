@@ -44,13 +44,10 @@ bool LayOutWork(const WorkItem& work, const RenderSetup& setup, LaidOutDocument*
   return true;
 }
 
-bool WriteWork(const WorkItem& work, const LaidOutDocument& pages, const RenderOptions& options,
-               const RenderSetup& setup, std::string* bytes, std::string* error) {
-  return WriteWork(work, pages.info, PagesInMemory(pages.pages), options, setup, bytes, error);
-}
+namespace {
 
-bool WriteWork(const WorkItem& work, const DocumentInfo& info, const PageSequence& pages,
-               const RenderOptions& options, const RenderSetup& setup, std::string* bytes, std::string* error) {
+PdfOptions PdfOptionsFor(const WorkItem& work, const DocumentInfo& info, const RenderOptions& options,
+                         const RenderSetup& setup) {
   PdfOptions pdf;
   pdf.fonts = setup.fonts.pdf_fonts();
   pdf.creation_time = options.creation_time;
@@ -59,7 +56,47 @@ bool WriteWork(const WorkItem& work, const DocumentInfo& info, const PageSequenc
   pdf.pdfa = options.pdfa.value_or(work.IsContract());
   pdf.icc_profile = setup.icc_profile;
   pdf.document_key = work.owner_id + "/" + work.relative_path;
-  return WritePdf(info, pages, pdf, bytes, error);
+  return pdf;
+}
+
+}  // namespace
+
+bool WriteWork(const WorkItem& work, const LaidOutDocument& pages, const RenderOptions& options,
+               const RenderSetup& setup, std::string* bytes, std::string* error) {
+  return WritePdf(pages.info, PagesInMemory(pages.pages), PdfOptionsFor(work, pages.info, options, setup), bytes,
+                  error);
+}
+
+bool WriteWorkInParts(const WorkItem& work, const DocumentInfo& info, const PageSequence& pages,
+                      const RenderOptions& options, const RenderSetup& setup, FileSystem* fs,
+                      ManifestEntry* entry, std::string* error) {
+  const std::string path = options.output_dir + "/" + work.relative_path;
+  if (!fs->MakeDirectories(path.substr(0, path.rfind('/')), error)) return false;
+  const PdfOptions pdf = PdfOptionsFor(work, info, options, setup);
+  Sha256 sha256;
+  size_t bytes = 0;
+  std::string pdf_error;
+  const bool written = fs->WriteAtomicallyInParts(
+      path,
+      [&](const FileSystem::PartSink& sink) {
+        return WritePdf(info, pages, pdf,
+                        [&](std::string_view part) {
+                          sha256.Add(part);
+                          bytes += part.size();
+                          return sink(part);
+                        },
+                        &pdf_error);
+      },
+      error);
+  if (!written) {
+    if (error->empty()) *error = pdf_error;  // the file system took every part it was given
+    return false;
+  }
+  entry->file = work.relative_path;
+  entry->pages = pages.Count();
+  entry->bytes = bytes;
+  entry->sha256 = sha256.Hex();
+  return true;
 }
 
 bool WriteDocumentFile(const std::string& output_dir, const std::string& relative_path,

@@ -19,9 +19,13 @@ bool LayOutWork(const WorkItem& work, const RenderSetup& setup, LaidOutDocument*
 // Writes the laid-out pages as PDF bytes with the run's PDF options.
 bool WriteWork(const WorkItem& work, const LaidOutDocument& pages, const RenderOptions& options,
                const RenderSetup& setup, std::string* bytes, std::string* error);
-// The same with the pages read one at a time from `pages` (the print pack's).
-bool WriteWork(const WorkItem& work, const DocumentInfo& info, const PageSequence& pages,
-               const RenderOptions& options, const RenderSetup& setup, std::string* bytes, std::string* error);
+// The print pack's writer: the pages read one at a time from `pages`, the PDF written part by
+// part into options.output_dir/work.relative_path as it is made (FileSystem::
+// WriteAtomicallyInParts: its folders made, atomic and durable when it returns) and recorded in
+// `entry` like WriteDocumentFile. Neither the pages nor the file are ever whole in memory.
+bool WriteWorkInParts(const WorkItem& work, const DocumentInfo& info, const PageSequence& pages,
+                      const RenderOptions& options, const RenderSetup& setup, FileSystem* fs,
+                      ManifestEntry* entry, std::string* error);
 
 // Writes a document's PDF bytes to output_dir/relative_path (its folders made, the file
 // written atomically but not yet durable: FileSystem::WriteAtomicallyUnsynced) and records it in

@@ -30,7 +30,7 @@ class PackPages : public PageSequence {
     return true;
   }
 
-  int Count() const {
+  int Count() const override {
     int count = 0;
     for (size_t i : group_) count += documents_[i].pages.pages + documents_[i].pages.pages % 2;
     return count;
@@ -95,7 +95,7 @@ void PrintPacks::Write(const RenderSetup& setup, const RenderOptions& options, F
     ManifestEntry entry;
     entry.doc_id = first.work.DocId();
     entry.status = "failed";
-    std::string bytes, error;
+    std::string error;
     for (size_t i : group)
       if (error.empty() && !documents_[i].lost.empty()) error = documents_[i].lost;
     const PackPages pages(documents_, group, spool_);
@@ -105,10 +105,8 @@ void PrintPacks::Write(const RenderSetup& setup, const RenderOptions& options, F
     DocumentInfo info = *first.info;  // Add kept it: the first of its group
     info.title = "Utskriftspaket: " + entry.doc_id + " (" + std::to_string(group.size()) + " dokument)";
     info.signature_fields = false;
-    bool ok = error.empty() && WriteWork(pack_item, info, pages, pack_options, setup, &bytes, &error);
+    const bool ok = error.empty() && WriteWorkInParts(pack_item, info, pages, pack_options, setup, fs, &entry, &error);
     const std::string path = options.output_dir + "/" + pack_item.relative_path;
-    if (ok && !WriteDocumentFile(options.output_dir, pack_item.relative_path, bytes, pages.Count(), fs, &entry, &error))
-      ok = false;
     if (!ok) {
       entry.reason = error.empty() ? "a document of the pack could not be laid out" : error;
       diagnostics->push_back({Severity::kError, {path}, "", "", "io.print-pack",

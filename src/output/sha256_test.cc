@@ -32,5 +32,14 @@ TEST(Sha256, BinaryBytesAreHashedAsIs) {
             "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d");
 }
 
+// A file written part by part gets the digest of its whole bytes, however the parts fall.
+TEST(Sha256, PartsGiveTheDigestOfTheWhole) {
+  Sha256 parts;
+  for (int i = 0; i < 1000; ++i) parts.Add(std::string(i % 2 ? 999 : 1001, 'a'));
+  EXPECT_EQ(parts.Hex(), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  Sha256 none;
+  EXPECT_EQ(none.Hex(), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+}
+
 }  // namespace
 }  // namespace stdok

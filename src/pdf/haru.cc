@@ -16,6 +16,10 @@
 //      dictionaries itself (HPDF_AddPage would add a content stream with an indirect /Length).
 //   4. HPDF_SetInfoDateAttr with ind '+' writes "D:YYYYMMDDHHmmSS+00'00'" ('Z' writes an
 //      invalid date in 2.3.0).
+//   5. HPDF_SaveToStream is hpdf_doc.c's static InternalSaveToStream into a memory stream:
+//      the "%PDF-1.x" header line and a binary comment, /Root and /Info put on the trailer,
+//      then HPDF_Xref_WriteToStream (and encryption, which stdok never turns on).
+//      SaveInParts repeats these steps into an HPDF_CallbackWriter_New stream (hpdf_streams.h).
 #include "pdf/haru.h"
 
 #include <hpdf.h>
@@ -25,8 +29,10 @@
 #include <hpdf_streams.h>
 #include <hpdf_version.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <new>
 
 namespace stdok::haru {
@@ -275,6 +281,56 @@ Array Document::Box(double width, double height) {
   Array box = NewArray();
   bool ok = PushNumber(box, 0) && PushNumber(box, 0) && PushReal(box, width) && PushReal(box, height);
   return ok ? box : Array{};
+}
+
+namespace {
+// The output of SaveInParts: libharu's writes, gathered into parts of this size (the last smaller).
+constexpr size_t kPartBytes = 64 * 1024;
+struct PartsOut {
+  const std::function<bool(std::string_view)>* write;
+  std::string part;
+  bool refused = false;
+  bool Flush() {
+    if (!part.empty() && !(*write)(part)) refused = true;
+    part.clear();
+    return !refused;
+  }
+};
+HPDF_STATUS WritePart(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size) {
+  auto* out = static_cast<PartsOut*>(stream->attr);
+  for (HPDF_UINT at = 0; at < size;) {
+    const size_t take = std::min<size_t>(size - at, kPartBytes - out->part.size());
+    out->part.append(reinterpret_cast<const char*>(bytes) + at, take);
+    at += static_cast<HPDF_UINT>(take);
+    if (out->part.size() == kPartBytes && !out->Flush()) return HPDF_FILE_IO_ERROR;
+  }
+  return HPDF_OK;
+}
+}  // namespace
+
+bool Document::SaveInParts(const std::function<bool(std::string_view)>& write, bool* refused) {
+  *refused = false;
+  if (!ok()) return false;
+  HPDF_Doc pdf = state_->pdf;
+  if (pdf->encrypt_on || !pdf->info) {
+    state_->problem = "the document cannot be saved in parts (encrypted, or no information dictionary)";
+    return false;
+  }
+  PartsOut out{&write};
+  out.part.reserve(kPartBytes);
+  HPDF_Stream stream = HPDF_CallbackWriter_New(pdf->mmgr, WritePart, &out);
+  if (!stream) return false;
+  // Internal 5: what HPDF_SaveToStream writes, in the same order.
+  char header[32];
+  std::snprintf(header, sizeof header, "%%PDF-1.%d\012%%\267\276\255\252\012", 2 + static_cast<int>(pdf->pdf_version));
+  bool good = HPDF_Stream_WriteStr(stream, header) == HPDF_OK &&
+              HPDF_Dict_Add(pdf->trailer, "Root", pdf->catalog) == HPDF_OK &&
+              HPDF_Dict_Add(pdf->trailer, "Info", pdf->info) == HPDF_OK &&
+              HPDF_Xref_WriteToStream(pdf->xref, stream, nullptr) == HPDF_OK;
+  HPDF_Stream_Free(stream);
+  good = good && out.Flush();
+  *refused = out.refused;
+  return good && ok();
 }
 
 bool Document::Save(std::string* bytes) {

@@ -9,8 +9,10 @@
 
 #include <cstdint>
 #include <ctime>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace stdok::haru {
@@ -87,6 +89,10 @@ class Document {
 
   // The whole file. False (with error()) on a libharu failure.
   bool Save(std::string* bytes);
+  // The same bytes, given to `write` in parts of 64 KiB (the last smaller) as libharu makes them, so that
+  // a document of thousands of pages is never whole in memory twice more. False on a libharu
+  // failure (error()), or with *refused when `write` returned false (then no more is written).
+  bool SaveInParts(const std::function<bool(std::string_view)>& write, bool* refused);
 
   struct State;  // libharu's document and the first error (pdf/haru.cc)
 

@@ -90,6 +90,44 @@ TEST(Haru, StreamsKeepTheirBytesAndFilterAndPagesTheirContents) {
   EXPECT_NE(size_of(3).find("595.276 x 841.89 pts"), std::string::npos) << info.output;
 }
 
+// Internal 5: saved in parts, a document is the same bytes as saved whole, for either version.
+TEST(Haru, SaveInPartsGivesTheBytesOfSave) {
+  for (bool version14 : {false, true}) {
+    std::string contents;
+    ASSERT_TRUE(Deflate("0 0 m 100 100 l S", 6, &contents));
+    Document pdf;
+    std::string big;
+    for (int i = 0; big.size() < 300000; ++i) big += std::to_string(i) + " ";
+    ASSERT_TRUE(pdf.Put(pdf.catalog(), "Big", pdf.NewStream(big, false)));
+    for (int i = 0; i < 50; ++i) ASSERT_TRUE(pdf.AddPage(595.276, 841.89, contents));
+    std::tm utc{};
+    utc.tm_year = 2026 - 1900, utc.tm_mday = 1;
+    ASSERT_TRUE(pdf.PutString(pdf.InfoWithDates(utc), "Title", "Utskriftspaket"));
+    if (version14) pdf.SetVersion14();
+    std::string whole, parts;
+    int calls = 0;
+    bool refused = true;
+    ASSERT_TRUE(pdf.SaveInParts(
+        [&](std::string_view part) {
+          ++calls;
+          parts += part;
+          return true;
+        },
+        &refused))
+        << pdf.error();
+    EXPECT_FALSE(refused);
+    ASSERT_TRUE(pdf.Save(&whole)) << pdf.error();
+    EXPECT_EQ(parts, whole);
+    EXPECT_EQ(whole.rfind(version14 ? "%PDF-1.4\n%" : "%PDF-1.3\n%", 0), 0u);
+    EXPECT_EQ(calls, static_cast<int>((whole.size() + 65535) / 65536)) << "64 KiB at a time";
+    // A sink that refuses stops the save at once.
+    calls = 0;
+    EXPECT_FALSE(pdf.SaveInParts([&](std::string_view) { return ++calls > 1 && false; }, &refused));
+    EXPECT_TRUE(refused);
+    EXPECT_EQ(calls, 1);
+  }
+}
+
 TEST(Haru, NullHandlesFailWithoutCrashing) {
   Document pdf;
   EXPECT_FALSE(pdf.Put(Dict{}, "A", pdf.NewDict()));

@@ -165,7 +165,8 @@ class Writer {
   Writer(const DocumentInfo& info, const PageSequence& pages, const PdfOptions& options)
       : info_(info), pages_(pages), options_(options) {}
 
-  bool Run(std::string* bytes, std::string* error) {
+  // Makes the document, then `save` writes it out of libharu.
+  bool Run(const std::function<bool(haru::Document&)>& save, std::string* error) {
     if (!options_.fonts.regular || !options_.fonts.bold) {
       *error = "no fonts";
       return false;
@@ -215,7 +216,7 @@ class Writer {
       return false;
     if (!FinishAcroForm(&pdf_, fields)) return Fail("cannot add the form", error);
     if (options_.pdfa && !MakeArchival()) return Fail("cannot add the PDF/A parts", error);
-    if (!pdf_.Save(bytes)) return Fail("cannot write the PDF", error);
+    if (!save(pdf_)) return Fail("cannot write the PDF", error);
     return true;
   }
 
@@ -574,7 +575,14 @@ std::string DeflateIccProfile(const std::string& icc_bytes) {
 bool WritePdf(const DocumentInfo& info, const PageSequence& pages, const PdfOptions& options, std::string* bytes,
               std::string* error) {
   Writer writer(info, pages, options);
-  return writer.Run(bytes, error);
+  return writer.Run([bytes](haru::Document& pdf) { return pdf.Save(bytes); }, error);
+}
+
+bool WritePdf(const DocumentInfo& info, const PageSequence& pages, const PdfOptions& options,
+              const PdfPartSink& write, std::string* error) {
+  Writer writer(info, pages, options);
+  bool refused = false;
+  return writer.Run([&](haru::Document& pdf) { return pdf.SaveInParts(write, &refused); }, error);
 }
 
 bool WritePdf(const LaidOutDocument& document, const PdfOptions& options, std::string* bytes,

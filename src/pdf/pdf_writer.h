@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "layout/page.h"
@@ -50,6 +51,8 @@ class PageSequence {
   // Calls `visit` with each page in order until it returns false. False when `visit` did, or
   // (with *error) when a page could not be had.
   virtual bool ForEach(const std::function<bool(const Page&)>& visit, std::string* error) const = 0;
+  // How many pages ForEach visits.
+  virtual int Count() const = 0;
 };
 
 // Pages that are in memory already.
@@ -61,6 +64,7 @@ class PagesInMemory : public PageSequence {
       if (!visit(page)) return false;
     return true;
   }
+  int Count() const override { return static_cast<int>(pages_.size()); }
 
  private:
   const std::vector<Page>& pages_;
@@ -69,6 +73,13 @@ class PagesInMemory : public PageSequence {
 // As WritePdf below, with the pages read from `pages`.
 bool WritePdf(const DocumentInfo& info, const PageSequence& pages, const PdfOptions& options, std::string* bytes,
               std::string* error);
+
+// Takes the file's next part; false stops the writer (WritePdf then fails).
+using PdfPartSink = std::function<bool(std::string_view part)>;
+// The same bytes given to `write` in parts of 64 KiB as they are made, never whole in memory
+// (a print pack of thousands of pages): only libharu's objects are held.
+bool WritePdf(const DocumentInfo& info, const PageSequence& pages, const PdfOptions& options,
+              const PdfPartSink& write, std::string* error);
 
 // Writes the document to *bytes. Every face is embedded as subsets holding only the glyphs the
 // document shows: simple TrueType fonts of up to 224 characters each, coded in the order of
