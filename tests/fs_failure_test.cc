@@ -95,6 +95,25 @@ class FaultyDisk : public FileSystem {
     }
     return disk_.WriteAtomically(path, bytes, error);
   }
+  // Print packs: the real streamed write, cut off the same way at `cut_path`.
+  bool WriteAtomicallyInParts(const std::string& path, const PartWriter& write, std::string* error) override {
+    if (auto it = fail_write.find(path); it != fail_write.end()) {
+      *error = path + ": " + std::strerror(it->second);
+      return false;
+    }
+    if (path != cut_path) return disk_.WriteAtomicallyInParts(path, write, error);
+    std::lock_guard<std::mutex> lock(mutex_);
+    rlimit saved{}, limit{};
+    getrlimit(RLIMIT_FSIZE, &saved);
+    limit = saved;
+    limit.rlim_cur = 512;
+    auto handler = std::signal(SIGXFSZ, SIG_IGN);
+    setrlimit(RLIMIT_FSIZE, &limit);
+    bool ok = disk_.WriteAtomicallyInParts(path, write, error);
+    setrlimit(RLIMIT_FSIZE, &saved);
+    std::signal(SIGXFSZ, handler);
+    return ok;
+  }
   bool RemoveFile(const std::string& path, std::string* error) override {
     if (auto it = fail_remove.find(path); it != fail_remove.end()) {
       *error = path + ": " + std::strerror(it->second);
@@ -365,6 +384,44 @@ TEST(FsFailure, PagesThatCannotBeKeptFailOnlyThePrintPacks) {
   int reported = 0;
   for (const Diagnostic& d : diagnostics) reported += d.rule == "io.print-pack";
   EXPECT_EQ(reported, packs) << Dump(diagnostics);
+}
+
+// A print pack is written part by part straight into its file; a disk that refuses a part
+// fails that pack alone, with the reason, and leaves nothing of it in the folder.
+TEST(FsFailure, APrintPackCutOffMidwayFailsOnlyThatPack) {
+  Fixture f;
+  FaultyDisk disk;
+  disk.cut_path = f.out + "/utskriftspaket/iup.pdf";
+  RenderOptions options = f.Options();
+  options.print_pack = true;
+  Diagnostics diagnostics;
+  RenderSummary summary = RunRender(options, &disk, &diagnostics);
+  EXPECT_EQ(ExitCode(summary), 1);
+  EXPECT_TRUE(summary.manifest_written);
+  EXPECT_EQ(summary.written, static_cast<int>(kDocuments.size()));
+  EXPECT_EQ(summary.failed, 1);
+  std::set<std::string> expected = kDocuments;
+  expected.insert({"utskriftspaket/huvudhandledarkontrakt.pdf", "utskriftspaket/st-kontrakt.pdf", "manifest.json",
+                   "manifest.csv", "manifest.xlsx"});
+  EXPECT_EQ(f.Files(), expected) << "no iup pack, and no temporary file of it";
+  int packs = 0;
+  for (const ManifestEntry& e : summary.entries) {
+    if (!e.trainee_id.empty()) continue;
+    ++packs;
+    if (e.doc_id != "iup") {
+      EXPECT_EQ(e.status, "written") << e.doc_id;
+      continue;
+    }
+    EXPECT_EQ(e.status, "failed");
+    EXPECT_EQ(e.reason, disk.cut_path + ": File too large");
+    EXPECT_EQ(e.file, "");
+    EXPECT_EQ(e.sha256, "");
+  }
+  EXPECT_EQ(packs, 3);
+  const Diagnostic* d = ErrorAbout(diagnostics, disk.cut_path);
+  ASSERT_NE(d, nullptr) << Dump(diagnostics);
+  EXPECT_EQ(d->rule, "io.print-pack");
+  EXPECT_EQ(d->message, "cannot write the print pack: " + disk.cut_path + ": File too large");
 }
 
 // A records file the reader refuses as a whole: exit code 2, nothing written, no manifest.
