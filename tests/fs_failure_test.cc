@@ -102,17 +102,24 @@ class FaultyDisk : public FileSystem {
       return false;
     }
     if (path != cut_path) return disk_.WriteAtomicallyInParts(path, write, error);
+    // The limit holds only while the file system writes a part: the writer's own scratch file
+    // is not cut off.
     std::lock_guard<std::mutex> lock(mutex_);
-    rlimit saved{}, limit{};
-    getrlimit(RLIMIT_FSIZE, &saved);
-    limit = saved;
-    limit.rlim_cur = 512;
-    auto handler = std::signal(SIGXFSZ, SIG_IGN);
-    setrlimit(RLIMIT_FSIZE, &limit);
-    bool ok = disk_.WriteAtomicallyInParts(path, write, error);
-    setrlimit(RLIMIT_FSIZE, &saved);
-    std::signal(SIGXFSZ, handler);
-    return ok;
+    auto limited = [&](const PartSink& sink) {
+      return write([&](std::string_view part) {
+        rlimit saved{}, limit{};
+        getrlimit(RLIMIT_FSIZE, &saved);
+        limit = saved;
+        limit.rlim_cur = 512;
+        auto handler = std::signal(SIGXFSZ, SIG_IGN);
+        setrlimit(RLIMIT_FSIZE, &limit);
+        bool ok = sink(part);
+        setrlimit(RLIMIT_FSIZE, &saved);
+        std::signal(SIGXFSZ, handler);
+        return ok;
+      });
+    };
+    return disk_.WriteAtomicallyInParts(path, limited, error);
   }
   bool RemoveFile(const std::string& path, std::string* error) override {
     if (auto it = fail_remove.find(path); it != fail_remove.end()) {
@@ -341,6 +348,12 @@ TEST(FsFailure, ManifestIsWrittenAfterEveryDocument) {
       writes.push_back(path);
       return ok;
     }
+    bool WriteAtomicallyInParts(const std::string& path, const PartWriter& write, std::string* error) override {
+      bool ok = FaultyDisk::WriteAtomicallyInParts(path, write, error);
+      std::lock_guard<std::mutex> lock(mutex);
+      writes.push_back(path);
+      return ok;
+    }
   } disk;
   disk.out = f.out;
   RenderOptions options = f.Options();
@@ -377,7 +390,8 @@ TEST(FsFailure, PagesThatCannotBeKeptFailOnlyThePrintPacks) {
     if (!e.trainee_id.empty()) continue;
     ++packs;
     EXPECT_EQ(e.status, "failed") << e.doc_id;
-    EXPECT_EQ(e.reason, std::string("its pages could not be kept: ") + std::strerror(EBADF)) << e.doc_id;
+    EXPECT_EQ(e.reason, "its pages could not be kept: " + f.out + " (unnamed scratch file): " + std::strerror(EBADF))
+        << e.doc_id;
   }
   EXPECT_EQ(packs, 3);  // huvudhandledarkontrakt, iup, st-kontrakt
   EXPECT_EQ(summary.failed, packs);

@@ -3,6 +3,7 @@
 #include "fill/filler.h"
 #include "forms/form_filler.h"
 #include "layout/flow_layout.h"
+#include "output/scratch_file.h"
 #include "output/sha256.h"
 #include "pdf/pdf_writer.h"
 
@@ -72,7 +73,9 @@ bool WriteWorkInParts(const WorkItem& work, const DocumentInfo& info, const Page
                       ManifestEntry* entry, std::string* error) {
   const std::string path = options.output_dir + "/" + work.relative_path;
   if (!fs->MakeDirectories(path.substr(0, path.rfind('/')), error)) return false;
-  const PdfOptions pdf = PdfOptionsFor(work, info, options, setup);
+  ScratchFile contents(fs, options.output_dir);  // the pages' compressed contents until the save
+  PdfOptions pdf = PdfOptionsFor(work, info, options, setup);
+  pdf.contents_scratch = &contents;
   Sha256 sha256;
   size_t bytes = 0;
   std::string pdf_error;

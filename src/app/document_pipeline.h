@@ -22,7 +22,8 @@ bool WriteWork(const WorkItem& work, const LaidOutDocument& pages, const RenderO
 // The print pack's writer: the pages read one at a time from `pages`, the PDF written part by
 // part into options.output_dir/work.relative_path as it is made (FileSystem::
 // WriteAtomicallyInParts: its folders made, atomic and durable when it returns) and recorded in
-// `entry` like WriteDocumentFile. Neither the pages nor the file are ever whole in memory.
+// `entry` like WriteDocumentFile. Neither the pages, their compressed contents (a ScratchFile in
+// the output folder until the save) nor the file are ever whole in memory.
 bool WriteWorkInParts(const WorkItem& work, const DocumentInfo& info, const PageSequence& pages,
                       const RenderOptions& options, const RenderSetup& setup, FileSystem* fs,
                       ManifestEntry* entry, std::string* error);

@@ -43,11 +43,14 @@ static_assert(HPDF_VERSION_ID == 20300, "stdok's pdf/haru.cc is written against 
 HPDF_Dict D(Dict d) { return static_cast<HPDF_Dict>(d.p); }
 HPDF_Array A(Array a) { return static_cast<HPDF_Array>(a.p); }
 
-// A stream written by stdok (internal 2): its bytes follow this header in one block.
+// A stream written by stdok (internal 2): its bytes follow this header in one block, or, with a
+// source, are read from it when the stream is written.
 struct RawStream {
   HPDF_Stream out = nullptr;  // set by WriteStreamKeys, used by WriteStreamData
   const char* filter = nullptr;  // "/Filter /FlateDecode\012", ... or null
   HPDF_UINT size = 0;
+  const StreamSource* source = nullptr;
+  uint64_t source_offset = 0;
   const HPDF_BYTE* bytes() const { return reinterpret_cast<const HPDF_BYTE*>(this + 1); }
 };
 
@@ -65,7 +68,14 @@ HPDF_STATUS WriteStreamKeys(HPDF_Dict dict, HPDF_Stream out) {
 HPDF_STATUS WriteStreamData(HPDF_Dict dict) {
   auto* raw = static_cast<RawStream*>(dict->attr);
   HPDF_STATUS ret = HPDF_Stream_WriteStr(raw->out, "\012stream\012");
-  if (ret == HPDF_OK && raw->size) ret = HPDF_Stream_Write(raw->out, raw->bytes(), raw->size);
+  if (ret == HPDF_OK && raw->source) {
+    thread_local std::string bytes;
+    if (!raw->source->Read(raw->source_offset, raw->size, &bytes) || bytes.size() != raw->size)
+      return HPDF_FILE_IO_ERROR;
+    if (raw->size) ret = HPDF_Stream_Write(raw->out, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), raw->size);
+  } else if (ret == HPDF_OK && raw->size) {
+    ret = HPDF_Stream_Write(raw->out, raw->bytes(), raw->size);
+  }
   if (ret == HPDF_OK) ret = HPDF_Stream_WriteStr(raw->out, "\012endstream");
   return ret;
 }
@@ -136,8 +146,10 @@ Dict Document::NewIndirectDict() {
 }
 
 namespace {
-// An indirect stream of `bytes` as they are (internal 2).
-HPDF_Dict NewRawStream(HPDF_Doc pdf, const std::string& bytes, const char* filter) {
+// An indirect stream of `bytes` as they are (internal 2), or of `size` bytes read from `source`
+// at `offset` when it is written.
+HPDF_Dict NewRawStream(HPDF_Doc pdf, const std::string& bytes, const char* filter,
+                       const StreamSource* source = nullptr, uint64_t offset = 0, uint64_t size = 0) {
   if (!pdf) return nullptr;
   HPDF_Dict dict = HPDF_Dict_New(pdf->mmgr);
   if (!dict) return nullptr;
@@ -148,7 +160,9 @@ HPDF_Dict NewRawStream(HPDF_Doc pdf, const std::string& bytes, const char* filte
   }
   auto* raw = new (block) RawStream;
   raw->filter = filter;
-  raw->size = static_cast<HPDF_UINT>(bytes.size());
+  raw->size = static_cast<HPDF_UINT>(source ? size : bytes.size());
+  raw->source = source;
+  raw->source_offset = offset;
   if (!bytes.empty()) std::memcpy(raw + 1, bytes.data(), bytes.size());
   dict->attr = raw;
   dict->write_fn = WriteStreamKeys;
@@ -249,13 +263,22 @@ void Document::SetVersion14() {
 }
 
 Dict Document::AddPage(double width, double height, const std::string& compressed) {
+  return AddPage(width, height, compressed, nullptr, 0, 0);
+}
+
+Dict Document::AddPage(double width, double height, const StreamSource& source, uint64_t offset, uint64_t size) {
+  return AddPage(width, height, std::string(), &source, offset, size);
+}
+
+Dict Document::AddPage(double width, double height, const std::string& compressed, const StreamSource* source,
+                       uint64_t offset, uint64_t size) {
   if (!state_->pdf) return Dict{};
   HPDF_Doc pdf = state_->pdf;
   HPDF_Dict page = HPDF_Dict_New(pdf->mmgr);
   if (!page) return Dict{};
   page->header.obj_class |= HPDF_OSUBCLASS_PAGE;  // internal 3
   if (HPDF_Xref_Add(pdf->xref, page) != HPDF_OK) return Dict{};
-  HPDF_Dict contents = NewRawStream(pdf, compressed, "/Filter /FlateDecode\012");
+  HPDF_Dict contents = NewRawStream(pdf, compressed, "/Filter /FlateDecode\012", source, offset, size);
   HPDF_Array kids = static_cast<HPDF_Array>(HPDF_Dict_GetItem(pdf->root_pages, "Kids", HPDF_OCLASS_ARRAY));
   // The first page's size goes on the page tree, which its pages inherit; another size is the
   // page's own.

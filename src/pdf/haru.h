@@ -33,6 +33,15 @@ struct Array {
   explicit operator bool() const { return p != nullptr; }
 };
 
+// Bytes a stream reads from elsewhere when its document is saved, instead of holding them.
+class StreamSource {
+ public:
+  virtual ~StreamSource() = default;
+  // Replaces *bytes with the `size` bytes at `offset`; false when they cannot be had (the save
+  // then fails).
+  virtual bool Read(uint64_t offset, uint64_t size, std::string* bytes) const = 0;
+};
+
 class Document {
  public:
   Document();
@@ -84,6 +93,10 @@ class Document {
   // A new page of the given size (points) whose content stream is `compressed` (zlib data).
   // The first page's size is put on the page tree (inherited by the pages of that size).
   Dict AddPage(double width, double height, const std::string& compressed);
+  // The same with the `size` compressed bytes at `offset` of `source`, read only when the
+  // document is saved (`source` outlives the save): a print pack's thousands of pages do not
+  // hold their contents in memory.
+  Dict AddPage(double width, double height, const StreamSource& source, uint64_t offset, uint64_t size);
   // The root of the page tree: what is put here (e.g. /Resources) every page inherits.
   Dict pages();
 
@@ -98,6 +111,8 @@ class Document {
 
  private:
   Array Box(double width, double height);  // [0 0 width height]
+  Dict AddPage(double width, double height, const std::string& compressed, const StreamSource* source,
+               uint64_t offset, uint64_t size);
 
   std::unique_ptr<State> state_;
 };

@@ -160,6 +160,19 @@ class FaceFonts {
   std::vector<std::shared_ptr<const FontSubset>> subsets_;
 };
 
+// The page contents the writer kept in a ScratchFile, read back by libharu as it saves.
+class ScratchSource : public haru::StreamSource {
+ public:
+  explicit ScratchSource(const ScratchFile* file) : file_(file) {}
+  bool Read(uint64_t offset, uint64_t size, std::string* bytes) const override {
+    std::string ignored;
+    return file_ && file_->Read({offset, size}, bytes, &ignored);
+  }
+
+ private:
+  const ScratchFile* file_;
+};
+
 class Writer {
  public:
   Writer(const DocumentInfo& info, const PageSequence& pages, const PdfOptions& options)
@@ -207,7 +220,16 @@ class Writer {
     if (!pass([&](const Page& page) {
           WriteContents(page);
           if (!Deflate(content_, kContentLevel, &compressed_)) return Fail("cannot compress the page contents", error);
-          haru::Dict p = pdf_.AddPage(kPageWidth, kPageHeight, compressed_);
+          haru::Dict p;
+          if (options_.contents_scratch) {
+            ScratchFile::Span span;
+            std::string why;
+            if (!options_.contents_scratch->Append(compressed_, &span, &why))
+              return Fail("cannot keep the page contents: " + why, error);
+            p = pdf_.AddPage(kPageWidth, kPageHeight, scratch_source_, span.offset, span.size);
+          } else {
+            p = pdf_.AddPage(kPageWidth, kPageHeight, compressed_);
+          }
           if (!p) return Fail("cannot add a page", error);
           if (options_.signature_fields && !AddSignatureFields(&pdf_, p, page.widgets, &fields, &appearances))
             return Fail("cannot add the signature fields", error);
@@ -527,6 +549,7 @@ class Writer {
   std::vector<std::shared_ptr<const RasterImage>> images_;
   std::set<const RasterImage*> images_seen_;
   const PdfOptions& options_;
+  const ScratchSource scratch_source_{options_.contents_scratch};
   haru::Document pdf_;
   FaceFonts faces_[kFaces];
   std::vector<std::string> resource_names_[kFaces];  // per face and subset: "F1", "F2", ...

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "layout/page.h"
+#include "output/scratch_file.h"
 
 namespace stdok {
 
@@ -38,6 +39,9 @@ struct PdfOptions {
   // Identifies the document (e.g. "T-0042/st-kontrakt"); with the creation time it makes the
   // trailer /ID, unique per document and repeatable under SOURCE_DATE_EPOCH.
   std::string document_key;
+  // Where the compressed page contents wait until the document is saved (a print pack of
+  // thousands of pages); null: in the document's memory. Outlives WritePdf.
+  ScratchFile* contents_scratch = nullptr;
 };
 
 // Compresses an ICC profile once for all documents of a run (zlib, for /FlateDecode).

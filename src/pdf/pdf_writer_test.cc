@@ -3,13 +3,19 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include <fcntl.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <pugixml.hpp>
 #include <sstream>
+
+#include "test_support.h"
 
 namespace stdok {
 namespace {
@@ -298,6 +304,46 @@ TEST(PdfWriter, InfoBeyondPdfDocEncodingIsUtf16) {
   ASSERT_TRUE(WritePdf(Doc("Ștefan Țurcanu", "x"), Options(false), &bytes, &error));
   // FE FF, then Ș = 0218.
   EXPECT_NE(bytes.find("/Title <FEFF0218"), std::string::npos) << bytes.substr(0, 3000);
+}
+
+// A print pack's way: pages from a sequence, their contents kept in a scratch file, the file
+// given in parts. The bytes are the same as the whole document's in memory; a scratch file
+// that takes no bytes fails the document and says where.
+TEST(PdfWriter, ContentsKeptInAScratchFileAndSavedInPartsGiveTheSameBytes) {
+  LaidOutDocument doc = Doc("Utskriftspaket", "Łukasz Żółkiewski");
+  for (int i = 0; i < 40; ++i) {
+    doc.pages.push_back(doc.pages[0]);
+    doc.pages.back().texts.push_back({72, 600, FontFace::kBold, 12, "Sida " + std::to_string(i) + " – Åsa Öberg"});
+  }
+  std::string whole, error;
+  ASSERT_TRUE(WritePdf(doc, Options(false), &whole, &error)) << error;
+  const std::string folder = testing::MakeTempDir();
+  DiskFileSystem disk;
+  ScratchFile scratch(&disk, folder);
+  ASSERT_TRUE(scratch.on_disk());
+  PdfOptions options = Options(false);
+  options.contents_scratch = &scratch;
+  std::string parts;
+  ASSERT_TRUE(WritePdf(doc.info, PagesInMemory(doc.pages), options,
+                       [&](std::string_view part) {
+                         parts += part;
+                         return true;
+                       },
+                       &error))
+      << error;
+  EXPECT_EQ(parts, whole);
+  ScratchFile::Span span;
+  ASSERT_TRUE(scratch.Append("x", &span, &error));
+  EXPECT_GT(span.offset, 41u * 50) << "the 41 pages' contents went into the scratch file";
+
+  struct ReadOnlyScratch : DiskFileSystem {
+    int OpenUnnamedFile(const std::string&) override { return open("/dev/null", O_RDONLY | O_CLOEXEC); }
+  } read_only;
+  ScratchFile full(&read_only, folder);
+  options.contents_scratch = &full;
+  EXPECT_FALSE(WritePdf(doc.info, PagesInMemory(doc.pages), options, [](std::string_view) { return true; }, &error));
+  EXPECT_EQ(error, "cannot keep the page contents: " + folder + " (unnamed scratch file): " + std::strerror(EBADF));
+  std::filesystem::remove_all(folder);
 }
 
 TEST(PdfWriter, MissingFontIsAnError) {
