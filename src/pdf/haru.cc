@@ -20,9 +20,14 @@
 //      the "%PDF-1.x" header line and a binary comment, /Root and /Info put on the trailer,
 //      then HPDF_Xref_WriteToStream (and encryption, which stdok never turns on).
 //      SaveInParts repeats these steps into an HPDF_CallbackWriter_New stream (hpdf_streams.h).
+//   6. An array holds at most HPDF_LIMIT_MAX_ARRAY (32,767) items, the page tree's /Kids too.
+//      HPDF_Pages_New(mmgr, parent, xref) makes a node of the page tree (/Type /Pages, /Kids,
+//      /Parent, added to the parent's /Kids), and the /Count each node writes counts the pages
+//      of the nodes below it.
 #include "pdf/haru.h"
 
 #include <hpdf.h>
+#include <hpdf_consts.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
@@ -94,6 +99,9 @@ struct Document::State {
   HPDF_STATUS code = HPDF_OK, detail = 0;
   std::string problem;  // a failure that is not libharu's own
   bool media_box_set = false;  // on the page tree, by the first page
+  size_t pages_per_node = 0;   // PlanPages: 0, every page on the root; else nodes of this many
+  HPDF_Dict node = nullptr;    // the node that takes the next page, and how many it has
+  size_t node_pages = 0;
   double media_box[2] = {0, 0};
 };
 
@@ -279,7 +287,17 @@ Dict Document::AddPage(double width, double height, const std::string& compresse
   page->header.obj_class |= HPDF_OSUBCLASS_PAGE;  // internal 3
   if (HPDF_Xref_Add(pdf->xref, page) != HPDF_OK) return Dict{};
   HPDF_Dict contents = NewRawStream(pdf, compressed, "/Filter /FlateDecode\012", source, offset, size);
-  HPDF_Array kids = static_cast<HPDF_Array>(HPDF_Dict_GetItem(pdf->root_pages, "Kids", HPDF_OCLASS_ARRAY));
+  HPDF_Dict parent = pdf->root_pages;
+  if (state_->pages_per_node) {  // internal 6
+    if (!state_->node || state_->node_pages == state_->pages_per_node) {
+      state_->node = HPDF_Pages_New(pdf->mmgr, pdf->root_pages, pdf->xref);
+      state_->node_pages = 0;
+      if (!state_->node) return Dict{};
+    }
+    parent = state_->node;
+    ++state_->node_pages;
+  }
+  HPDF_Array kids = static_cast<HPDF_Array>(HPDF_Dict_GetItem(parent, "Kids", HPDF_OCLASS_ARRAY));
   // The first page's size goes on the page tree, which its pages inherit; another size is the
   // page's own.
   bool ok = contents && kids;
@@ -292,10 +310,17 @@ Dict Document::AddPage(double width, double height, const std::string& compresse
     ok = ok && Put(Dict{page}, "MediaBox", Box(width, height));
   }
   ok = ok && HPDF_Dict_AddName(page, "Type", "Page") == HPDF_OK;
-  ok = ok && HPDF_Dict_Add(page, "Parent", pdf->root_pages) == HPDF_OK;
+  ok = ok && HPDF_Dict_Add(page, "Parent", parent) == HPDF_OK;
   ok = ok && HPDF_Dict_Add(page, "Contents", contents) == HPDF_OK;
   ok = ok && HPDF_Array_Add(kids, page) == HPDF_OK;
   return ok ? Dict{page} : Dict{};
+}
+
+void Document::PlanPages(size_t count) {
+  // Internal 6: the root's /Kids holds 32,767 pages; more go into nodes of 1,024 pages under it
+  // (then up to 33 million pages). Fewer keep the flat tree, byte for byte as before.
+  constexpr size_t kMaxKids = HPDF_LIMIT_MAX_ARRAY, kPagesPerNode = 1024;
+  state_->pages_per_node = count > kMaxKids ? kPagesPerNode : 0;
 }
 
 Dict Document::pages() { return state_->pdf ? Dict{state_->pdf->root_pages} : Dict{}; }

@@ -90,6 +90,9 @@ class Document {
   // Writes "%PDF-1.4" instead of libharu's default 1.3 (PDF/A-1b).
   void SetVersion14();
 
+  // How many pages AddPage will add, told before the first: a document of more than 32,767
+  // pages (a national print pack) gets a page tree of two levels.
+  void PlanPages(size_t count);
   // A new page of the given size (points) whose content stream is `compressed` (zlib data).
   // The first page's size is put on the page tree (inherited by the pages of that size).
   Dict AddPage(double width, double height, const std::string& compressed);
@@ -97,7 +100,8 @@ class Document {
   // document is saved (`source` outlives the save): a print pack's thousands of pages do not
   // hold their contents in memory.
   Dict AddPage(double width, double height, const StreamSource& source, uint64_t offset, uint64_t size);
-  // The root of the page tree: what is put here (e.g. /Resources) every page inherits.
+  // The root of the page tree: what is put here (e.g. /Resources) every page inherits, also
+  // through the nodes between (PlanPages).
   Dict pages();
 
   // The whole file. False (with error()) on a libharu failure.

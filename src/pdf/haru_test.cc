@@ -128,6 +128,42 @@ TEST(Haru, SaveInPartsGivesTheBytesOfSave) {
   }
 }
 
+// Internal 6: more pages than one /Kids array holds (a national print pack) make a page tree of
+// two levels, which viewers read page for page, each page with the size it inherits.
+TEST(Haru, MorePagesThanAnArrayHoldsGetAPageTreeOfTwoLevels) {
+  constexpr int kPages = 33000;
+  std::string contents, landscape;
+  ASSERT_TRUE(Deflate("0 0 m 100 100 l S", 6, &contents));
+  ASSERT_TRUE(Deflate("0 0 m 200 100 l S", 6, &landscape));
+  Document pdf;
+  pdf.PlanPages(kPages);
+  for (int i = 0; i < kPages; ++i)
+    ASSERT_TRUE(i == kPages - 1 ? pdf.AddPage(841.89, 595.276, landscape) : pdf.AddPage(595.276, 841.89, contents))
+        << "page " << i + 1 << ": " << pdf.error();
+  std::string bytes;
+  ASSERT_TRUE(pdf.Save(&bytes)) << pdf.error();
+  EXPECT_EQ(Count(bytes, "/Type /Pages\n"), 1u + (kPages + 1023) / 1024) << "the root and nodes of 1,024 pages";
+  EXPECT_NE(bytes.find("/Count 33000"), std::string::npos);
+  std::string dir = testing::MakeTempDir();
+  testing::WriteText(dir + "/pages.pdf", bytes);
+  testing::CommandResult check = testing::RunCommand("qpdf --check " + testing::Quote(dir + "/pages.pdf"));
+  EXPECT_EQ(check.exit_code, 0) << check.output.substr(0, 2000);
+  testing::CommandResult info =
+      testing::RunCommand("pdfinfo -f 32999 -l 33000 " + testing::Quote(dir + "/pages.pdf"));
+  std::string text;  // runs of spaces as one
+  for (char c : info.output)
+    if (c != ' ' || text.empty() || text.back() != ' ') text += c;
+  EXPECT_NE(text.find("Pages: 33000"), std::string::npos) << info.output;
+  EXPECT_NE(text.find("Page 32999 size: 595.276 x 841.89 pts"), std::string::npos) << info.output;
+  EXPECT_NE(text.find("Page 33000 size: 841.89 x 595.276 pts"), std::string::npos) << info.output;
+  // As many pages as the root holds keep the flat tree.
+  Document flat;
+  flat.PlanPages(3);
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(flat.AddPage(595.276, 841.89, contents));
+  ASSERT_TRUE(flat.Save(&bytes));
+  EXPECT_EQ(Count(bytes, "/Type /Pages\n"), 1u);
+}
+
 TEST(Haru, NullHandlesFailWithoutCrashing) {
   Document pdf;
   EXPECT_FALSE(pdf.Put(Dict{}, "A", pdf.NewDict()));

@@ -217,6 +217,7 @@ class Writer {
     if (!AddImages()) return Fail("cannot embed the images", error);
     std::vector<haru::Dict> fields;
     std::vector<EmptyAppearance> appearances;
+    pdf_.PlanPages(static_cast<size_t>(pages_.Count()));
     if (!pass([&](const Page& page) {
           WriteContents(page);
           if (!Deflate(content_, kContentLevel, &compressed_)) return Fail("cannot compress the page contents", error);
