@@ -24,6 +24,11 @@
 //      HPDF_Pages_New(mmgr, parent, xref) makes a node of the page tree (/Type /Pages, /Kids,
 //      /Parent, added to the parent's /Kids), and the /Count each node writes counts the pages
 //      of the nodes below it.
+//   7. libharu writes an indirect reference as "<id> <generation> R" (the id is obj_id's low 24
+//      bits) and a dictionary entry as "/<key> <value>" and a LINE FEED. A sealed page (no entry
+//      put on it later) is a dictionary without entries whose write_fn writes its /Type,
+//      /Parent and /Contents the same way from a few bytes: a page costs a fraction of the
+//      memory of libharu's entries (each key in a 128-byte buffer, a name object, references).
 #include "pdf/haru.h"
 
 #include <hpdf.h>
@@ -89,6 +94,26 @@ void FreeStreamData(HPDF_Dict dict) {
   if (dict->attr) HPDF_FreeMem(dict->mmgr, dict->attr);
   dict->attr = nullptr;
 }
+
+// A sealed page (internal 7): what its entries would have been.
+struct SealedPage {
+  HPDF_Dict parent = nullptr;
+  HPDF_Dict contents = nullptr;
+};
+
+HPDF_STATUS WriteSealedPage(HPDF_Dict dict, HPDF_Stream out) {
+  const auto* page = static_cast<const SealedPage*>(dict->attr);
+  char text[96];
+  std::snprintf(text, sizeof text, "/Type /Page\012/Parent %u %u R\012/Contents %u %u R\012",
+                static_cast<unsigned>(page->parent->header.obj_id & 0x00FFFFFF),
+                static_cast<unsigned>(page->parent->header.gen_no),
+                static_cast<unsigned>(page->contents->header.obj_id & 0x00FFFFFF),
+                static_cast<unsigned>(page->contents->header.gen_no));
+  return HPDF_Stream_WriteStr(out, text);
+}
+
+// Entries may be put on any dictionary but a sealed page.
+bool Writable(Dict dict) { return dict && D(dict)->write_fn != WriteSealedPage; }
 
 }  // namespace
 
@@ -193,35 +218,35 @@ Dict Document::NewJpegStream(const std::string& jpeg) {
 // failed handle) is freed here, or nothing would. HPDF_Obj_Free leaves indirect objects, which
 // the cross-reference table owns, alone.
 bool Document::Put(Dict dict, const char* key, Dict value) {
-  if (!dict) {
+  if (!Writable(dict)) {
     if (value) HPDF_Obj_Free(state_->pdf->mmgr, value.p);
     return false;
   }
   return value && HPDF_Dict_Add(D(dict), key, D(value)) == HPDF_OK;
 }
 bool Document::Put(Dict dict, const char* key, Array value) {
-  if (!dict) {
+  if (!Writable(dict)) {
     if (value) HPDF_Obj_Free(state_->pdf->mmgr, value.p);
     return false;
   }
   return value && HPDF_Dict_Add(D(dict), key, A(value)) == HPDF_OK;
 }
 bool Document::PutName(Dict dict, const char* key, const char* name) {
-  return dict && HPDF_Dict_AddName(D(dict), key, name) == HPDF_OK;
+  return Writable(dict) && HPDF_Dict_AddName(D(dict), key, name) == HPDF_OK;
 }
 bool Document::PutNumber(Dict dict, const char* key, long value) {
-  return dict && HPDF_Dict_AddNumber(D(dict), key, static_cast<HPDF_INT32>(value)) == HPDF_OK;
+  return Writable(dict) && HPDF_Dict_AddNumber(D(dict), key, static_cast<HPDF_INT32>(value)) == HPDF_OK;
 }
 bool Document::PutReal(Dict dict, const char* key, double value) {
-  return dict && HPDF_Dict_AddReal(D(dict), key, static_cast<HPDF_REAL>(value)) == HPDF_OK;
+  return Writable(dict) && HPDF_Dict_AddReal(D(dict), key, static_cast<HPDF_REAL>(value)) == HPDF_OK;
 }
 bool Document::PutString(Dict dict, const char* key, const std::string& bytes) {
-  if (!dict) return false;
+  if (!Writable(dict)) return false;
   HPDF_String s = HPDF_String_New(state_->pdf->mmgr, bytes.c_str(), nullptr);
   return s && HPDF_Dict_Add(D(dict), key, s) == HPDF_OK;
 }
 bool Document::PutBinary(Dict dict, const char* key, const std::vector<uint8_t>& bytes) {
-  if (!dict) return false;
+  if (!Writable(dict)) return false;
   HPDF_Binary b = HPDF_Binary_New(state_->pdf->mmgr, const_cast<HPDF_BYTE*>(bytes.data()),
                                   static_cast<HPDF_UINT>(bytes.size()));
   return b && HPDF_Dict_Add(D(dict), key, b) == HPDF_OK;
@@ -270,16 +295,17 @@ void Document::SetVersion14() {
   if (state_->pdf) state_->pdf->pdf_version = HPDF_VER_14;
 }
 
-Dict Document::AddPage(double width, double height, const std::string& compressed) {
-  return AddPage(width, height, compressed, nullptr, 0, 0);
+Dict Document::AddPage(double width, double height, const std::string& compressed, bool sealed) {
+  return AddPage(width, height, compressed, nullptr, 0, 0, sealed);
 }
 
-Dict Document::AddPage(double width, double height, const StreamSource& source, uint64_t offset, uint64_t size) {
-  return AddPage(width, height, std::string(), &source, offset, size);
+Dict Document::AddPage(double width, double height, const StreamSource& source, uint64_t offset, uint64_t size,
+                       bool sealed) {
+  return AddPage(width, height, std::string(), &source, offset, size, sealed);
 }
 
 Dict Document::AddPage(double width, double height, const std::string& compressed, const StreamSource* source,
-                       uint64_t offset, uint64_t size) {
+                       uint64_t offset, uint64_t size, bool sealed) {
   if (!state_->pdf) return Dict{};
   HPDF_Doc pdf = state_->pdf;
   HPDF_Dict page = HPDF_Dict_New(pdf->mmgr);
@@ -301,17 +327,27 @@ Dict Document::AddPage(double width, double height, const std::string& compresse
   // The first page's size goes on the page tree, which its pages inherit; another size is the
   // page's own.
   bool ok = contents && kids;
+  bool own_box = false;
   if (!state_->media_box_set) {
     ok = ok && Put(Dict{pdf->root_pages}, "MediaBox", Box(width, height));
     state_->media_box_set = true;
     state_->media_box[0] = width;
     state_->media_box[1] = height;
   } else if (width != state_->media_box[0] || height != state_->media_box[1]) {
+    own_box = true;
     ok = ok && Put(Dict{page}, "MediaBox", Box(width, height));
   }
-  ok = ok && HPDF_Dict_AddName(page, "Type", "Page") == HPDF_OK;
-  ok = ok && HPDF_Dict_Add(page, "Parent", parent) == HPDF_OK;
-  ok = ok && HPDF_Dict_Add(page, "Contents", contents) == HPDF_OK;
+  if (ok && sealed && !own_box) {  // internal 7
+    void* block = HPDF_GetMem(pdf->mmgr, sizeof(SealedPage));
+    if (!block) return Dict{};
+    page->attr = new (block) SealedPage{parent, contents};
+    page->write_fn = WriteSealedPage;
+    page->free_fn = FreeStreamData;
+  } else {
+    ok = ok && HPDF_Dict_AddName(page, "Type", "Page") == HPDF_OK;
+    ok = ok && HPDF_Dict_Add(page, "Parent", parent) == HPDF_OK;
+    ok = ok && HPDF_Dict_Add(page, "Contents", contents) == HPDF_OK;
+  }
   ok = ok && HPDF_Array_Add(kids, page) == HPDF_OK;
   return ok ? Dict{page} : Dict{};
 }

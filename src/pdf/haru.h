@@ -95,11 +95,15 @@ class Document {
   void PlanPages(size_t count);
   // A new page of the given size (points) whose content stream is `compressed` (zlib data).
   // The first page's size is put on the page tree (inherited by the pages of that size).
-  Dict AddPage(double width, double height, const std::string& compressed);
+  // `sealed`: nothing will be put on the page later (no /Annots; Put* on it fail), so it is
+  // kept in a few bytes instead of libharu's entries (a print pack of 50,000 pages); the
+  // bytes written are the same.
+  Dict AddPage(double width, double height, const std::string& compressed, bool sealed = false);
   // The same with the `size` compressed bytes at `offset` of `source`, read only when the
   // document is saved (`source` outlives the save): a print pack's thousands of pages do not
   // hold their contents in memory.
-  Dict AddPage(double width, double height, const StreamSource& source, uint64_t offset, uint64_t size);
+  Dict AddPage(double width, double height, const StreamSource& source, uint64_t offset, uint64_t size,
+               bool sealed = false);
   // The root of the page tree: what is put here (e.g. /Resources) every page inherits, also
   // through the nodes between (PlanPages).
   Dict pages();
@@ -116,7 +120,7 @@ class Document {
  private:
   Array Box(double width, double height);  // [0 0 width height]
   Dict AddPage(double width, double height, const std::string& compressed, const StreamSource* source,
-               uint64_t offset, uint64_t size);
+               uint64_t offset, uint64_t size, bool sealed);
 
   std::unique_ptr<State> state_;
 };

@@ -138,7 +138,8 @@ TEST(Haru, MorePagesThanAnArrayHoldsGetAPageTreeOfTwoLevels) {
   Document pdf;
   pdf.PlanPages(kPages);
   for (int i = 0; i < kPages; ++i)
-    ASSERT_TRUE(i == kPages - 1 ? pdf.AddPage(841.89, 595.276, landscape) : pdf.AddPage(595.276, 841.89, contents))
+    ASSERT_TRUE(i == kPages - 1 ? pdf.AddPage(841.89, 595.276, landscape, true)
+                                : pdf.AddPage(595.276, 841.89, contents, /*sealed=*/i % 2 == 0))
         << "page " << i + 1 << ": " << pdf.error();
   std::string bytes;
   ASSERT_TRUE(pdf.Save(&bytes)) << pdf.error();
@@ -156,6 +157,16 @@ TEST(Haru, MorePagesThanAnArrayHoldsGetAPageTreeOfTwoLevels) {
   EXPECT_NE(text.find("Pages: 33000"), std::string::npos) << info.output;
   EXPECT_NE(text.find("Page 32999 size: 595.276 x 841.89 pts"), std::string::npos) << info.output;
   EXPECT_NE(text.find("Page 33000 size: 841.89 x 595.276 pts"), std::string::npos) << info.output;
+  // Sealed pages (every other one, and the last) are written as the others are.
+  EXPECT_EQ(Count(bytes, "/Type /Page\n/Parent "), static_cast<size_t>(kPages));
+  // A sealed page can take no entry: its bytes are written without libharu's entries.
+  Document one;
+  Dict sealed = one.AddPage(595.276, 841.89, contents, true);
+  ASSERT_TRUE(sealed);
+  EXPECT_FALSE(one.PutName(sealed, "Annots", "None"));
+  std::string single;
+  ASSERT_TRUE(one.Save(&single));
+  EXPECT_NE(single.find("<<\n/Type /Page\n/Parent 2 0 R\n/Contents 5 0 R\n>>"), std::string::npos) << single;
   // As many pages as the root holds keep the flat tree.
   Document flat;
   flat.PlanPages(3);

@@ -222,14 +222,15 @@ class Writer {
           WriteContents(page);
           if (!Deflate(content_, kContentLevel, &compressed_)) return Fail("cannot compress the page contents", error);
           haru::Dict p;
+          const bool sealed = !options_.signature_fields || page.widgets.empty();  // no /Annots to come
           if (options_.contents_scratch) {
             ScratchFile::Span span;
             std::string why;
             if (!options_.contents_scratch->Append(compressed_, &span, &why))
               return Fail("cannot keep the page contents: " + why, error);
-            p = pdf_.AddPage(kPageWidth, kPageHeight, scratch_source_, span.offset, span.size);
+            p = pdf_.AddPage(kPageWidth, kPageHeight, scratch_source_, span.offset, span.size, sealed);
           } else {
-            p = pdf_.AddPage(kPageWidth, kPageHeight, compressed_);
+            p = pdf_.AddPage(kPageWidth, kPageHeight, compressed_, sealed);
           }
           if (!p) return Fail("cannot add a page", error);
           if (options_.signature_fields && !AddSignatureFields(&pdf_, p, page.widgets, &fields, &appearances))
