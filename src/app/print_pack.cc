@@ -46,9 +46,9 @@ class PackPages : public PageSequence {
 
 PackDocument PrintPacks::Keep(const WorkItem& work, const LaidOutDocument& pages) {
   PackDocument d;
-  d.work.tmpl = work.tmpl;
-  d.work.form = work.form;
-  d.work.owner_sort_key = work.owner_sort_key;
+  d.tmpl = work.tmpl;
+  d.form = work.form;
+  d.sort_key = work.owner_sort_key;
   d.info = std::make_unique<DocumentInfo>(pages.info);
   if (!spool_.Add(pages.pages, &d.pages, &d.lost) && d.lost.empty()) d.lost = "its pages could not be kept";
   return d;
@@ -56,10 +56,10 @@ PackDocument PrintPacks::Keep(const WorkItem& work, const LaidOutDocument& pages
 
 void PrintPacks::Add(PackDocument document) {
   const size_t index = documents_.size();
-  auto [first, added] = first_.emplace(document.work.DocId(), index);
+  auto [first, added] = first_.emplace(document.DocId(), index);
   if (!added) {  // the earlier of two equal keys stays first, as in PrintPackGroups' stable sort
     PackDocument& so_far = documents_[first->second];
-    if (SwedishLess(document.work.owner_sort_key, so_far.work.owner_sort_key)) {
+    if (SwedishLess(document.sort_key, so_far.sort_key)) {
       so_far.info.reset();
       first->second = index;
     } else {
@@ -73,13 +73,13 @@ std::vector<std::vector<size_t>> PrintPackGroups(const std::vector<PackDocument>
   std::vector<std::vector<size_t>> groups;
   std::map<std::string, size_t> group_of;
   for (size_t i = 0; i < documents.size(); ++i) {
-    auto [it, added] = group_of.emplace(documents[i].work.DocId(), groups.size());
+    auto [it, added] = group_of.emplace(documents[i].DocId(), groups.size());
     if (added) groups.emplace_back();
     groups[it->second].push_back(i);
   }
   for (auto& group : groups) {
     std::stable_sort(group.begin(), group.end(), [&](size_t a, size_t b) {
-      return SwedishLess(documents[a].work.owner_sort_key, documents[b].work.owner_sort_key);
+      return SwedishLess(documents[a].sort_key, documents[b].sort_key);
     });
   }
   return groups;
@@ -93,14 +93,15 @@ void PrintPacks::Write(const RenderSetup& setup, const RenderOptions& options, F
   for (const std::vector<size_t>& group : PrintPackGroups(documents_)) {
     const PackDocument& first = documents_[group.front()];
     ManifestEntry entry;
-    entry.doc_id = first.work.DocId();
+    entry.doc_id = first.DocId();
     entry.status = "failed";
     std::string error;
     for (size_t i : group)
       if (error.empty() && !documents_[i].lost.empty()) error = documents_[i].lost;
     const PackPages pages(documents_, group, spool_);
-    WorkItem pack_item = first.work;
-    pack_item.owner_id.clear();
+    WorkItem pack_item;
+    pack_item.tmpl = first.tmpl;
+    pack_item.form = first.form;
     pack_item.relative_path = std::string(kPrintPackFolder) + "/" + Slugify(entry.doc_id) + ".pdf";
     DocumentInfo info = *first.info;  // Add kept it: the first of its group
     info.title = "Utskriftspaket: " + entry.doc_id + " (" + std::to_string(group.size()) + " dokument)";

@@ -24,14 +24,19 @@ namespace stdok {
 inline constexpr const char* kPrintPackFolder = "utskriftspaket";
 
 // A written document as it was laid out for its own file, kept for the pack (the pack is
-// never filled or laid out a second time): its pages wait in the run's spool. `work` keeps
-// only what the pack reads (its document id and sort key), and `info` is kept only while the
-// document may be its pack's first (the pack takes its information dictionary from that one).
+// never filled or laid out a second time): its pages wait in the run's spool. Only what the
+// pack reads is kept (a national run keeps some 100,000 of these): which template or form,
+// the sort key, and `info` only while the document may be its pack's first (the pack takes
+// its information dictionary from that one).
 struct PackDocument {
-  WorkItem work;
+  const Template* tmpl = nullptr;        // the document's template, or
+  const FormDefinition* form = nullptr;  // its form
+  std::string sort_key;                  // WorkItem::owner_sort_key
   std::unique_ptr<DocumentInfo> info;
   PageSpool::Handle pages;
   std::string lost;  // why the pages could not be kept (the pack then fails); empty when kept
+
+  const std::string& DocId() const { return form ? form->id : tmpl->id; }
 };
 
 // The documents of a run's print packs, from the first written to the packs.
