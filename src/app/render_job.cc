@@ -226,11 +226,12 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
   if (trainees == units)
     for (auto& d : setup.director_diagnostics) diagnostics->push_back(std::move(d));
   summary.trainees_with_errors = static_cast<int>(with_errors.size());
-  if (packs) packs->Write(setup, options, fs, &summary, diagnostics);
-  packs.reset();
-  // The records and plans are not read past this point: their memory goes to the manifest.
+  // The records and plans are not read past this point: their memory goes to the print packs
+  // and the manifest.
   setup.records.reset();
   setup.work = {};
+  if (packs) packs->Write(setup, options, fs, &summary, diagnostics);
+  packs.reset();
   SyncDocuments(options.output_dir, fs, &summary, diagnostics);
   // Last: every file it lists is already durable; the previous run's manifest was removed before
   // the first document, so OUT never holds a manifest that describes other documents.
