@@ -6,6 +6,7 @@
 #   - `stdok bench`: the pipeline (fill + layout + PDF writer) against the PDF writer alone on
 #     the same laid-out pages, one thread, and the pipeline's cost over the writer in percent,
 #   - every document of the cohort (no --doc) with every core: documents/s, KiB, peak RSS,
+#     and once more with --print-pack (peak RSS),
 #   - the ST-kontrakt's mean size without PDF/A and signature fields,
 #   - every document of 1,000 and of 10,000 trainees, and the ST-kontrakt of 100,000 (the
 #     national scale): documents/s and peak RSS, which should follow the input file, not the
@@ -51,11 +52,11 @@ cohort() {  # cohort COUNT -> path of the records file
 }
 
 # render FILE JOBS [FLAGS...] -> "seconds peak_rss_kib documents mean_bytes"
-# FLAGS default to --doc st-kontrakt; "all" means every document.
+# FLAGS default to --doc st-kontrakt; "all" means every document (then more flags may follow).
 render() {
   local flags=("${@:3}")
   ((${#flags[@]})) || flags=(--doc st-kontrakt)
-  [[ ${flags[0]} == all ]] && flags=()
+  [[ ${flags[0]} == all ]] && flags=("${flags[@]:1}")
   local out log="$TMP/time.log" rc=0
   out=$(mktemp -d "$TMP/out-XXXXXX")  # render() runs in a subshell: a counter would not count
   /usr/bin/time -v -o "$log" "$STDOK" render "$1" -o "$out" "${flags[@]}" -q --jobs "$2" \
@@ -102,6 +103,10 @@ read -r s rss docs bytes <<<"$(best_render "$FILE" "$CORES" all)"
 awk -v j="$CORES" -v s="$s" -v d="$docs" -v b="$bytes" -v r="$rss" 'BEGIN {
   printf "render every document --jobs %d: %d documents in %.2f s wall = %.0f documents/s; %.1f KiB/document; peak RSS %.0f MiB\n",
          j, d, s, d / s, b / 1024, r / 1024 }'
+read -r s rss docs bytes <<<"$(render "$FILE" "$CORES" all --print-pack)"
+awk -v j="$CORES" -v s="$s" -v d="$docs" -v r="$rss" -v f="$(stat -c %s "$FILE")" 'BEGIN {
+  printf "render every document --print-pack --jobs %d: %d documents and their packs in %.2f s wall; peak RSS %.0f MiB (bound 64 + 2 x file = %.0f MiB)\n",
+         j, d, s, r / 1024, 64 + 2 * f / 1048576 }'
 read -r s rss docs bytes <<<"$(render "$FILE" "$CORES" --doc st-kontrakt --no-pdfa --no-sign-fields)"
 awk -v b="$bytes" 'BEGIN { printf "ST-kontrakt without PDF/A and signature fields: %.1f KiB/document\n", b / 1024 }'
 
@@ -119,14 +124,19 @@ awk -v p="$best_pipe" -v w="$best_writer" -v k="$kib" 'BEGIN {
          p, w, 100 * (w / p - 1), k }'
 
 # Memory and national scale: every document of cohorts up to 10,000 trainees (the issue's
-# "peak RSS, every document" row), the ST-kontrakt alone beyond (a 100,000-trainee run of every
-# document is ~840,000 PDFs). The bound beside each is 64 MiB + 2 × the records file.
+# "peak RSS, every document" row), also with --print-pack; the ST-kontrakt alone beyond (a
+# 100,000-trainee run of every document is ~840,000 PDFs). The bound beside each is 64 MiB +
+# 2 × the records file.
 for count in $RSS_COUNTS; do
   file=$(cohort "$count")
-  if ((count <= 10000)); then what="every document"; line=$(render "$file" "$CORES" all)
-  else what="ST-kontrakt"; line=$(render "$file" "$CORES"); fi
-  read -r s rss docs bytes <<<"$line"
-  awk -v c="$count" -v w="$what" -v s="$s" -v d="$docs" -v r="$rss" -v f="$(stat -c %s "$file")" 'BEGIN {
-    printf "%d trainees (%.1f MiB records file), %s --jobs '"$CORES"': %d documents in %.1f s = %.0f documents/s; peak RSS %.0f MiB (bound 64 + 2 x file = %.0f MiB)\n",
-           c, f / 1048576, w, d, s, d / s, r / 1024, 64 + 2 * f / 1048576 }'
+  if ((count <= 10000)); then runs=("every document:all" "every document with --print-pack:all --print-pack")
+  else runs=("ST-kontrakt:--doc st-kontrakt"); fi
+  for run in "${runs[@]}"; do
+    what=${run%%:*}
+    read -r -a flags <<<"${run#*:}"
+    read -r s rss docs bytes <<<"$(render "$file" "$CORES" "${flags[@]}")"
+    awk -v c="$count" -v w="$what" -v s="$s" -v d="$docs" -v r="$rss" -v f="$(stat -c %s "$file")" 'BEGIN {
+      printf "%d trainees (%.1f MiB records file), %s --jobs '"$CORES"': %d documents in %.1f s = %.0f documents/s; peak RSS %.0f MiB (bound 64 + 2 x file = %.0f MiB)\n",
+             c, f / 1048576, w, d, s, d / s, r / 1024, 64 + 2 * f / 1048576 }'
+  done
 done
