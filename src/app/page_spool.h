@@ -24,8 +24,7 @@ class PageSpool {
  public:
   // Where one document's pages are in the spool.
   struct Handle {
-    uint64_t offset = 0;
-    uint64_t size = 0;
+    ScratchFile::Span bytes;
     int pages = 0;
   };
 
