@@ -160,17 +160,22 @@ class FaceFonts {
   std::vector<std::shared_ptr<const FontSubset>> subsets_;
 };
 
-// The page contents the writer kept in a ScratchFile, read back by libharu as it saves.
+// The page contents the writer kept in a ScratchFile, read back by libharu as it saves; the
+// first failure's reason is kept for the writer's error.
 class ScratchSource : public haru::StreamSource {
  public:
   explicit ScratchSource(const ScratchFile* file) : file_(file) {}
   bool Read(uint64_t offset, uint64_t size, std::string* bytes) const override {
-    std::string ignored;
-    return file_ && file_->Read({offset, size}, bytes, &ignored);
+    std::string why;
+    if (file_ && file_->Read({offset, size}, bytes, &why)) return true;
+    if (failure_.empty()) failure_ = why;
+    return false;
   }
+  const std::string& failure() const { return failure_; }
 
  private:
   const ScratchFile* file_;
+  mutable std::string failure_;
 };
 
 class Writer {
@@ -240,7 +245,11 @@ class Writer {
       return false;
     if (!FinishAcroForm(&pdf_, fields)) return Fail("cannot add the form", error);
     if (options_.pdfa && !MakeArchival()) return Fail("cannot add the PDF/A parts", error);
-    if (!save(pdf_)) return Fail("cannot write the PDF", error);
+    if (!save(pdf_)) {
+      if (!scratch_source_.failure().empty())
+        return Fail("cannot read the page contents back: " + scratch_source_.failure(), error);
+      return Fail("cannot write the PDF", error);
+    }
     return true;
   }
 

@@ -343,6 +343,22 @@ TEST(PdfWriter, ContentsKeptInAScratchFileAndSavedInPartsGiveTheSameBytes) {
   options.contents_scratch = &full;
   EXPECT_FALSE(WritePdf(doc.info, PagesInMemory(doc.pages), options, [](std::string_view) { return true; }, &error));
   EXPECT_EQ(error, "cannot keep the page contents: " + folder + " (unnamed scratch file): " + std::strerror(EBADF));
+  // One that takes the bytes but cannot give them back fails the save, saying so.
+  struct WriteOnlyScratch : DiskFileSystem {
+    std::string path;
+    int OpenUnnamedFile(const std::string&) override {
+      return open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    }
+  } write_only;
+  write_only.path = folder + "/write-only";
+  ScratchFile unreadable(&write_only, folder);
+  options.contents_scratch = &unreadable;
+  EXPECT_FALSE(WritePdf(doc.info, PagesInMemory(doc.pages), options, [](std::string_view) { return true; }, &error));
+  EXPECT_EQ(error.rfind("cannot read the page contents back: " + folder + " (unnamed scratch file): " +
+                            std::strerror(EBADF),
+                        0),
+            0u)
+      << error;
   std::filesystem::remove_all(folder);
 }
 
