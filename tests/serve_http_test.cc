@@ -265,6 +265,38 @@ TEST_F(ServeHttp, ZipHoldsTheManifestAndTheDocuments) {
   zip_error_fini(&error);
 }
 
+// The web app's "Utskriftspaket": the packs are made in memory (no scratch file, no file
+// written in parts on a disk) and come in the ZIP beside the documents, listed in the manifest.
+TEST_F(ServeHttp, ZipOfThePrintPackHoldsThePacks) {
+  auto res = Post("/api/zip", {{"records", Records()["records"]}, {"pack", "print"}});
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* source = zip_source_buffer_create(res->body.data(), res->body.size(), 0, &error);
+  ASSERT_NE(source, nullptr);
+  zip_t* archive = zip_open_from_source(source, ZIP_RDONLY, &error);
+  ASSERT_NE(archive, nullptr);
+  auto read = [&](const char* name) {
+    std::string bytes;
+    zip_stat_t st;
+    if (zip_stat(archive, name, 0, &st) != 0) return bytes;
+    zip_file_t* f = zip_fopen(archive, name, 0);
+    if (!f) return bytes;
+    bytes.resize(st.size);
+    if (zip_fread(f, bytes.data(), st.size) != static_cast<zip_int64_t>(st.size)) bytes.clear();
+    zip_fclose(f);
+    return bytes;
+  };
+  const std::string pack = read("utskriftspaket/st-kontrakt.pdf");
+  EXPECT_EQ(pack.substr(0, 5), "%PDF-");
+  EXPECT_NE(pack.find("%%EOF"), std::string::npos);
+  EXPECT_GE(zip_name_locate(archive, "stefan-balan/st-kontrakt.pdf", 0), 0);
+  EXPECT_NE(read("manifest.json").find("\"file\": \"utskriftspaket/st-kontrakt.pdf\""), std::string::npos);
+  zip_discard(archive);
+  zip_error_fini(&error);
+}
+
 TEST_F(ServeHttp, VocabularyListsTheReferenceData) {
   const Json v = GetJson("/api/vocabulary");
   EXPECT_EQ(v["regulations"][0], "HSLF-FS 2021:8");
