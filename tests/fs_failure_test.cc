@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <csignal>
 #include <cstring>
 #include <filesystem>
 #include <map>
@@ -15,7 +14,6 @@
 #include <string_view>
 #include <vector>
 #include <fcntl.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -82,16 +80,8 @@ class FaultyDisk : public FileSystem {
     }
     if (path == cut_path) {
       std::lock_guard<std::mutex> lock(mutex_);  // the limit is per process
-      rlimit saved{}, limit{};
-      getrlimit(RLIMIT_FSIZE, &saved);
-      limit = saved;
-      limit.rlim_cur = 512;
-      auto handler = std::signal(SIGXFSZ, SIG_IGN);
-      setrlimit(RLIMIT_FSIZE, &limit);
-      bool ok = disk_.WriteAtomically(path, bytes, error);
-      setrlimit(RLIMIT_FSIZE, &saved);
-      std::signal(SIGXFSZ, handler);
-      return ok;
+      FileSizeLimit limit(512);
+      return disk_.WriteAtomically(path, bytes, error);
     }
     return disk_.WriteAtomically(path, bytes, error);
   }
@@ -107,16 +97,8 @@ class FaultyDisk : public FileSystem {
     std::lock_guard<std::mutex> lock(mutex_);
     auto limited = [&](const PartSink& sink) {
       return write([&](std::string_view part) {
-        rlimit saved{}, limit{};
-        getrlimit(RLIMIT_FSIZE, &saved);
-        limit = saved;
-        limit.rlim_cur = 512;
-        auto handler = std::signal(SIGXFSZ, SIG_IGN);
-        setrlimit(RLIMIT_FSIZE, &limit);
-        bool ok = sink(part);
-        setrlimit(RLIMIT_FSIZE, &saved);
-        std::signal(SIGXFSZ, handler);
-        return ok;
+        FileSizeLimit limit(512);
+        return sink(part);
       });
     };
     return disk_.WriteAtomicallyInParts(path, limited, error);

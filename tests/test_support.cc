@@ -1,5 +1,6 @@
 #include "test_support.h"
 
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -70,6 +71,19 @@ std::vector<std::string> PdfsBelow(const std::string& dir) {
     if (e.path().extension() == ".pdf") out.push_back(std::filesystem::relative(e.path(), dir).string());
   std::sort(out.begin(), out.end());
   return out;
+}
+
+FileSizeLimit::FileSizeLimit(rlim_t bytes) {
+  getrlimit(RLIMIT_FSIZE, &saved_);
+  previous_handler_ = std::signal(SIGXFSZ, SIG_IGN);
+  rlimit limit = saved_;
+  limit.rlim_cur = bytes;
+  setrlimit(RLIMIT_FSIZE, &limit);
+}
+
+FileSizeLimit::~FileSizeLimit() {
+  setrlimit(RLIMIT_FSIZE, &saved_);
+  std::signal(SIGXFSZ, previous_handler_);
 }
 
 }  // namespace stdok::testing

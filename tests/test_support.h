@@ -1,6 +1,8 @@
 // Helpers for tests that run the real binary and inspect its PDFs.
 #pragma once
 
+#include <sys/resource.h>
+
 #include <string>
 #include <vector>
 
@@ -27,6 +29,20 @@ std::string PdfRawText(const std::string& pdf);
 std::vector<std::string> PdfsBelow(const std::string& dir);
 // Quotes a path for the shell.
 std::string Quote(const std::string& path);
+
+// While alive, files this process writes cannot grow beyond `bytes`: write() fails with EFBIG
+// once a file reaches it (SIGXFSZ ignored meanwhile). The limit is per process.
+class FileSizeLimit {
+ public:
+  explicit FileSizeLimit(rlim_t bytes);
+  ~FileSizeLimit();
+  FileSizeLimit(const FileSizeLimit&) = delete;
+  FileSizeLimit& operator=(const FileSizeLimit&) = delete;
+
+ private:
+  rlimit saved_{};
+  void (*previous_handler_)(int) = nullptr;
+};
 
 inline std::string SourceDir() { return STDOK_SOURCE_DIR; }
 inline std::string Binary() { return STDOK_BINARY; }

@@ -15,6 +15,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "test_support.h"
+
 namespace stdok {
 namespace {
 
@@ -39,26 +41,7 @@ std::vector<std::string> Names(const std::string& dir) {
   return names;
 }
 
-// While alive, files this process writes cannot grow beyond `bytes`: write() fails with EFBIG
-// once the temporary file is created and partly written (SIGXFSZ ignored meanwhile).
-class FileSizeLimit {
- public:
-  explicit FileSizeLimit(rlim_t bytes) {
-    getrlimit(RLIMIT_FSIZE, &saved_);
-    previous_handler_ = std::signal(SIGXFSZ, SIG_IGN);
-    rlimit limit = saved_;
-    limit.rlim_cur = bytes;
-    setrlimit(RLIMIT_FSIZE, &limit);
-  }
-  ~FileSizeLimit() {
-    setrlimit(RLIMIT_FSIZE, &saved_);
-    std::signal(SIGXFSZ, previous_handler_);
-  }
-
- private:
-  rlimit saved_{};
-  void (*previous_handler_)(int) = nullptr;
-};
+using testing::FileSizeLimit;
 
 TEST(DiskFileSystem, MakeDirectoriesCreatesParentsAndAcceptsExisting) {
   DiskFileSystem disk;
