@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <regex>
 #include <set>
 #include <tuple>
@@ -487,6 +488,33 @@ TEST(HostileInput, NamesAndIdsCannotLeaveTheOutputFolder) {
   EXPECT_FALSE(fs::exists("/tmp/stdok-escape"));
   EXPECT_FALSE(fs::exists(r.root + "/etc"));
   CleanUp(r);
+}
+
+// A trainee's folder depends only on the records before it, not on whether they have errors:
+// fixing one namesake's record must not move the other namesake's documents into the folder
+// the first one now gets (where the other's documents of the last run still lie).
+TEST(HostileInput, ANamesakesFolderDoesNotDependOnAnotherRecordsErrors) {
+  auto folders_by_trainee = [](const Result& r) {
+    std::map<std::string, std::set<std::string>> folders;
+    const nlohmann::json manifest = nlohmann::json::parse(ReadText(r.out + "/manifest.json"));
+    for (const nlohmann::json& d : manifest.at("documents")) {
+      const std::string file = d.at("file");
+      if (!file.empty()) folders[d.at("trainee_id")].insert(file.substr(0, file.find('/')));
+    }
+    return folders;
+  };
+  // The first Anna's start date is no date (a finding of the reader, which stops her documents).
+  Result bad = RunStdok("namesakes.xml", Records(Trainee("T-1", "Anna", "Berg", "", kRoles, "2025-02-30") +
+                                                 Trainee("T-2", "Anna", "Berg") + Good()));
+  ExpectExit(bad, 1);
+  Result fixed = RunStdok("namesakes.xml", Records(Trainee("T-1", "Anna", "Berg") + Trainee("T-2", "Anna", "Berg") + Good()));
+  ExpectExit(fixed, 0);
+  using Folders = std::map<std::string, std::set<std::string>>;
+  EXPECT_EQ(folders_by_trainee(bad), (Folders{{"T-2", {"anna-berg-t-2"}}, {"T-GOOD", {"bo-ok"}}}));
+  EXPECT_EQ(folders_by_trainee(fixed),
+            (Folders{{"T-1", {"anna-berg"}}, {"T-2", {"anna-berg-t-2"}}, {"T-GOOD", {"bo-ok"}}}));
+  CleanUp(bad);
+  CleanUp(fixed);
 }
 
 // The small hostile files kept in tests/data/hostile (see its README): check and render.

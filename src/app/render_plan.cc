@@ -378,12 +378,13 @@ bool PrepareRender(const RenderOptions& options, FileSystem* fs, RenderSetup* se
 
   for (const Diagnostic& d : *diagnostics)
     if (StopsTraineeDocuments(d) && !d.trainee_id.empty()) setup->stopped_by_reader.insert(d.trainee_id);
-  // Folders first, in file order: cheap, serial, the same whoever plans the trainee later, and
-  // the same whichever trainees are selected (the parts of a split run never share a folder).
+  // Folders first, in file order: cheap, serial, the same whoever plans the trainee later, the
+  // same whichever trainees are selected (the parts of a split run never share a folder), and
+  // the same whether a record has errors or not: a record with errors keeps its folder's name
+  // (empty), so fixing it moves no namesake's documents into the folder that held them.
   FolderNames folders;
   setup->folders.assign(records.size(), std::string());
   for (size_t i = 0; i < records.size(); ++i) {
-    if (setup->stopped_by_reader.count(records.id(i))) continue;
     std::string folder = folders.Next(records.given_name(i) + " " + records.family_name(i), records.id(i));
     if (setup->selected[i]) setup->folders[i] = std::move(folder);
   }
