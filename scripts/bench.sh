@@ -4,7 +4,9 @@
 #   - the mean size of a document (KiB, from OUT/manifest.json),
 #   - peak RSS of those runs (/usr/bin/time -v),
 #   - `stdok bench`: the pipeline (fill + layout + PDF writer) against the PDF writer alone on
-#     the same laid-out pages, one thread, and the pipeline's cost over the writer in percent,
+#     the same laid-out pages, one thread, and the pipeline's cost over the writer in percent;
+#     then what reading and planning add per document, and the documents/s one core can make
+#     with all of it but the file writes (a bound on any render),
 #   - every document of the cohort (no --doc) with every core: documents/s, KiB, peak RSS,
 #     and once more with --print-pack (peak RSS),
 #   - the ST-kontrakt's mean size without PDF/A and signature fields,
@@ -110,18 +112,25 @@ awk -v j="$CORES" -v s="$s" -v d="$docs" -v r="$rss" -v f="$(stat -c %s "$FILE")
 read -r s rss docs bytes <<<"$(render "$FILE" "$CORES" --doc st-kontrakt --no-pdfa --no-sign-fields)"
 awk -v b="$bytes" 'BEGIN { printf "ST-kontrakt without PDF/A and signature fields: %.1f KiB/document\n", b / 1024 }'
 
-best_pipe=0 best_writer=0 kib=0
+best_pipe=0 best_writer=0 kib=0 best_read=0 best_plan=0 best_floor=0
 for ((r = 0; r < RUNS; r++)); do
   out=$("$STDOK" bench "$FILE" --doc st-kontrakt 2>/dev/null)
-  pipe=$(awk '/^pipeline_docs_per_s/ {print $2}' <<<"$out")
-  writer=$(awk '/^writer_only_docs_per_s/ {print $2}' <<<"$out")
-  kib=$(awk '/^mean_kib_per_doc/ {print $2}' <<<"$out")
+  field() { awk -v f="$1" '$1 == f {print $2}' <<<"$out"; }
+  pipe=$(field pipeline_docs_per_s) writer=$(field writer_only_docs_per_s) kib=$(field mean_kib_per_doc)
+  read_us=$(field reading_us_per_doc) plan_us=$(field planning_us_per_doc) floor=$(field render_without_files_docs_per_s)
   awk -v a="$pipe" -v b="$best_pipe" 'BEGIN {exit !(a > b)}' && best_pipe=$pipe
   awk -v a="$writer" -v b="$best_writer" 'BEGIN {exit !(a > b)}' && best_writer=$writer
+  awk -v a="$floor" -v b="$best_floor" 'BEGIN {exit !(a > b)}' && best_floor=$floor best_read=$read_us best_plan=$plan_us
 done
 awk -v p="$best_pipe" -v w="$best_writer" -v k="$kib" 'BEGIN {
   printf "bench (one thread): pipeline %.0f documents/s, PDF writer alone %.0f documents/s; the rest of the pipeline costs %.0f %% of the writer; %.1f KiB/document\n",
          p, w, 100 * (w / p - 1), k }'
+# What a render does beyond the pipeline, before any file is written: reading the records
+# (and templates, forms, fonts) and planning each trainee. The last figure bounds a render's
+# documents/s per core, whatever the file system.
+awk -v r="$best_read" -v p="$best_plan" -v f="$best_floor" -v c="$CORES" 'BEGIN {
+  printf "bench: reading %.0f us and planning %.0f us per document besides the pipeline: one core makes at most %.0f documents/s before writing files (%d cores: %.0f)\n",
+         r, p, f, c, c * f }'
 
 # Memory and national scale: every document of cohorts up to 10,000 trainees (the issue's
 # "peak RSS, every document" row), also with --print-pack; the ST-kontrakt alone beyond (a

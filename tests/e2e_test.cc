@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "test_support.h"
 
@@ -185,6 +186,30 @@ TEST(EndToEnd, CohortManifestDoesNotDependOnJobs) {
   EXPECT_GT(nlohmann::json::parse(manifest).at("documents").size(), 300u) << "the cohort makes hundreds of documents";
   EXPECT_EQ(manifest, ReadText(two + "/manifest.json"));
   EXPECT_EQ(ReadText(one + "/manifest.csv"), ReadText(two + "/manifest.csv"));
+}
+
+}  // namespace
+}  // namespace stdok::testing
+
+namespace stdok::testing {
+namespace {
+
+// `stdok bench` (scripts/bench.sh reads it): every figure a positive number, and the bound on a
+// render below the pipeline's rate, since reading and planning come on top of it.
+TEST(EndToEnd, BenchPrintsEveryFigure) {
+  std::string records = SourceDir() + "/samples/kohort-vasternorrland.xml";
+  auto r = RunCommand(Stdok("bench " + Quote(records) + " --doc st-kontrakt"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  std::map<std::string, double> figures;
+  std::istringstream lines(r.output);
+  for (std::string name; lines >> name;) lines >> figures[name];
+  for (const char* name : {"documents", "pipeline_docs_per_s", "writer_only_docs_per_s", "mean_kib_per_doc",
+                           "reading_us_per_doc", "planning_us_per_doc", "render_without_files_docs_per_s"}) {
+    ASSERT_TRUE(figures.count(name)) << name << " missing from:\n" << r.output;
+    EXPECT_GT(figures[name], 0) << name;
+  }
+  EXPECT_LT(figures["render_without_files_docs_per_s"], figures["pipeline_docs_per_s"]);
+  EXPECT_EQ(figures.size(), 8u) << r.output;
 }
 
 }  // namespace
