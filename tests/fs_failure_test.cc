@@ -20,6 +20,7 @@
 #include "app/render_job.h"
 #include "output/file_system.h"
 #include "test_support.h"
+#include "workbook/xlsx_reader.h"
 
 namespace stdok::testing {
 namespace {
@@ -598,6 +599,21 @@ TEST(FsFailure, ADocumentThatCannotBeMadeDurableFailsOnlyThatDocument) {
   EXPECT_EQ(entry->file, "");
   EXPECT_EQ(entry->sha256, "");
   EXPECT_EQ(entry->reason, path + ": Input/output error");
+  // The workbook, made while the documents were being synced, is made again from the new entry.
+  Workbook book;
+  std::string error;
+  ASSERT_TRUE(ReadXlsx(ReadText(f.out + "/manifest.xlsx"), WorkbookLimits(), &book, &error)) << error;
+  ASSERT_EQ(book.sheets.size(), 1u);
+  const Sheet& sheet = book.sheets[0];
+  int rows = 0;
+  for (size_t r = 1; r < sheet.rows.size(); ++r) {
+    if (sheet.At(r, 0).text != "T-2" || sheet.At(r, 2).text != "iup") continue;
+    ++rows;
+    EXPECT_EQ(sheet.At(r, 3).text, "") << "file";
+    EXPECT_EQ(sheet.At(r, 7).text, "failed") << "status";
+    EXPECT_EQ(sheet.At(r, 8).text, path + ": Input/output error") << "reason";
+  }
+  EXPECT_EQ(rows, 1);
 }
 
 }  // namespace

@@ -11,7 +11,8 @@ bool RemoveManifestFiles(const std::string& output_dir, FileSystem* fs, std::str
 }
 
 bool WriteManifestFiles(const ManifestEntries& entries, const ManifestShard& shard,
-                        const std::string& output_dir, FileSystem* fs, std::string* error) {
+                        const std::string& output_dir, FileSystem* fs, std::string* error,
+                        const std::string* workbook) {
   const std::string generator = std::string("stdok ") + STDOK_VERSION;
   ManifestText json = ManifestText::Json(entries, generator, shard);
   ManifestText csv = ManifestText::Csv(entries);
@@ -24,7 +25,8 @@ bool WriteManifestFiles(const ManifestEntries& entries, const ManifestShard& sha
   };
   if (fs->WriteAtomicallyInParts(output_dir + "/" + kManifestJson, parts(&json), error) &&
       fs->WriteAtomicallyInParts(output_dir + "/" + kManifestCsv, parts(&csv), error) &&
-      WriteManifestWorkbook(entries, output_dir + "/" + kManifestXlsx, fs, error))
+      (workbook ? fs->WriteAtomically(output_dir + "/" + kManifestXlsx, *workbook, error)
+                : WriteManifestWorkbook(entries, output_dir + "/" + kManifestXlsx, fs, error)))
     return true;
   std::string ignored;
   RemoveManifestFiles(output_dir, fs, &ignored);

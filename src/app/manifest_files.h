@@ -14,8 +14,10 @@ namespace stdok {
 // Removes all three (a missing one is fine). False with *error at the first that cannot go.
 bool RemoveManifestFiles(const std::string& output_dir, FileSystem* fs, std::string* error);
 // Writes all three, each atomically and part by part (never a whole text in memory); when one fails none is left (half a manifest is no
-// manifest) and *error names the file.
+// manifest) and *error names the file. `workbook`, when given, is the workbook's bytes made
+// beforehand from these same entries (MakeManifestWorkbook); else it is made here.
 bool WriteManifestFiles(const ManifestEntries& entries, const ManifestShard& shard,
-                        const std::string& output_dir, FileSystem* fs, std::string* error);
+                        const std::string& output_dir, FileSystem* fs, std::string* error,
+                        const std::string* workbook = nullptr);
 
 }  // namespace stdok

@@ -11,6 +11,7 @@
 #include "app/print_pack.h"
 #include "app/render_plan.h"
 #include "app/manifest_files.h"
+#include "app/status_workbook.h"
 #include "rules/checks.h"
 
 namespace stdok {
@@ -61,25 +62,34 @@ WorkResult RenderOne(const WorkItem& work, const RenderOptions& options, const R
   return result;
 }
 
-// Makes every document the entries list as made durable, in one pass (FileSystem::SyncFiles)
-// rather than one wait per file. A document that may not be durable becomes "failed" with the
-// reason and is removed, so the manifest lists only files that survive a power cut.
-void SyncDocuments(const std::string& output_dir, FileSystem* fs, RenderSummary* summary,
-                   Diagnostics* diagnostics) {
+// The files the entries list as made (written or draft): documents and print packs.
+struct MadeFiles {
   std::vector<std::string> paths;
-  std::vector<size_t> made;  // entries' indexes, parallel to `paths`
-  for (size_t i = 0; i < summary->entries.size(); ++i) {
-    const ManifestEntry e = summary->entries[i];
+  std::vector<size_t> entries;  // their entries' indexes, parallel to `paths`
+};
+
+MadeFiles ListMadeFiles(const std::string& output_dir, const RenderSummary& summary) {
+  MadeFiles made;
+  for (size_t i = 0; i < summary.entries.size(); ++i) {
+    const ManifestEntry e = summary.entries[i];
     if (e.status != "written" && e.status != "draft") continue;
-    paths.push_back(output_dir + "/" + e.file);
-    made.push_back(i);
+    made.paths.push_back(output_dir + "/" + e.file);
+    made.entries.push_back(i);
   }
-  std::vector<FileSystem::SyncFailure> failures = fs->SyncFiles(paths);
+  return made;
+}
+
+// Each made file that may not be durable (`failures`, from FileSystem::SyncFiles of
+// made.paths) becomes "failed" with the reason and is removed, so the manifest lists only
+// files that survive a power cut.
+void FailFilesNotDurable(const MadeFiles& made, const std::vector<FileSystem::SyncFailure>& failures, FileSystem* fs,
+                         RenderSummary* summary, Diagnostics* diagnostics) {
+  const std::vector<std::string>& paths = made.paths;
   size_t at = 0;  // failures come in the order of `paths`
   for (const FileSystem::SyncFailure& f : failures) {
     while (at < paths.size() && paths[at] != f.path) ++at;
     if (at == paths.size()) break;
-    ManifestEntry e = summary->entries[made[at]];
+    ManifestEntry e = summary->entries[made.entries[at]];
     const bool pack = e.file.rfind(std::string(kPrintPackFolder) + "/", 0) == 0;  // not counted as written
     if (!pack) {
       --summary->written;
@@ -92,7 +102,7 @@ void SyncDocuments(const std::string& output_dir, FileSystem* fs, RenderSummary*
     e.pages = 0;
     e.bytes = 0;
     e.sha256.clear();
-    summary->entries.Replace(made[at], e);
+    summary->entries.Replace(made.entries[at], e);
     std::string ignored;
     fs->RemoveFile(f.path, &ignored);  // best effort: it is not in the manifest either way
     diagnostics->push_back({Severity::kError, {f.path}, e.trainee_id, "", "io.write", f.error, ""});
@@ -230,12 +240,26 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
   // and the manifest.
   setup.records.reset();
   setup.work = {};
+  // The print packs first, each synced as it is written. Not beside the pass below: on ext4
+  // (data=ordered) every fsync of a small document then also waits for the pack's data, and
+  // 10,000 trainees with packs took 89 s instead of 75 (system time 55 s instead of 22).
   if (packs) packs->Write(setup, options, fs, &summary, diagnostics);
   packs.reset();
-  SyncDocuments(options.output_dir, fs, &summary, diagnostics);
+  // Every document is made durable in one pass (FileSystem::SyncFiles) rather than one wait per
+  // file. The pass mostly waits for the disk: meanwhile this thread makes the manifest's
+  // workbook, the costly one of its three files, from the entries as they are. A document that
+  // fails to sync changes its entry, and then the workbook is made again from the new ones.
+  const MadeFiles made = ListMadeFiles(options.output_dir, summary);
+  std::vector<FileSystem::SyncFailure> failures;
+  std::thread syncing([&] { failures = fs->SyncFiles(made.paths); });
+  std::string workbook, workbook_error;
+  const bool workbook_made = MakeManifestWorkbook(summary.entries, fs, &workbook, &workbook_error);
+  syncing.join();
+  FailFilesNotDurable(made, failures, fs, &summary, diagnostics);
   // Last: every file it lists is already durable; the previous run's manifest was removed before
   // the first document, so OUT never holds a manifest that describes other documents.
-  summary.manifest_written = WriteManifestFiles(summary.entries, summary.shard, options.output_dir, fs, &error);
+  summary.manifest_written = WriteManifestFiles(summary.entries, summary.shard, options.output_dir, fs, &error,
+                                                workbook_made && failures.empty() ? &workbook : nullptr);
   if (!summary.manifest_written) {
     diagnostics->push_back({Severity::kError, {options.output_dir}, "", "", "io",
                             "cannot write the manifest: " + error, ""});

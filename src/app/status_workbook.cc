@@ -48,8 +48,7 @@ bool WriteStatusWorkbook(const std::vector<TraineeStatus>& trainees, const Date&
   return WriteAtomically(table, path, fs, error);
 }
 
-bool WriteManifestWorkbook(const ManifestEntries& entries, const std::string& path, FileSystem* fs,
-                           std::string* error) {
+bool MakeManifestWorkbook(const ManifestEntries& entries, FileSystem* fs, std::string* bytes, std::string* error) {
   SheetTable table;
   table.sheet = "Manifest";
   table.headers = {"trainee_id", "trainee_name", "document_id", "file", "pages", "bytes", "sha256", "status", "reason"};
@@ -60,7 +59,15 @@ bool WriteManifestWorkbook(const ManifestEntries& entries, const std::string& pa
               TableCell::Text(e.file),       TableCell::Number(e.pages),        TableCell::Number(double(e.bytes)),
               TableCell::Text(e.sha256),     TableCell::Text(e.status),         TableCell::Text(e.reason)};
   };
-  return WriteAtomically(table, path, fs, error);
+  return MakeXlsx(
+      fs, [&](const std::string& temporary, std::string* e) { return WriteTables({table}, temporary, e); }, bytes,
+      error);
+}
+
+bool WriteManifestWorkbook(const ManifestEntries& entries, const std::string& path, FileSystem* fs,
+                           std::string* error) {
+  std::string bytes;
+  return MakeManifestWorkbook(entries, fs, &bytes, error) && fs->WriteAtomically(path, bytes, error);
 }
 
 }  // namespace stdok

@@ -20,5 +20,7 @@ bool WriteStatusWorkbook(const std::vector<TraineeStatus>& trainees, const Date&
 // per document, every text as text. For render_job to write last, like the other two.
 bool WriteManifestWorkbook(const ManifestEntries& entries, const std::string& path, FileSystem* fs,
                            std::string* error);
+// Its bytes, to be written later (a render makes them while its documents are synced).
+bool MakeManifestWorkbook(const ManifestEntries& entries, FileSystem* fs, std::string* bytes, std::string* error);
 
 }  // namespace stdok

@@ -10,8 +10,12 @@
 
 namespace stdok {
 
-// Calls write(temporary path, error), then puts that file at `path` atomically. The temporary
-// folder is removed either way. False with *error when either step fails.
+// Calls write(temporary path, error) and reads that file into *bytes. The temporary folder is
+// removed either way. False with *error when either step fails.
+bool MakeXlsx(FileSystem* fs, const std::function<bool(const std::string&, std::string*)>& write, std::string* bytes,
+              std::string* error);
+
+// MakeXlsx, then puts the bytes at `path` atomically. False with *error when a step fails.
 bool WriteXlsxAtomically(const std::string& path, FileSystem* fs,
                          const std::function<bool(const std::string&, std::string*)>& write, std::string* error);
 
