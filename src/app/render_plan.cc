@@ -380,8 +380,8 @@ bool PrepareRender(const RenderOptions& options, FileSystem* fs, RenderSetup* se
     if (StopsTraineeDocuments(d) && !d.trainee_id.empty()) setup->stopped_by_reader.insert(d.trainee_id);
   // Folders first, in file order: cheap, serial, the same whoever plans the trainee later, the
   // same whichever trainees are selected (the parts of a split run never share a folder), and
-  // the same whether a record has errors or not: a record with errors keeps its folder's name
-  // (empty), so fixing it moves no namesake's documents into the folder that held them.
+  // the same whether a record has errors or not: a record with errors still takes its name (and
+  // writes nothing there), so fixing it moves no namesake's documents into another folder.
   FolderNames folders;
   setup->folders.assign(records.size(), std::string());
   for (size_t i = 0; i < records.size(); ++i) {
