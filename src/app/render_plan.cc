@@ -345,8 +345,11 @@ bool PrepareRender(const RenderOptions& options, FileSystem* fs, RenderSetup* se
 
   size_t before = diagnostics->size();
   if (options.shard_count > 0) setup->records_sha256 = Sha256Hex(text);
+  // Each trainee is read once, when it is planned (with its findings); here only what the
+  // whole file decides: refusal, the root's records, duplicate ids, and ids and names for folders.
   setup->records = std::make_unique<RecordsSource>(options.input, std::move(text), options.today, diagnostics,
-                                                   nullptr, static_cast<unsigned>(std::max(1, options.jobs)));
+                                                   nullptr, static_cast<unsigned>(std::max(1, options.jobs)),
+                                                   TraineeReading::kIdentity);
   const RecordsSource& records = *setup->records;
   setup->selected = SelectedTrainees(options, records);
   if (!options.trainee_ids.empty() || options.shard_count > 0) {  // findings about others are not this run's
@@ -423,8 +426,8 @@ const RecordsFile& RenderSetup::file() const {
 
 TraineePlan PlanTrainee(const RenderOptions& options, const RenderSetup& setup, size_t index) {
   const RecordsFile& file = setup.file();
-  const Trainee trainee = setup.records->Read(index);
   TraineePlan plan;
+  const Trainee trainee = setup.records->Read(index, &plan.diagnostics);  // the reader's findings first
   const TraineeFacts facts = ComputeTraineeFacts(file, trainee, setup.profile, options.today);
   CheckTrainee(file, trainee, setup.profile, facts, &plan.diagnostics);
   bool stopped = setup.stopped_by_reader.count(trainee.id) > 0;

@@ -1,6 +1,7 @@
-// Planning a render: load templates, fonts and records (PrepareRender, serial and cheap), then
-// per trainee, in whichever worker takes it: its facts, checks and context, and the documents
-// to make for it (PlanTrainee, one WorkItem each) in a stable order.
+// Planning a render: load templates, fonts and records (PrepareRender, serial and cheap: of each
+// trainee only its id and name), then per trainee, in whichever worker takes it: the record read,
+// its facts, checks and context, and the documents to make for it (PlanTrainee, one WorkItem
+// each) in a stable order.
 #pragma once
 
 #include <memory>
@@ -53,7 +54,8 @@ struct RenderSetup {
   std::string records_sha256;  // of the records file's bytes, for a split run's manifest
   // Per trainee of records: whether this run makes its documents (--trainee, --shard).
   std::vector<bool> selected;
-  // Trainees whose record the reader found errors in that stop their documents.
+  // Trainees the whole file stops (an id used by two records); a record's own errors are
+  // found when it is planned.
   std::set<std::string> stopped_by_reader;
   // The studierektor contracts (after PlanEveryTrainee, also every trainee's documents).
   std::vector<WorkItem> work;
@@ -72,7 +74,8 @@ bool PrepareRender(const RenderOptions& options, FileSystem* fs, RenderSetup* se
 // attests what has not happened as of options.today (FormDefinition::attests, TraineeFacts)
 // gets a "held-back" entry with the reasons, or is planned as a draft with options.drafts; a
 // course certificate whose signer is an organisation gets a "failed" entry (the checks report
-// the error). Diagnostics: the trainee's checks, then what planning found.
+// the error). Diagnostics: the reader's findings in the record, its checks, then what
+// planning found.
 struct TraineePlan {
   std::vector<WorkItem> work;          // in plan order; they share the trainee's context
   std::vector<ManifestEntry> entries;  // skipped, held-back, failed

@@ -54,31 +54,19 @@ class TraineeReader {
  public:
   TraineeReader(ReadContext* context, Date today) : context_(context), today_(today) {}
 
+  // Only what identifies the record: where it is, its id (masked when it is a personnummer)
+  // and its name, the same values Read gives.
+  Trainee ReadIdentity(pugi::xml_node node) {
+    Trainee t;
+    ElementReader r(node, context_);
+    ReadIdentity(node, r, &t);
+    return t;
+  }
+
   Trainee Read(pugi::xml_node node) {
     Trainee t;
     ElementReader r(node, context_);
-    t.where = r.Where();
-    t.id = r.Text("id", true);
-    if (HoldsPersonalNumber(t.id, today_)) {
-      // The id is printed in every message, the manifest and --trainee: it must not be the
-      // personnummer. Mask it everywhere from here on; the record is not made.
-      t.id = ShownValue(t.id);
-      context_->trainee_id = t.id;
-      r.Error("@id", "records.id-personnummer",
-              "the trainee id is a personnummer; ids are printed in messages and the manifest, "
-              "so choose another (an employee number, \"ST-IM-2023-03\" …)",
-              node.attribute("id"));
-    }
-    context_->trainee_id = t.id;
-
-    // Elements that belong once: a second one is an error, never silently preferred.
-    if (auto n = r.Single("name")) {
-      ElementReader e(n, context_);
-      t.given_name = e.Text("given", true);
-      t.family_name = e.Text("family", true);
-    } else {
-      r.Error("name", "records.missing-element", "the trainee has no <name given=… family=…>");
-    }
+    ReadIdentity(node, r, &t);
     pugi::xml_node personnummer = r.Single("personnummer");
     if (personnummer) {
       ElementReader e(personnummer, context_);
@@ -130,6 +118,31 @@ class TraineeReader {
   }
 
  private:
+  void ReadIdentity(pugi::xml_node node, ElementReader& r, Trainee* t) {
+    t->where = r.Where();
+    t->id = r.Text("id", true);
+    if (HoldsPersonalNumber(t->id, today_)) {
+      // The id is printed in every message, the manifest and --trainee: it must not be the
+      // personnummer. Mask it everywhere from here on; the record is not made.
+      t->id = ShownValue(t->id);
+      context_->trainee_id = t->id;
+      r.Error("@id", "records.id-personnummer",
+              "the trainee id is a personnummer; ids are printed in messages and the manifest, "
+              "so choose another (an employee number, \"ST-IM-2023-03\" …)",
+              node.attribute("id"));
+    }
+    context_->trainee_id = t->id;
+
+    // Elements that belong once: a second one is an error, never silently preferred.
+    if (auto n = r.Single("name")) {
+      ElementReader e(n, context_);
+      t->given_name = e.Text("given", true);
+      t->family_name = e.Text("family", true);
+    } else {
+      r.Error("name", "records.missing-element", "the trainee has no <name given=… family=…>");
+    }
+  }
+
   void ReadContact(pugi::xml_node n, Contact* c) {
     ElementReader e(n, context_);
     c->email = e.Text("email");
@@ -551,19 +564,25 @@ struct ReadElement {
   Diagnostics diagnostics;
 };
 
-void ReadOneElement(const xml::ElementStream& stream, std::size_t index, const Date& today, xml::Document* scratch,
-                    ReadElement* out) {
+void ReadOneElement(const xml::ElementStream& stream, std::size_t index, const Date& today, TraineeReading reading,
+                    xml::Document* scratch, ReadElement* out) {
   const xml::StreamedElement element = stream.Element(index, scratch);
   if (!element.document) return;
   out->parsed = true;
-  ReadContext context{element.document, &out->diagnostics, ""};
-  out->trainee = TraineeReader(&context, today).Read(element.node);
+  if (reading == TraineeReading::kIdentity) {  // its findings come when it is read (RecordsSource::Read)
+    Diagnostics later;
+    ReadContext context{element.document, &later, "", /*findings_known=*/true};
+    out->trainee = TraineeReader(&context, today).ReadIdentity(element.node);
+  } else {
+    ReadContext context{element.document, &out->diagnostics, ""};
+    out->trainee = TraineeReader(&context, today).Read(element.node);
+  }
   out->id_location = element.document->Locate(element.node.attribute("id"));
 }
 
 // Reads the trainees of `stream` in batches, each batch on `threads` threads, and hands each
 // one to `merge` in file order. False as soon as `merge` returns false.
-bool ReadTraineesInBatches(const xml::ElementStream& stream, const Date& today, unsigned threads,
+bool ReadTraineesInBatches(const xml::ElementStream& stream, const Date& today, TraineeReading reading, unsigned threads,
                            const std::function<bool(std::size_t, ReadElement&)>& merge) {
   constexpr std::size_t kBatch = 128;  // bounds the trainees held at once
   std::vector<ReadElement> batch;
@@ -574,7 +593,7 @@ bool ReadTraineesInBatches(const xml::ElementStream& stream, const Date& today, 
     auto work = [&] {
       xml::Document scratch;
       for (std::size_t k; (k = next.fetch_add(1)) < count;)
-        ReadOneElement(stream, start + k, today, &scratch, &batch[k]);
+        ReadOneElement(stream, start + k, today, reading, &scratch, &batch[k]);
     };
     std::vector<std::thread> helpers;
     for (unsigned t = 1; t < std::min<std::size_t>(threads, count); ++t) helpers.emplace_back(work);
@@ -590,8 +609,9 @@ bool ReadTraineesInBatches(const xml::ElementStream& stream, const Date& today, 
 // id) goes to `keep` with the index of its <trainee> element, in file order. False when a
 // <trainee> cannot be parsed (the stream was loaded without checking them): what was read is
 // then to be dropped. The trainees are read on `threads` threads (ReadTraineesInBatches).
-bool ReadStream(const xml::ElementStream& stream, const Date& today, Diagnostics* diagnostics, RecordsFile* file,
-                const std::function<void(std::size_t element, Trainee trainee)>& keep, unsigned threads) {
+bool ReadStream(const xml::ElementStream& stream, const Date& today, TraineeReading reading, Diagnostics* diagnostics,
+                RecordsFile* file, const std::function<void(std::size_t element, Trainee trainee)>& keep,
+                unsigned threads) {
   const xml::Document& document = stream.root_document();
   const pugi::xml_node root = stream.root();
   ReadContext context{&document, diagnostics, ""};
@@ -620,7 +640,7 @@ bool ReadStream(const xml::ElementStream& stream, const Date& today, Diagnostics
   ReadPeopleAndUnits(r, file, today, &context);
   std::map<std::string, int> trainee_lines;  // id -> line of its first record
   r.Allow("trainee");
-  const bool read = ReadTraineesInBatches(stream, today, threads, [&](std::size_t i, ReadElement& element) {
+  const bool read = ReadTraineesInBatches(stream, today, reading, threads, [&](std::size_t i, ReadElement& element) {
     if (!element.parsed) return false;
     diagnostics->insert(diagnostics->end(), std::make_move_iterator(element.diagnostics.begin()),
                         std::make_move_iterator(element.diagnostics.end()));
@@ -659,17 +679,18 @@ bool ReadStream(const xml::ElementStream& stream, const Date& today, Diagnostics
 bool LoadAndRead(const std::string& path, std::string_view text, const Date& today, Diagnostics* diagnostics,
                  xml::ElementStream* stream, RecordsFile* file,
                  const std::function<void(std::size_t element, Trainee trainee)>& keep,
-                 const std::function<void()>& drop, unsigned threads = 1) {
+                 const std::function<void()>& drop, unsigned threads = 1,
+                 TraineeReading reading = TraineeReading::kWhole) {
   const xml::LoadOptions options = RecordsLoadOptions();
   if (!stream->Load(path, text, options, "trainee", diagnostics, /*check_elements=*/false)) return false;
   const std::size_t mark = diagnostics->size();
-  if (ReadStream(*stream, today, diagnostics, file, keep, threads)) return true;
+  if (ReadStream(*stream, today, reading, diagnostics, file, keep, threads)) return true;
   diagnostics->resize(mark);
   *file = RecordsFile();
   file->path = path;
   drop();
   if (!stream->LoadWhole(path, text, options, "trainee", diagnostics)) return false;
-  return ReadStream(*stream, today, diagnostics, file, keep, 1);  // the whole tree: cannot fail
+  return ReadStream(*stream, today, reading, diagnostics, file, keep, 1);  // the whole tree: cannot fail
 }
 
 }  // namespace
@@ -696,10 +717,11 @@ RecordsFile ReadRecords(const std::string& path, std::string_view text, const Da
 }
 
 RecordsSource::RecordsSource(const std::string& path, std::string text, const Date& today,
-                             Diagnostics* diagnostics, const Visit& visit, unsigned threads)
+                             Diagnostics* diagnostics, const Visit& visit, unsigned threads, TraineeReading reading)
     : text_(std::make_unique<const std::string>(std::move(text))),
       stream_(std::make_unique<xml::ElementStream>()),
-      today_(today) {
+      today_(today),
+      reading_(reading) {
   file_.path = path;
   auto keep = [&](std::size_t element, Trainee t) {
     if (visit) visit(file_, trainees_.size(), t);
@@ -707,7 +729,7 @@ RecordsSource::RecordsSource(const std::string& path, std::string text, const Da
     trainees_.push_back({element, std::move(t.id), std::move(t.given_name), std::move(t.family_name)});
   };
   if (!LoadAndRead(path, *text_, today, diagnostics, stream_.get(), &file_, keep, [&] { trainees_.clear(); },
-                   std::max(1u, threads))) {
+                   std::max(1u, threads), reading)) {
     file_.refused = true;
     trainees_.clear();
     return;
@@ -717,11 +739,12 @@ RecordsSource::RecordsSource(const std::string& path, std::string text, const Da
 
 RecordsSource::~RecordsSource() = default;
 
-Trainee RecordsSource::Read(std::size_t index) const {
+Trainee RecordsSource::Read(std::size_t index, Diagnostics* findings) const {
   xml::Document scratch;
   const xml::StreamedElement element = stream_->Element(trainees_[index].element, &scratch);
-  Diagnostics reported;  // when the file was read, in the constructor
-  ReadContext context{element.document, &reported, "", /*findings_known=*/true};
+  const bool report = reading_ == TraineeReading::kIdentity && findings;
+  Diagnostics reported;  // reported already, in the constructor (or not wanted)
+  ReadContext context{element.document, report ? findings : &reported, "", /*findings_known=*/!report};
   return TraineeReader(&context, today_).Read(element.node);
 }
 

@@ -25,6 +25,11 @@ namespace xml {
 class ElementStream;
 }
 
+// What RecordsSource reads of each trainee while it reads the file: all of it (its findings are
+// reported then), or only what identifies it (id, name, where; its findings are reported when
+// it is read, RecordsSource::Read).
+enum class TraineeReading { kWhole, kIdentity };
+
 // A records file read for its findings that keeps the file's text instead of its trainees (the
 // model of 10,000 trainees is 108 MiB, 2.4 times their text; docs/performance.md): file() holds
 // the root's records (region, units, people, studierektor contracts) and no trainees, and each
@@ -39,10 +44,13 @@ class RecordsSource {
   // <trainee> be refused after others were visited, the reading starts over: a visit of index 0
   // means that everything visited before is to be dropped (and a refused file has no trainees).
   // `threads` read the trainees side by side (in batches; what they report and yield is
-  // merged in file order, so the result is the same for any number).
+  // merged in file order, so the result is the same for any number). With
+  // TraineeReading::kIdentity only the trainees' ids, names and places are read now: the file's
+  // own findings (the root's records, a refused file, duplicate trainee ids) are reported here,
+  // each trainee's when it is read (Read with `findings`), and `visit` sees identities only.
   using Visit = std::function<void(const RecordsFile& root, std::size_t index, const Trainee& trainee)>;
   RecordsSource(const std::string& path, std::string text, const Date& today, Diagnostics* diagnostics,
-                const Visit& visit = nullptr, unsigned threads = 1);
+                const Visit& visit = nullptr, unsigned threads = 1, TraineeReading reading = TraineeReading::kWhole);
   ~RecordsSource();
   RecordsSource(const RecordsSource&) = delete;
   RecordsSource& operator=(const RecordsSource&) = delete;
@@ -54,8 +62,10 @@ class RecordsSource {
   const std::string& id(std::size_t index) const { return trainees_[index].id; }
   const std::string& given_name(std::size_t index) const { return trainees_[index].given_name; }
   const std::string& family_name(std::size_t index) const { return trainees_[index].family_name; }
-  // The index-th trainee, equal to ReadRecords(...).trainees[index]. Thread-safe.
-  Trainee Read(std::size_t index) const;
+  // The index-th trainee, equal to ReadRecords(...).trainees[index]. Thread-safe. Read with
+  // TraineeReading::kIdentity, its findings (those ReadRecords reports for it) go to `findings`
+  // when given; else they were reported by the constructor.
+  Trainee Read(std::size_t index, Diagnostics* findings = nullptr) const;
 
  private:
   struct Kept {
@@ -65,6 +75,7 @@ class RecordsSource {
   std::unique_ptr<const std::string> text_;  // the stream points into it
   std::unique_ptr<xml::ElementStream> stream_;
   Date today_;
+  TraineeReading reading_;
   RecordsFile file_;
   std::vector<Kept> trainees_;
 };

@@ -706,6 +706,41 @@ TEST(RecordsSource, ReadsAsReadRecordsDoesTraineeByTrainee) {
   EXPECT_EQ(read[2].where.line, 27);
 }
 
+// Read for identities only (as a render reads), the file reports only what the whole file
+// decides (here a duplicate id); each trainee's own findings come when it is read, the same as
+// ReadRecords reports for it, and the trainees are the same.
+TEST(RecordsSource, IdentitiesNowAndEachTraineesFindingsWhenItIsRead) {
+  std::string second = kGoodTrainee;
+  second.replace(second.find("T-1"), 3, "T-2");
+  second.replace(second.find("rate=\"75\" home"), 10, "rate=\"175\" home");  // out of range
+  std::string third = second;
+  third.replace(third.find("T-2"), 3, "T-3");
+  third.replace(third.find("<placement"), 10, "<placement bogus=\"1\"");
+  const std::string text = Wrap(kGoodTrainee + second + kGoodTrainee + third);  // T-1 twice
+  Diagnostics whole_findings, file_findings;
+  const RecordsFile whole = ReadRecords("in.xml", text, kToday, &whole_findings);
+  const RecordsSource source("in.xml", text, kToday, &file_findings, nullptr, 2, TraineeReading::kIdentity);
+  ASSERT_EQ(file_findings.size(), 1u);
+  EXPECT_EQ(file_findings[0].rule, "records.duplicate-id");
+  ASSERT_EQ(source.size(), 3u);
+  for (size_t i = 0; i < source.size(); ++i) {
+    SCOPED_TRACE(i);
+    const Trainee& expected = whole.trainees[i];
+    EXPECT_EQ(source.id(i), expected.id);
+    EXPECT_EQ(source.given_name(i) + " " + source.family_name(i), expected.given_name + " " + expected.family_name);
+    Diagnostics findings;
+    const Trainee read = source.Read(i, &findings);
+    EXPECT_EQ(read.programme.rate, expected.programme.rate);
+    EXPECT_EQ(read.where.ToString(), expected.where.ToString());
+    std::vector<std::string> got, want;
+    for (const Diagnostic& d : findings) got.push_back(d.ToString() + " " + d.trainee_id);
+    for (const Diagnostic& d : whole_findings)
+      if (d.trainee_id == expected.id && d.rule != "records.duplicate-id") want.push_back(d.ToString() + " " + d.trainee_id);
+    EXPECT_EQ(got, want);
+    EXPECT_EQ(got.empty(), i == 0) << "T-2 and T-3 have findings, T-1 none of its own";
+  }
+}
+
 // Read on several threads (in batches of 128 trainees), a file yields the same trainees and
 // the same findings in the same order as on one; a duplicate id across batches included.
 TEST(RecordsSource, ReadsTheSameOnSeveralThreads) {
