@@ -29,5 +29,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const stdok::DirectorContract& contract : file.director_contracts)
     stdok::CheckDirectorContract(file, contract, today, &diagnostics);
   for (const auto& d : diagnostics) (void)d.ToString();
+  // A render's way: the trainees' identities first, each record read whole when it is planned.
+  stdok::Diagnostics later;
+  const stdok::RecordsSource source("fuzz.xml", std::string(text), today, &later, nullptr, 1,
+                                    stdok::TraineeReading::kIdentity);
+  for (std::size_t i = 0; i < source.size(); ++i) (void)source.Read(i, &later);
   return 0;
 }
