@@ -65,9 +65,11 @@ TEST_F(ContextNeedsTest, LeftOutMembersAreNullAndTheRestIsTheSame) {
   EXPECT_TRUE(all.Get("trainee").Get("service_rows").IsList());
   EXPECT_TRUE(lean.Get("trainee").Get("delmal_overview").IsNull());
   EXPECT_TRUE(lean.Get("trainee").Get("service_rows").IsNull());
-  for (const auto& [key, value] : all.Get("trainee").AsMap())
-    if (key != "delmal_overview" && key != "service_rows")
+  for (const auto& [key, value] : all.Get("trainee").AsMap()) {
+    if (key != "delmal_overview" && key != "service_rows") {
       EXPECT_EQ(value.ToText(), lean.Get("trainee").Get(key).ToText()) << key;
+    }
+  }
 }
 
 }  // namespace
