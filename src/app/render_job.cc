@@ -194,7 +194,7 @@ RenderSummary RunRender(const RenderOptions& options, FileSystem* fs, Diagnostic
     r.failed = plan.failed;
     for (const WorkItem& w : plan.work) render(w, &r);
   };
-  std::set<std::string> with_errors = setup.stopped_by_reader;
+  std::set<std::string> with_errors = setup.stopped_by_file;
   const bool fold_quiet = options.quiet && !options.verbose;
   size_t folded = 0;  // diagnostics before this one are folded: errors only
   auto collect = [&](size_t i) {  // unit i's results, in file order

@@ -380,7 +380,7 @@ bool PrepareRender(const RenderOptions& options, FileSystem* fs, RenderSetup* se
                                                     : setup->profile.name;
 
   for (const Diagnostic& d : *diagnostics)
-    if (StopsTraineeDocuments(d) && !d.trainee_id.empty()) setup->stopped_by_reader.insert(d.trainee_id);
+    if (StopsTraineeDocuments(d) && !d.trainee_id.empty()) setup->stopped_by_file.insert(d.trainee_id);
   // Folders first, in file order: cheap, serial, the same whoever plans the trainee later, the
   // same whichever trainees are selected (the parts of a split run never share a folder), and
   // the same whether a record has errors or not: a record with errors still takes its name (and
@@ -430,7 +430,7 @@ TraineePlan PlanTrainee(const RenderOptions& options, const RenderSetup& setup, 
   const Trainee trainee = setup.records->Read(index, &plan.diagnostics);  // the reader's findings first
   const TraineeFacts facts = ComputeTraineeFacts(file, trainee, setup.profile, options.today);
   CheckTrainee(file, trainee, setup.profile, facts, &plan.diagnostics);
-  bool stopped = setup.stopped_by_reader.count(trainee.id) > 0;
+  bool stopped = setup.stopped_by_file.count(trainee.id) > 0;
   for (const Diagnostic& d : plan.diagnostics) stopped |= d.trainee_id == trainee.id && StopsTraineeDocuments(d);
   if (stopped) {
     ManifestEntry skipped;

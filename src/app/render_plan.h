@@ -56,7 +56,7 @@ struct RenderSetup {
   std::vector<bool> selected;
   // Trainees the whole file stops (an id used by two records); a record's own errors are
   // found when it is planned.
-  std::set<std::string> stopped_by_reader;
+  std::set<std::string> stopped_by_file;
   // The studierektor contracts (after PlanEveryTrainee, also every trainee's documents).
   std::vector<WorkItem> work;
   Diagnostics director_diagnostics;  // checks and planning of the studierektor contracts
